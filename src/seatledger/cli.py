@@ -1,0 +1,309 @@
+"""The command line: parse arguments, call one operation or report, render it.
+
+Exit codes: 0 done, 1 refused or problems found, 2 a bad command line.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from seatledger import render
+from seatledger.errors import SeatledgerError
+
+app = typer.Typer(
+    name="seatledger",
+    help="A plain-file ledger that holds a call-centre staffing contract to its terms.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+roster_app = typer.Typer(help="The people who count toward the seats.", no_args_is_help=True)
+record_app = typer.Typer(help="Append a record to the ledger.", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
+app.add_typer(record_app, name="record")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def handled(fn: F) -> F:
+    """Turn the domain's one error type into a message on stderr and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SeatledgerError as exc:
+            print(exc.render(), file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+ContractOpt = Annotated[Path | None, typer.Option(
+    "--contract", help="Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/).")]
+LedgerOpt = Annotated[Path | None, typer.Option(
+    "--ledger", help="Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/).")]
+DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text kept with the record.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="text or json")]
+
+
+# -- set-up ---------------------------------------------------------------------------------
+
+
+@app.command()
+@handled
+def init(
+    recorded_from: Annotated[str | None, typer.Option(
+        "--recorded-from", help="Attendance is expected from this day (default: term start).")] = None,
+    contract: ContractOpt = None,
+    ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Create the ledger folder for a contract."""
+    from seatledger import operations
+
+    render.written(operations.init(contract, ledger, recorded_from, dry_run=dry_run))
+
+
+@roster_app.command("add")
+@handled
+def roster_add(
+    person_id: Annotated[str, typer.Argument(metavar="ID", help="Staff id, e.g. S001.")],
+    role: Annotated[str, typer.Option("--role", help="seat, team-lead or project-manager")],
+    degree: Annotated[str, typer.Option(
+        "--degree", help="secondary, associate, bachelor, master or doctor")],
+    joined: Annotated[str, typer.Option("--joined", help="YYYY-MM-DD; may precede the term")],
+    group: Annotated[str | None, typer.Option(
+        "--group", help="follow-up, dispatch, data or supervision (the contract's groups)")] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    note: NoteOpt = None,
+    contract: ContractOpt = None,
+    ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Add a person to the roster."""
+    from seatledger import operations
+
+    raw = {"id": person_id, "role": role, "degree": degree, "joined": joined, "group": group,
+           "name": name, "note": note}
+    render.written(operations.roster_add(contract, ledger, raw, dry_run=dry_run))
+
+
+@roster_app.command("leave")
+@handled
+def roster_leave(
+    person_id: Annotated[str, typer.Argument(metavar="ID")],
+    on: DateOpt,
+    contract: ContractOpt = None,
+    ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """From --date on, the person no longer counts."""
+    from seatledger import operations
+
+    render.written(operations.roster_leave(contract, ledger, person_id, on, dry_run=dry_run))
+
+
+# -- records --------------------------------------------------------------------------------
+
+
+def _append(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
+            *, replace: bool = False, dry_run: bool = False) -> None:
+    from seatledger import operations
+
+    render.written(operations.record(contract, ledger, kind, fields, replace=replace,
+                                     dry_run=dry_run))
+
+
+@record_app.command("attendance")
+@handled
+def record_attendance(
+    on: DateOpt,
+    present: Annotated[int, typer.Option("--present", help="People at work on the shift.")],
+    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")] = "day",
+    absent: Annotated[str | None, typer.Option("--absent", help="Absent staff ids: S001,S002")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Rewrite this shift's record.")] = False,
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Attendance of one shift."""
+    _append(contract, ledger, "attendance", {
+        "date": on, "shift": shift, "present": present, "absent": absent, "note": note},
+        replace=replace, dry_run=dry_run)
+
+
+@record_app.command("incident")
+@handled
+def record_incident(
+    on: DateOpt,
+    penalty: Annotated[str, typer.Option("--penalty", help="A penalty key of the contract.")],
+    count: Annotated[int, typer.Option("--count", help="Units (occurrences, cases).")] = 1,
+    amount: Annotated[str | None, typer.Option(
+        "--amount", help="Yuan per unit, where the penalty has no fixed amount.")] = None,
+    staff: Annotated[str | None, typer.Option("--staff", help="Staff ids: S001,S002")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help="Case or notice number.")] = None,
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """An incident that a penalty prices."""
+    _append(contract, ledger, "incident", {
+        "date": on, "penalty": penalty, "count": count, "amount": amount, "staff": staff,
+        "ref": ref, "note": note}, dry_run=dry_run)
+
+
+@record_app.command("demand")
+@handled
+def record_demand(
+    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD")],
+    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD")],
+    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")],
+    required: Annotated[int, typer.Option("--required", help="People Party A requires.")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Party A's staffing demand for a shift over a date range."""
+    _append(contract, ledger, "demand", {
+        "date": start, "to": end, "shift": shift, "required": required, "note": note},
+        dry_run=dry_run)
+
+
+@record_app.command("activity")
+@handled
+def record_activity(
+    on: DateOpt,
+    obligation: Annotated[str, typer.Option("--obligation", help="A duty key of the contract.")],
+    count: Annotated[int, typer.Option("--count")] = 1,
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """A counted duty done: a training, a test, a Weibo update, an inspection, ..."""
+    _append(contract, ledger, "activity", {
+        "date": on, "obligation": obligation, "count": count, "note": note}, dry_run=dry_run)
+
+
+@record_app.command("request")
+@handled
+def record_request(
+    on: DateOpt,
+    instalment: Annotated[int, typer.Option("--instalment")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Party B's payment request, dated the day Party A received it."""
+    _append(contract, ledger, "request", {
+        "date": on, "instalment": instalment, "note": note}, dry_run=dry_run)
+
+
+@record_app.command("payment")
+@handled
+def record_payment(
+    on: DateOpt,
+    instalment: Annotated[str, typer.Option("--instalment", help="N or final")],
+    amount: Annotated[str, typer.Option("--amount", help="Yuan received.")],
+    excused: Annotated[str | None, typer.Option(
+        "--excused", help="Why lateness is excused (an excuse key of the contract).")] = None,
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """A payment Party B received."""
+    _append(contract, ledger, "payment", {
+        "date": on, "instalment": instalment, "amount": amount, "excused": excused,
+        "note": note}, dry_run=dry_run)
+
+
+@record_app.command("completion")
+@handled
+def record_completion(
+    on: DateOpt,
+    amount: Annotated[str, typer.Option("--amount", help="Confirmed final payment, gross.")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """The jointly confirmed amount of the final payment."""
+    _append(contract, ledger, "completion", {
+        "date": on, "amount": amount, "note": note}, dry_run=dry_run)
+
+
+@record_app.command("invoice")
+@handled
+def record_invoice(
+    on: DateOpt,
+    instalment: Annotated[str, typer.Option("--instalment", help="N or final")],
+    amount: Annotated[str, typer.Option("--amount")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Party B's invoice."""
+    _append(contract, ledger, "invoice", {
+        "date": on, "instalment": instalment, "amount": amount, "note": note}, dry_run=dry_run)
+
+
+@app.command()
+@handled
+def void(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to withdraw.")],
+    reason: Annotated[str, typer.Option("--reason")],
+    contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Withdraw a record; it stays in its file for the audit trail and no report counts it."""
+    from seatledger import operations
+
+    render.written(operations.void(contract, ledger, record_id, reason, dry_run=dry_run))
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+@app.command()
+@handled
+def check(
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+    output: FormatOpt = Format.text,
+) -> None:
+    """Validate the contract and every ledger file; exit 1 on any problem."""
+    from seatledger import operations
+
+    problems = operations.check(contract, ledger)
+    render.problems(problems, output.value)
+    if any(p.severity == "error" for p in problems):
+        raise typer.Exit(1)
+
+
+@app.command("calendar")
+@handled
+def calendar_cmd(
+    month: Annotated[str, typer.Option("--month", help="YYYY-MM")],
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+    output: FormatOpt = Format.text,
+) -> None:
+    """Each day of a month: working day, weekend or holiday, and the people it requires."""
+    from seatledger import operations
+
+    render.calendar(operations.calendar(contract, ledger, month), month, output.value)
+
+
+def main() -> None:
+    import os
+
+    try:
+        app(prog_name="seatledger")
+    except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+        if os.environ.get("SEATLEDGER_DEBUG"):
+            raise
+        print(f"seatledger: internal error: {type(exc).__name__}: {exc} "
+              f"(set SEATLEDGER_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,55 @@
+"""Errors are values: every problem names its file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+    severity: str = "error"
+    record: str = ""  # the id of the record at fault, where there is one
+    code: str = ""  # a stable name for the kind of problem, where callers branch on it
+
+    def render(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+            "record": self.record,
+            "code": self.code,
+        }
+
+
+class SeatledgerError(Exception):
+    """The one error the domain raises; the CLI turns it into a message and an exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+    def render(self) -> str:
+        lines = [p.render() for p in self.problems]
+        if self.message and (not lines or self.message not in lines):
+            lines.insert(0, self.message)
+        return "\n".join(lines)
+
+
+class UsageError(SeatledgerError):
+    """A value on the command line is not valid; exit code 2, as for any bad command line."""
+
+    exit_code = 2

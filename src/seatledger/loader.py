@@ -1,0 +1,173 @@
+"""Read → data: one `load()` turns the contract and ledger files into typed values plus the
+list of every problem found, and nothing else opens those files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from seatledger.errors import Problem, SeatledgerError
+from seatledger.fields import META, PERSON, FieldProblems, build, build_record
+from seatledger.records import LedgerMeta, Person, Record, Source
+from seatledger.yamlread import YamlError, YMap, YSeq, load_path
+
+if TYPE_CHECKING:
+    from seatledger.contract import Contract
+
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
+META_FILE = "ledger.yaml"
+ROSTER_FILE = "roster.yaml"
+
+
+@dataclass
+class Ledger:
+    contract: Contract
+    contract_path: Path
+    path: Path
+    meta: LedgerMeta
+    roster: tuple[Person, ...]
+    records: tuple[Record, ...]  # date order; file order within a date
+    problems: list[Problem] = field(default_factory=list)
+
+
+def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
+    """The line of the deepest node of `raw` that `loc` reaches."""
+    line = getattr(raw, "line", 0)
+    node = raw
+    for part in loc:
+        if isinstance(node, YMap) and part in node:
+            line = node.lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, YSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.lines[part]
+            node = node[part]
+        else:
+            break
+        line = getattr(node, "line", line) if isinstance(node, YMap | YSeq) else line
+    return line
+
+
+def load_contract(path: Path) -> Contract:
+    """The validated contract, or SeatledgerError listing every problem with its line."""
+    from pydantic import ValidationError
+
+    from seatledger.contract import Contract, cross_checks
+
+    name = str(path)
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        raise SeatledgerError(f"{name}: cannot read the contract", [exc.problem]) from None
+    if not isinstance(raw, YMap):
+        raise SeatledgerError("", [Problem(name, 1, "", "a contract is a mapping of fields")])
+    try:
+        contract = Contract.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
+        raise SeatledgerError(f"{name}: the contract is not valid", problems) from None
+    problems = [
+        Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg)
+        for loc, msg in cross_checks(contract)
+    ]
+    if problems:
+        raise SeatledgerError(f"{name}: the contract is not valid", problems)
+    return contract
+
+
+def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r}; remove it or check its spelling"
+    elif err["type"] == "missing":
+        message = "is required"
+    elif err["type"] == "literal_error":
+        message = f"{err.get('input')!r}: {message}"
+    return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)
+
+
+def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
+    """A file whose top level is a list (roster, month files); None where unreadable."""
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        problems.append(exc.problem)
+        return None
+    if raw is None:
+        return YSeq(1)
+    if not isinstance(raw, YSeq):
+        problems.append(Problem(str(path), getattr(raw, "line", 1), "",
+                                "expected a list of records, each starting with '- '"))
+        return None
+    return raw
+
+
+def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) -> list[Any]:
+    out = []
+    name = str(path)
+    for raw, line in zip(items, items.lines, strict=True):
+        try:
+            out.append(builder(raw, Source(name, line)))
+        except FieldProblems as exc:
+            lines = raw.lines if isinstance(raw, YMap) else {}
+            problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
+    return out
+
+
+def load_meta(ledger_dir: Path) -> LedgerMeta:
+    path = ledger_dir / META_FILE
+    if not path.exists():
+        raise SeatledgerError(f"{ledger_dir} is not a ledger (no {META_FILE}); "
+                              f"create one with `seatledger init`")
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        raise SeatledgerError("", [exc.problem]) from None
+    try:
+        meta: LedgerMeta = build(META, raw, Source(str(path), 1))
+    except FieldProblems as exc:
+        lines = raw.lines if isinstance(raw, YMap) else {}
+        raise SeatledgerError("", [Problem(str(path), lines.get(f, 1), f, m)
+                                   for f, m in exc.errors]) from None
+    return meta
+
+
+def month_files(ledger_dir: Path) -> list[Path]:
+    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name))
+
+
+def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledger:
+    """Contract, roster and every record, plus every problem found; raises only when the
+    contract or the ledger's own settings cannot be read, since nothing can be checked then."""
+    contract = load_contract(contract_path)
+    meta = load_meta(ledger_dir)
+    problems: list[Problem] = []
+    if meta.contract != contract.id:
+        problems.append(Problem(meta.source.file, 1, "contract",
+                                f"the ledger is for {meta.contract!r}, not {contract.id!r}"))
+    roster: list[Person] = []
+    roster_path = ledger_dir / ROSTER_FILE
+    if roster_path.exists():
+        items = read_list(roster_path, problems)
+        if items is not None:
+            roster = _build_each(roster_path, items, lambda r, s: build(PERSON, r, s), problems)
+    records: list[Record] = []
+    for path in month_files(ledger_dir):
+        items = read_list(path, problems)
+        if items is None:
+            continue
+        for rec in _build_each(path, items, build_record, problems):
+            if path.name != f"{rec.date:%Y-%m}.yaml":
+                problems.append(Problem(str(path), rec.source.line, "date",
+                                        f"{rec.date} belongs in {rec.date:%Y-%m}.yaml"))
+            records.append(rec)
+    records.sort(key=lambda r: r.date)
+    ledger = Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
+                    problems)
+    if checks:
+        from seatledger.rules import ledger_problems
+
+        problems.extend(ledger_problems(ledger))
+    return ledger

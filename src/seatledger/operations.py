@@ -1,0 +1,145 @@
+"""What each command does, between parsed arguments and rendering: find the files, take the
+lock where it writes, load once, and call one writer or report."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from seatledger.calendar_report import CalendarDay, month_calendar
+from seatledger.dates import parse_date, parse_month
+from seatledger.errors import Problem, SeatledgerError, UsageError
+from seatledger.fields import PERSON, SPECS, FieldProblems, Spec, build
+from seatledger.loader import Ledger, load, load_contract
+from seatledger.locate import resolve
+from seatledger.records import Source, Void
+from seatledger.store import ledger_lock
+from seatledger.writer import (
+    Written,
+    add_person,
+    append_record,
+    init_ledger,
+    new_id,
+    person_leaves,
+)
+
+
+def _ledger_dir(ledger: Path) -> Path:
+    if not ledger.is_dir():
+        raise SeatledgerError(f"{ledger}: no ledger folder; create it with `seatledger init`")
+    return ledger
+
+
+COMMAND_LINE = Source("command line", 0)
+
+
+def _option(field: str, kind: str) -> str:
+    if kind == "demand" and field == "date":
+        return "--from"
+    return {"id": "ID", "target": "ID"}.get(field, f"--{field}")
+
+
+def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:
+    """Command-line values go through the same converters as file values."""
+    values = {k: v for k, v in raw.items() if v is not None}
+    try:
+        return build(spec, values, COMMAND_LINE)
+    except FieldProblems as exc:
+        raise UsageError("refused: nothing was written", [
+            Problem("command line", 0, _option(f, kind), m) for f, m in exc.errors]) from None
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
+         *, dry_run: bool) -> Written:
+    paths = resolve(contract, ledger)
+    c = load_contract(paths.contract)
+    start = _day(recorded_from, "--recorded-from") if recorded_from else c.term.start
+    if not c.term.start <= start <= c.term.end:
+        raise SeatledgerError(f"--recorded-from {start} is outside the term "
+                              f"{c.term.start}..{c.term.end}")
+    return init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
+
+
+def _load_for_write(contract: Path | None, ledger: Path | None) -> tuple[Path, Path]:
+    paths = resolve(contract, ledger)
+    return paths.contract, _ledger_dir(paths.ledger)
+
+
+def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any],
+               *, dry_run: bool) -> Written:
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    person = _from_command_line(PERSON, raw)
+    with ledger_lock(ledger_dir):
+        return add_person(load(contract_path, ledger_dir), person, dry_run=dry_run)
+
+
+def roster_leave(contract: Path | None, ledger: Path | None, person_id: str, on: str,
+                 *, dry_run: bool) -> Written:
+    day = _day(on, "--date")
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    with ledger_lock(ledger_dir):
+        return person_leaves(load(contract_path, ledger_dir), person_id, day, dry_run=dry_run)
+
+
+def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
+           *, replace: bool = False, dry_run: bool = False) -> Written:
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    spec = SPECS[kind]
+    draft = dict(fields)
+    if kind == "attendance":
+        draft["id"] = f"att-{draft.get('date')}-{draft.get('shift')}"
+    else:
+        draft["id"] = "pending"  # a real id is drawn under the lock
+    rec = _from_command_line(spec, draft, kind)
+    with ledger_lock(ledger_dir):
+        led = load(contract_path, ledger_dir)
+        if kind != "attendance":
+            rec = dataclasses.replace(rec, id=new_id(kind, rec.date, {r.id for r in led.records}))
+        return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str,
+         *, dry_run: bool) -> Written:
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    with ledger_lock(ledger_dir):
+        led = load(contract_path, ledger_dir)
+        target = next((r for r in led.records if r.id == record_id), None)
+        if target is None:
+            raise SeatledgerError(f"refused: no record {record_id!r} in {ledger_dir}")
+        if not reason.strip():
+            raise UsageError("--reason: say why the record is withdrawn")
+        rec = Void(id=new_id("void", target.date, {r.id for r in led.records}),
+                   date=target.date, target=record_id, reason=reason)
+        return append_record(led, rec, dry_run=dry_run)
+
+
+def check(contract: Path | None, ledger: Path | None) -> list[Problem]:
+    paths = resolve(contract, ledger)
+    try:
+        load_contract(paths.contract)
+        return load(paths.contract, _ledger_dir(paths.ledger)).problems
+    except SeatledgerError as exc:
+        if exc.problems:
+            return exc.problems
+        raise
+
+
+def calendar(contract: Path | None, ledger: Path | None, month: str) -> list[CalendarDay]:
+    try:
+        year, mon = parse_month(month)
+    except ValueError as exc:
+        raise UsageError(f"--month: {exc}") from None
+    paths = resolve(contract, ledger)
+    if paths.ledger.is_dir():
+        led: Ledger = load(paths.contract, paths.ledger, checks=False)
+        return month_calendar(led.contract, led.records, year, mon)
+    return month_calendar(load_contract(paths.contract), (), year, mon)

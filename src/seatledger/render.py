@@ -1,0 +1,64 @@
+"""Renderers: one function per report and format. People get rich tables, machines JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from seatledger.calendar_report import CalendarDay
+from seatledger.errors import Problem
+from seatledger.vocab import SHIFTS
+from seatledger.writer import Written
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def written(w: Written) -> None:
+    verb = {"added": "add", "replaced": "replace", "updated": "update", "created": "create"}
+    if w.dry_run:
+        print(f"would {verb[w.action]} {w.what} in {w.path}:{w.line} (dry run: nothing written)")
+    else:
+        print(f"{w.action} {w.what} in {w.path}:{w.line}")
+    sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
+
+
+def problems(found: list[Problem], fmt: str) -> None:
+    errors = sum(1 for p in found if p.severity == "error")
+    if fmt == "json":
+        _json({"ok": errors == 0, "errors": errors, "problems": [p.as_json() for p in found]})
+        return
+    for p in found:
+        print(p.render())
+    print("ok: no problems" if not found else f"{errors} error(s), "
+          f"{len(found) - errors} warning(s)", file=sys.stderr if found else sys.stdout)
+
+
+def calendar(days: list[CalendarDay], month: str, fmt: str) -> None:
+    if fmt == "json":
+        _json({"month": month, "days": [
+            {"date": d.date.isoformat(), "weekday": d.weekday, "kind": d.kind,
+             "name": d.name, "required": d.required} for d in days]})
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{month}: working days and required staff")
+    for col in ("date", "weekday", "kind", "holiday / note"):
+        table.add_column(col)
+    for shift in SHIFTS:
+        table.add_column(f"{shift} shift", justify="right")
+    for d in days:
+        style = None if d.kind == "working" else "dim"
+        table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",
+                      *(str(d.required[s] or "") for s in SHIFTS), style=style)
+    working = sum(1 for d in days if d.kind == "working")
+    table.caption = f"{working} working days"
+    _console().print(table)

@@ -16,9 +16,9 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+from seatledger.contract_file import load_contract
 from seatledger.dates import parse_date
 from seatledger.emit import block
-from seatledger.loader import load_contract
 from seatledger.money import parse_amount
 from seatledger.records import (
     Activity,

@@ -30,6 +30,13 @@ class Result:
         return f"Result({self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own contract cache, so none depends on another's."""
+    monkeypatch.setenv("SEATLEDGER_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with contracts/ (the seed contract) and no ledger yet; the cwd."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTRACTS, SEED, Run
+from seatledger.contract_file import load_contract
 from seatledger.errors import SeatledgerError
-from seatledger.loader import load_contract
 from seatledger.money import capitals
 
 

@@ -1,104 +1,173 @@
-"""The contract: a pydantic model of `contracts/<id>.yaml` and its cross-checks.
+"""The contract: the typed value of `contracts/<id>.yaml`, and its cross-checks.
 
-Field-level rules (types, ranges, unknown keys) live in the model; the rules that span fields
-(sums, capitals, periods) are `cross_checks`, which return every problem rather than the first.
+Frozen dataclasses that pydantic validates (`contract_cache.validate`): field-level rules
+(types, ranges, unknown keys) live in the annotations; the rules that span fields (sums,
+capitals, periods) are `cross_checks`, which return every problem rather than the first.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from seatledger.dates import parse_date
 from seatledger.money import parse_amount
 from seatledger.vocab import Degree
+
+T = TypeVar("T")
+
+
+class Converted:
+    """Annotation metadata that pydantic runs before its own type check. Written against
+    pydantic's protocol so this module needs no pydantic import: a cached contract loads
+    without pydantic at all (see `contract_cache`)."""
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        self.convert = convert
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.convert, handler(source))
 
 
 def _money(value: object) -> Decimal:
     return parse_amount(value, allow_zero=True)
 
 
-def _percent(value: object) -> Decimal:
-    return parse_amount(value, allow_zero=True)
+def _pattern(regex: str, what: str) -> Callable[[Any], str]:
+    compiled = re.compile(regex)
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not compiled.match(value):
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return check
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
-Percent = Annotated[Decimal, BeforeValidator(_percent), Field(le=100)]
-Day = Annotated[date, BeforeValidator(parse_date)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
-Count = Annotated[int, Field(ge=0)]
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected non-empty text")
+    return value
+
+
+def _at_most(limit: int) -> Callable[[Any], Decimal]:
+    def check(value: Any) -> Decimal:
+        number = _money(value)
+        if number > limit:
+            raise ValueError(f"{value!r} is above {limit}")
+        return number
+
+    return check
+
+
+def _at_least(least: int) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value < least:
+            raise ValueError(f"{value} is below {least}")
+        return value  # pydantic checks the type after this
+
+    return check
+
+
+# annotated_types would do Ge/Le, but costs 6 ms of import on every command.
+Money = Annotated[Decimal, Converted(_money)]
+Percent = Annotated[Decimal, Converted(_at_most(100))]
+Ratio = Annotated[Decimal, Converted(_at_most(1))]
+Day = Annotated[date, Converted(parse_date)]
+Key = Annotated[str, Converted(_pattern(r"^[a-z][a-z0-9-]*$", "a key (lower-case letters, digits, '-')"))]
+Text = Annotated[str, Converted(_text)]
+Count = Annotated[int, Converted(_at_least(0))]
+Positive = Annotated[int, Converted(_at_least(1))]
 
 Basis = Literal["per-person-shift", "per-occurrence", "per-case", "percent-of-total"]
 Window = Literal["day", "iso-week", "month", "half-term"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def model(cls: type[T]) -> type[T]:
+    """A frozen contract value; pydantic refuses unknown keys in it."""
+    made = dataclasses.dataclass(frozen=True, slots=True, kw_only=True)(cls)
+    made.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+    return made
 
 
-class Party(Strict):
+@model
+class Party:
     name: Text
     address: str | None = None
 
 
-class Parties(Strict):
+@model
+class Parties:
     a: Party
     b: Party
 
 
-class Term(Strict):
+@model
+class Term:
     start: Day
     end: Day
     clause: Text
 
 
-class CostLine(Strict):
+@model
+class CostLine:
     key: Key
     title: Text
     amount: Money
 
 
-class Instalment(Strict):
-    number: Annotated[int, Field(ge=1)]
+@model
+class Instalment:
+    number: Positive
     start: Day
     end: Day
     amount: Money
     capitals: Text
-    due_working_days: Annotated[int, Field(ge=1)] | None = None
+    due_working_days: Positive | None = None
     due_note: str | None = None
     clause: Text
 
 
-class FinalPayment(Strict):
+@model
+class FinalPayment:
     cap: Money
     capitals: Text
-    due_working_days: Annotated[int, Field(ge=1)] | None = None
+    due_working_days: Positive | None = None
     clause: Text
 
 
-class DegreeQuota(Strict):
+@model
+class DegreeQuota:
     min_degree: Degree
-    ratio: Annotated[Decimal, BeforeValidator(_percent), Field(le=1)]
+    ratio: Ratio
     clause: Text
 
 
-class Management(Strict):
+@model
+class Management:
     project_managers: Count
     team_leaders: Count
     clause: Text
 
 
-class Group(Strict):
+@model
+class Group:
     key: Key
     name: Text
 
 
-class Staffing(Strict):
-    seats: Annotated[int, Field(ge=1)]
+@model
+class Staffing:
+    seats: Positive
     seats_clause: Text
     degree_quota: DegreeQuota
     management: Management
@@ -106,7 +175,8 @@ class Staffing(Strict):
     groups_clause: Text
 
 
-class Penalty(Strict):
+@model
+class Penalty:
     title: Text
     basis: Basis
     amount: Money | None = None
@@ -120,26 +190,30 @@ class Penalty(Strict):
     note: str | None = None
 
 
-class Obligation(Strict):
+@model
+class Obligation:
     title: Text
     window: Window
-    required: Annotated[int, Field(ge=1)]
+    required: Positive
     clause: Text
 
 
-class Rate(Strict):
+@model
+class Rate:
     since: Day
     annual_percent: Percent
 
 
-class LateInterest(Strict):
+@model
+class LateInterest:
     clause: Text
-    day_basis: Annotated[int, Field(ge=1)]
+    day_basis: Positive
     rates: list[Rate]
     excuses: dict[Key, Text]
 
 
-class Settings(Strict):
+@model
+class Settings:
     """Readings one party could contest (DOMAIN.md); the seed's values are DOMAIN's."""
 
     headcount_includes_management: bool
@@ -148,13 +222,15 @@ class Settings(Strict):
     completion_is_gross: bool
 
 
-class CalendarOverride(Strict):
+@model
+class CalendarOverride:
     date: Day
     working: bool
     note: Text
 
 
-class Contract(Strict):
+@model
+class Contract:
     id: Key
     title: Text
     number: str | None = None
@@ -172,7 +248,7 @@ class Contract(Strict):
     obligations: dict[Key, Obligation]
     late_interest: LateInterest
     settings: Settings
-    calendar_overrides: list[CalendarOverride] = []
+    calendar_overrides: list[CalendarOverride] = dataclasses.field(default_factory=list)
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)
@@ -265,7 +341,7 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
 
 
 def _check_capitals(out: list[tuple[Loc, str]], loc: Loc, written: str, amount: Decimal,
-                    capitals: object) -> None:
-    expected = capitals(amount)  # type: ignore[operator]
+                    capitals: Callable[[Decimal], str]) -> None:
+    expected = capitals(amount)
     if written.removeprefix("人民币") != expected:
         out.append((loc, f"{written!r} does not match {amount:.2f}; expected {expected!r}"))

@@ -32,62 +32,6 @@ class Ledger:
     problems: list[Problem] = field(default_factory=list)
 
 
-def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
-    """The line of the deepest node of `raw` that `loc` reaches."""
-    line = getattr(raw, "line", 0)
-    node = raw
-    for part in loc:
-        if isinstance(node, YMap) and part in node:
-            line = node.lines.get(part, line)
-            node = node[part]
-        elif isinstance(node, YSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line = node.lines[part]
-            node = node[part]
-        else:
-            break
-        line = getattr(node, "line", line) if isinstance(node, YMap | YSeq) else line
-    return line
-
-
-def load_contract(path: Path) -> Contract:
-    """The validated contract, or SeatledgerError listing every problem with its line."""
-    from pydantic import ValidationError
-
-    from seatledger.contract import Contract, cross_checks
-
-    name = str(path)
-    try:
-        raw = load_path(path)
-    except YamlError as exc:
-        raise SeatledgerError(f"{name}: cannot read the contract", [exc.problem]) from None
-    if not isinstance(raw, YMap):
-        raise SeatledgerError("", [Problem(name, 1, "", "a contract is a mapping of fields")])
-    try:
-        contract = Contract.model_validate(raw)
-    except ValidationError as exc:
-        problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
-        raise SeatledgerError(f"{name}: the contract is not valid", problems) from None
-    problems = [
-        Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg)
-        for loc, msg in cross_checks(contract)
-    ]
-    if problems:
-        raise SeatledgerError(f"{name}: the contract is not valid", problems)
-    return contract
-
-
-def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
-    loc = tuple(err["loc"])
-    message = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r}; remove it or check its spelling"
-    elif err["type"] == "missing":
-        message = "is required"
-    elif err["type"] == "literal_error":
-        message = f"{err.get('input')!r}: {message}"
-    return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)
-
-
 def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
     """A file whose top level is a list (roster, month files); None where unreadable."""
     try:
@@ -141,6 +85,8 @@ def month_files(ledger_dir: Path) -> list[Path]:
 def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledger:
     """Contract, roster and every record, plus every problem found; raises only when the
     contract or the ledger's own settings cannot be read, since nothing can be checked then."""
+    from seatledger.contract_file import load_contract
+
     contract = load_contract(contract_path)
     meta = load_meta(ledger_dir)
     problems: list[Problem] = []

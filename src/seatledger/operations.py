@@ -6,24 +6,20 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seatledger.calendar_report import CalendarDay, month_calendar
+from seatledger.contract_file import load_contract
 from seatledger.dates import parse_date, parse_month
 from seatledger.errors import Problem, SeatledgerError, UsageError
 from seatledger.fields import PERSON, SPECS, FieldProblems, Spec, build
-from seatledger.loader import Ledger, load, load_contract
+from seatledger.loader import Ledger, load
 from seatledger.locate import resolve
 from seatledger.records import Source, Void
 from seatledger.store import ledger_lock
-from seatledger.writer import (
-    Written,
-    add_person,
-    append_record,
-    init_ledger,
-    new_id,
-    person_leaves,
-)
+from seatledger.writer import Written, add_person, append_record, init_ledger, new_id, person_leaves
+
+if TYPE_CHECKING:
+    from seatledger.calendar_report import CalendarDay
 
 
 def _ledger_dir(ledger: Path) -> Path:
@@ -134,6 +130,8 @@ def check(contract: Path | None, ledger: Path | None) -> list[Problem]:
 
 
 def calendar(contract: Path | None, ledger: Path | None, month: str) -> list[CalendarDay]:
+    from seatledger.calendar_report import month_calendar
+
     try:
         year, mon = parse_month(month)
     except ValueError as exc:

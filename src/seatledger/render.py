@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seatledger.calendar_report import CalendarDay
-from seatledger.errors import Problem
 from seatledger.vocab import SHIFTS
-from seatledger.writer import Written
+
+if TYPE_CHECKING:
+    from seatledger.calendar_report import CalendarDay
+    from seatledger.errors import Problem
+    from seatledger.writer import Written
 
 
 def _json(data: Any) -> None:

@@ -41,10 +41,14 @@ def _sweep_temporaries(ledger_dir: Path) -> None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` whole: a crash leaves the old file or the new one, never a torn one."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644

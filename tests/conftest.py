@@ -53,7 +53,8 @@ def run() -> Run:
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
-        r = runner.invoke(app, list(args), catch_exceptions=False, terminal_width=120)
+        r = runner.invoke(app, list(args), catch_exceptions=False, terminal_width=120,
+                          env={"COLUMNS": "120"})
         return Result(r.exit_code, r.stdout, r.stderr)
 
     return invoke

@@ -52,10 +52,10 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
     out = []
     name = str(path)
     for raw, line in zip(items, items.lines, strict=True):
+        lines = raw.lines if isinstance(raw, YMap) else {}
         try:
-            out.append(builder(raw, Source(name, line)))
+            out.append(builder(raw, Source(name, line, lines)))
         except FieldProblems as exc:
-            lines = raw.lines if isinstance(raw, YMap) else {}
             problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
     return out
 
@@ -106,7 +106,7 @@ def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledge
             continue
         for rec in _build_each(path, items, build_record, problems):
             if path.name != f"{rec.date:%Y-%m}.yaml":
-                problems.append(Problem(str(path), rec.source.line, "date",
+                problems.append(Problem(str(path), rec.source.line_of("date"), "date",
                                         f"{rec.date} belongs in {rec.date:%Y-%m}.yaml"))
             records.append(rec)
     records.sort(key=lambda r: r.date)

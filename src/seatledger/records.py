@@ -7,7 +7,7 @@ came from. Field order here is the key order the files are written in.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -15,6 +15,11 @@ from decimal import Decimal
 class Source:
     file: str
     line: int
+    fields: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, name: str) -> int:
+        """The line of one field, where the file gave it one; else the record's."""
+        return self.fields.get(name, self.line)
 
 
 NOWHERE = Source("", 0)

@@ -30,7 +30,7 @@ from seatledger.staffing import Requirements, calendar_for, gaps, live
 
 
 def _p(r: Record | Person, field: str, message: str) -> Problem:
-    return Problem(r.source.file, r.source.line, field, message, record=r.id)
+    return Problem(r.source.file, r.source.line_of(field), field, message, record=r.id)
 
 
 def ledger_problems(ledger: Ledger) -> list[Problem]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar as stdlib_calendar
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from seatledger.contract import Contract
 from seatledger.records import Record
@@ -15,8 +15,7 @@ from seatledger.workdays import days
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@dataclass(frozen=True)
-class CalendarDay:
+class CalendarDay(NamedTuple):
     date: date
     weekday: str
     kind: str

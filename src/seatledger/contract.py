@@ -1,30 +1,28 @@
 """The contract: the typed value of `contracts/<id>.yaml`, and its cross-checks.
 
-Frozen dataclasses that pydantic validates (`contract_cache.validate`): field-level rules
+NamedTuples that pydantic validates (`contract_file.validate`), cheap to define on every
+command and refusing unknown keys by default. Field-level rules
 (types, ranges, unknown keys) live in the annotations; the rules that span fields (sums,
 capitals, periods) are `cross_checks`, which return every problem rather than the first.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
+from typing import Annotated, Any, Literal, NamedTuple
 
 from seatledger.dates import parse_date
 from seatledger.money import parse_amount
 from seatledger.vocab import Degree
 
-T = TypeVar("T")
-
 
 class Converted:
     """Annotation metadata that pydantic runs before its own type check. Written against
     pydantic's protocol so this module needs no pydantic import: a cached contract loads
-    without pydantic at all (see `contract_cache`)."""
+    without pydantic at all (see `contract_file`)."""
 
     def __init__(self, convert: Callable[[Any], Any]) -> None:
         self.convert = convert
@@ -91,129 +89,106 @@ Basis = Literal["per-person-shift", "per-occurrence", "per-case", "percent-of-to
 Window = Literal["day", "iso-week", "month", "half-term"]
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-def model(cls: type[T]) -> type[T]:
-    """A frozen contract value; pydantic refuses unknown keys in it."""
-    made = dataclasses.dataclass(frozen=True, slots=True, kw_only=True)(cls)
-    made.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
-    return made
-
-
-@model
-class Party:
+class Party(NamedTuple):
     name: Text
     address: str | None = None
 
 
-@model
-class Parties:
+class Parties(NamedTuple):
     a: Party
     b: Party
 
 
-@model
-class Term:
+class Term(NamedTuple):
     start: Day
     end: Day
     clause: Text
 
 
-@model
-class CostLine:
+class CostLine(NamedTuple):
     key: Key
     title: Text
     amount: Money
 
 
-@model
-class Instalment:
+class Instalment(NamedTuple):
     number: Positive
     start: Day
     end: Day
     amount: Money
     capitals: Text
+    clause: Text
     due_working_days: Positive | None = None
     due_note: str | None = None
-    clause: Text
 
 
-@model
-class FinalPayment:
+class FinalPayment(NamedTuple):
     cap: Money
     capitals: Text
-    due_working_days: Positive | None = None
     clause: Text
+    due_working_days: Positive | None = None
 
 
-@model
-class DegreeQuota:
+class DegreeQuota(NamedTuple):
     min_degree: Degree
     ratio: Ratio
     clause: Text
 
 
-@model
-class Management:
+class Management(NamedTuple):
     project_managers: Count
     team_leaders: Count
     clause: Text
 
 
-@model
-class Group:
+class Group(NamedTuple):
     key: Key
     name: Text
 
 
-@model
-class Staffing:
+class Staffing(NamedTuple):
     seats: Positive
     seats_clause: Text
     degree_quota: DegreeQuota
     management: Management
-    groups: list[Group]
+    groups: tuple[Group, ...]
     groups_clause: Text
 
 
-@model
-class Penalty:
+class Penalty(NamedTuple):
     title: Text
     basis: Basis
+    payer: Literal["company", "person"]
+    set_off: bool
+    clause: Text
     amount: Money | None = None
     min: Money | None = None
     max: Money | None = None
     percent: Percent | None = None
-    payer: Literal["company", "person"]
-    set_off: bool
     computed: bool = False
-    clause: Text
     note: str | None = None
 
 
-@model
-class Obligation:
+class Obligation(NamedTuple):
     title: Text
     window: Window
     required: Positive
     clause: Text
 
 
-@model
-class Rate:
+class Rate(NamedTuple):
     since: Day
     annual_percent: Percent
 
 
-@model
-class LateInterest:
+class LateInterest(NamedTuple):
     clause: Text
     day_basis: Positive
-    rates: list[Rate]
+    rates: tuple[Rate, ...]
     excuses: dict[Key, Text]
 
 
-@model
-class Settings:
+class Settings(NamedTuple):
     """Readings one party could contest (DOMAIN.md); the seed's values are DOMAIN's."""
 
     headcount_includes_management: bool
@@ -222,33 +197,31 @@ class Settings:
     completion_is_gross: bool
 
 
-@model
-class CalendarOverride:
+class CalendarOverride(NamedTuple):
     date: Day
     working: bool
     note: Text
 
 
-@model
-class Contract:
+class Contract(NamedTuple):
     id: Key
     title: Text
-    number: str | None = None
     parties: Parties
-    signed: Day | None = None
     term: Term
     total: Money
     total_capitals: Text
     total_clause: Text
-    breakdown: list[CostLine]
-    instalments: list[Instalment]
+    breakdown: tuple[CostLine, ...]
+    instalments: tuple[Instalment, ...]
     final_payment: FinalPayment
     staffing: Staffing
     penalties: dict[Key, Penalty]
     obligations: dict[Key, Obligation]
     late_interest: LateInterest
     settings: Settings
-    calendar_overrides: list[CalendarOverride] = dataclasses.field(default_factory=list)
+    number: str | None = None
+    signed: Day | None = None
+    calendar_overrides: tuple[CalendarOverride, ...] = ()
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)

@@ -2,7 +2,7 @@
 
 Validating the contract costs about 0.17 s (importing pydantic and cn2an, building the
 schema), more than the whole `check` budget (issue 3: within 2x the bare import time).
-The validated value is a tree of plain dataclasses, so it is cached, pickled, per user,
+The validated value is a tree of NamedTuples, so it is cached, pickled, per user,
 keyed by the contract's bytes and this code; a hit needs neither pydantic nor cn2an.
 """
 

@@ -7,7 +7,6 @@ block of lines and a diff shows exactly that block.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from datetime import date
@@ -40,11 +39,10 @@ def _looks_numeric(text: str) -> bool:
 
 def _fields(item: Record | Person) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
-    for f in dataclasses.fields(item):
-        value = getattr(item, f.name)
-        if f.name == "source" or value is None or value == ():
+    for name, value in zip(item._fields, item, strict=True):
+        if name in ("source", "kind") or value is None or value == ():
             continue
-        out.append((f.name, value))
+        out.append((name, value))
     return out
 
 

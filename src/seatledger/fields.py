@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from seatledger.dates import parse_date
 from seatledger.money import parse_amount
@@ -103,8 +102,7 @@ def idents(value: Any) -> tuple[str, ...]:
     return tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     cls: Callable[..., Any]
     required: dict[str, Callable[[Any], Any]]
     optional: dict[str, Callable[[Any], Any]]

@@ -4,9 +4,8 @@ list of every problem found, and nothing else opens those files."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seatledger.errors import Problem, SeatledgerError
 from seatledger.fields import META, PERSON, FieldProblems, build, build_record
@@ -21,15 +20,14 @@ META_FILE = "ledger.yaml"
 ROSTER_FILE = "roster.yaml"
 
 
-@dataclass
-class Ledger:
+class Ledger(NamedTuple):
     contract: Contract
     contract_path: Path
     path: Path
     meta: LedgerMeta
     roster: tuple[Person, ...]
     records: tuple[Record, ...]  # date order; file order within a date
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
 
 
 def read_list(path: Path, problems: list[Problem]) -> YSeq | None:

@@ -4,8 +4,8 @@ from the current folder upward (the nearest folder that has `contracts/`)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from seatledger.errors import SeatledgerError
 from seatledger.yamlread import YamlError, YMap, load_path
@@ -14,8 +14,7 @@ CONTRACT_ENV = "SEATLEDGER_CONTRACT"
 LEDGER_ENV = "SEATLEDGER_LEDGER"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     contract: Path
     ledger: Path
 

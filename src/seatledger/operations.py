@@ -3,7 +3,6 @@ lock where it writes, load once, and call one writer or report."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,7 +98,7 @@ def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[s
     with ledger_lock(ledger_dir):
         led = load(contract_path, ledger_dir)
         if kind != "attendance":
-            rec = dataclasses.replace(rec, id=new_id(kind, rec.date, {r.id for r in led.records}))
+            rec = rec._replace(id=new_id(kind, rec.date, {r.id for r in led.records}))
         return append_record(led, rec, replace=replace, dry_run=dry_run)
 
 
@@ -114,7 +113,7 @@ def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str
         if not reason.strip():
             raise UsageError("--reason: say why the record is withdrawn")
         rec = Void(id=new_id("void", target.date, {r.id for r in led.records}),
-                   date=target.date, target=record_id, reason=reason)
+                   date=target.date, target=record_id, reason=reason, note=None)
         return append_record(led, rec, dry_run=dry_run)
 
 

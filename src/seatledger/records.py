@@ -1,21 +1,23 @@
 """Ledger data: the roster and every record kind, as plain frozen values.
 
 Each value carries its `source` (file and line) so any figure can be traced to the line it
-came from. Field order here is the key order the files are written in.
+came from. Field order here is the key order the files are written in. NamedTuples rather
+than dataclasses: every command defines these classes, and a NamedTuple costs a tenth.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     file: str
     line: int
-    fields: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    fields: Mapping[str, int] = MappingProxyType({})  # the line of each field
 
     def line_of(self, name: str) -> int:
         """The line of one field, where the file gave it one; else the record's."""
@@ -25,21 +27,19 @@ class Source:
 NOWHERE = Source("", 0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LedgerMeta:
+class LedgerMeta(NamedTuple):
     contract: str
     recorded_from: dt.date
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Person:
+class Person(NamedTuple):
     id: str
-    name: str | None = None
     role: str
-    group: str | None = None
     degree: str
     joined: dt.date
+    group: str | None = None
+    name: str | None = None
     left: dt.date | None = None
     note: str | None = None
     source: Source = NOWHERE
@@ -48,8 +48,7 @@ class Person:
         return self.joined <= day and (self.left is None or day < self.left)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Attendance:
+class Attendance(NamedTuple):
     id: str
     date: dt.date
     shift: str
@@ -57,25 +56,23 @@ class Attendance:
     absent: tuple[str, ...] = ()
     note: str | None = None
     source: Source = NOWHERE
-    kind = "attendance"
+    kind: Literal["attendance"] = "attendance"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Incident:
+class Incident(NamedTuple):
     id: str
     date: dt.date
     penalty: str
-    count: int = 1
+    count: int = 1  # type: ignore[assignment]  # a field named like tuple.count
     amount: Decimal | None = None  # per unit; None where the penalty fixes it
     staff: tuple[str, ...] = ()
     ref: str | None = None
     note: str | None = None
     source: Source = NOWHERE
-    kind = "incident"
+    kind: Literal["incident"] = "incident"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Demand:
+class Demand(NamedTuple):
     """Party A's staffing demand for one shift over a date range; `date` is its first day."""
 
     id: str
@@ -85,22 +82,20 @@ class Demand:
     required: int
     note: str | None = None
     source: Source = NOWHERE
-    kind = "demand"
+    kind: Literal["demand"] = "demand"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Activity:
+class Activity(NamedTuple):
     id: str
     date: dt.date
     obligation: str
-    count: int = 1
+    count: int = 1  # type: ignore[assignment]  # a field named like tuple.count
     note: str | None = None
     source: Source = NOWHERE
-    kind = "activity"
+    kind: Literal["activity"] = "activity"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Request:
+class Request(NamedTuple):
     """Party B's payment request, dated the day Party A received it (DOMAIN rule 9)."""
 
     id: str
@@ -108,11 +103,10 @@ class Request:
     instalment: int
     note: str | None = None
     source: Source = NOWHERE
-    kind = "request"
+    kind: Literal["request"] = "request"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Payment:
+class Payment(NamedTuple):
     id: str
     date: dt.date
     instalment: int | str  # a number, or "final"
@@ -120,11 +114,10 @@ class Payment:
     excused: str | None = None
     note: str | None = None
     source: Source = NOWHERE
-    kind = "payment"
+    kind: Literal["payment"] = "payment"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Completion:
+class Completion(NamedTuple):
     """The jointly confirmed amount of the final payment (gross, DOMAIN rule 8)."""
 
     id: str
@@ -132,22 +125,20 @@ class Completion:
     amount: Decimal
     note: str | None = None
     source: Source = NOWHERE
-    kind = "completion"
+    kind: Literal["completion"] = "completion"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Invoice:
+class Invoice(NamedTuple):
     id: str
     date: dt.date
     instalment: int | str
     amount: Decimal
     note: str | None = None
     source: Source = NOWHERE
-    kind = "invoice"
+    kind: Literal["invoice"] = "invoice"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Void:
+class Void(NamedTuple):
     """Withdraws the record `target`; carries that record's date (DOMAIN rule 7)."""
 
     id: str
@@ -156,13 +147,13 @@ class Void:
     reason: str
     note: str | None = None
     source: Source = NOWHERE
-    kind = "void"
+    kind: Literal["void"] = "void"
 
 
 Record = Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | Void
 
 KINDS: dict[str, type[Record]] = {
-    cls.kind: cls
+    cls._field_defaults["kind"]: cls
     for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void)
 }
 ID_PREFIX = {

@@ -7,12 +7,11 @@ checked against is the one it lands in.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import secrets
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from seatledger.emit import block, scalar
 from seatledger.errors import Problem, SeatledgerError
@@ -31,8 +30,7 @@ from seatledger.store import (
 GITIGNORE = "# seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     what: str
     path: Path
     line: int
@@ -63,7 +61,7 @@ def _on_command_line(p: Problem) -> Problem:
     """A problem of the record being written is the command line's, not a file line's."""
     if p.line != 0 or not p.field:
         return p
-    return dataclasses.replace(p, file="command line", field=f"--{p.field}")
+    return p._replace(file="command line", field=f"--{p.field}")
 
 
 def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
@@ -74,9 +72,9 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
         hint = " (use --replace to rewrite it)" if isinstance(record, Attendance) else ""
         raise SeatledgerError(f"refused: {record.id} is already recorded at "
                               f"{old.source.file}:{old.source.line}{hint}; nothing was written")
-    planned = dataclasses.replace(record, source=Source(str(path), 0))
+    planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]
-    trial = dataclasses.replace(ledger, records=tuple(sorted([*others, planned],
+    trial = ledger._replace(records=tuple(sorted([*others, planned],
                                                              key=lambda r: r.date)))
     _refuse_new_problems(ledger.problems, ledger_problems(trial), record.id)
     text = block(record)
@@ -97,7 +95,7 @@ def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Writ
     path = ledger.path / ROSTER_FILE
     if any(p.id == person.id for p in ledger.roster):
         raise SeatledgerError(f"refused: {person.id} is already on the roster; nothing was written")
-    trial = (*ledger.roster, dataclasses.replace(person, source=Source(str(path), 0)))
+    trial = (*ledger.roster, person._replace(source=Source(str(path), 0)))
     _refuse_new_problems(roster_problems(ledger.contract, ledger.roster),
                          roster_problems(ledger.contract, trial), person.id)
     text = block(person)

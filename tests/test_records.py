@@ -35,7 +35,7 @@ def test_each_record_kind_is_written_and_reported(ledger: Path, run: Run) -> Non
     for args in commands:
         result = run(*args)
         assert result.exit_code == 0, (args, result)
-        assert f"{ledger / '2022-07.yaml'}:" in result.stdout
+        assert "ledgers/haidian-hotline-2022/2022-07.yaml:" in result.stdout
     records = month(ledger, "2022-07")
     assert [r["kind"] for r in records] == [
         "attendance", "attendance", "demand", "request", "invoice", "activity", "incident",

@@ -277,8 +277,8 @@ def check(
     """Validate the contract and every ledger file; exit 1 on any problem."""
     from seatledger import operations
 
-    problems = operations.check(contract, ledger)
-    render.problems(problems, output.value)
+    problems, checked = operations.check(contract, ledger)
+    render.problems(problems, checked, output.value)
     if any(p.severity == "error" for p in problems):
         raise typer.Exit(1)
 

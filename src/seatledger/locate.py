@@ -62,4 +62,13 @@ def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None)
     if ledger is None:
         base = root if root is not None else contract.resolve().parent.parent
         ledger = base / "ledgers" / contract_id(contract)
-    return Paths(contract, ledger)
+    return Paths(_shown(contract, cwd), _shown(ledger, cwd))
+
+
+def _shown(path: Path, cwd: Path) -> Path:
+    """Relative to the current folder where it lies below it, so messages read
+    `ledgers/x/2022-07.yaml:12:` as editors and CI annotations expect."""
+    try:
+        return path.relative_to(cwd) if path.is_absolute() else path
+    except ValueError:
+        return path

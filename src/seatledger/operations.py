@@ -117,15 +117,19 @@ def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str
         return append_record(led, rec, dry_run=dry_run)
 
 
-def check(contract: Path | None, ledger: Path | None) -> list[Problem]:
+def check(contract: Path | None, ledger: Path | None) -> tuple[list[Problem], str]:
+    """Every problem, and a line saying what was checked."""
     paths = resolve(contract, ledger)
     try:
         load_contract(paths.contract)
-        return load(paths.contract, _ledger_dir(paths.ledger)).problems
+        led = load(paths.contract, _ledger_dir(paths.ledger))
     except SeatledgerError as exc:
         if exc.problems:
-            return exc.problems
+            return exc.problems, f"{paths.contract}"
         raise
+    months = len({r.source.file for r in led.records})
+    return led.problems, (f"{paths.contract} and {paths.ledger}: {len(led.records)} records in "
+                          f"{months} month files, {len(led.roster)} people on the roster")
 
 
 def calendar(contract: Path | None, ledger: Path | None, month: str) -> list[CalendarDay]:

@@ -33,15 +33,17 @@ def written(w: Written) -> None:
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
 
 
-def problems(found: list[Problem], fmt: str) -> None:
+def problems(found: list[Problem], checked: str, fmt: str) -> None:
     errors = sum(1 for p in found if p.severity == "error")
     if fmt == "json":
         _json({"ok": errors == 0, "errors": errors, "problems": [p.as_json() for p in found]})
         return
     for p in found:
         print(p.render())
-    print("ok: no problems" if not found else f"{errors} error(s), "
-          f"{len(found) - errors} warning(s)", file=sys.stderr if found else sys.stdout)
+    if found:
+        print(f"{errors} error(s), {len(found) - errors} warning(s) in {checked}", file=sys.stderr)
+    else:
+        print(f"ok: no problems in {checked}")
 
 
 def calendar(days: list[CalendarDay], month: str, fmt: str) -> None:
@@ -52,11 +54,13 @@ def calendar(days: list[CalendarDay], month: str, fmt: str) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{month}: working days and required staff")
-    for col in ("date", "weekday", "kind", "holiday / note"):
-        table.add_column(col)
+    table = Table(title=f"{month}: working days and people required per shift")
+    table.add_column("date", no_wrap=True)
+    table.add_column("wd", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("holiday / note", overflow="fold")
     for shift in SHIFTS:
-        table.add_column(f"{shift} shift", justify="right")
+        table.add_column(shift, justify="right", no_wrap=True)
     for d in days:
         style = None if d.kind == "working" else "dim"
         table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",

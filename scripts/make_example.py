@@ -29,6 +29,7 @@ from seatledger.records import (
     Payment,
     Person,
     Record,
+    ReplaceRequest,
     Request,
     Void,
 )
@@ -135,6 +136,8 @@ def records(until: date, rng: random.Random) -> list[Record]:
         Incident(id=rid("incident", date(2022, 9, 7)), date=date(2022, 9, 7),
                  penalty="post-abandonment", count=2, staff=("S014", "S015"), note="两人同时空岗"),
     ]
+    out.append(ReplaceRequest(id=rid("replace-request", date(2022, 7, 15)), date=date(2022, 7, 15),
+                              staff=("S043",), note="甲方要求调整：S043 不适应岗位"))
     money = parse_amount("1641000")
     out += [
         Request(id=rid("request", date(2022, 4, 6)), date=date(2022, 4, 6), instalment=1),

@@ -37,6 +37,12 @@ class Format(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
 def handled(fn: F) -> F:
     """Turn the domain's one error type into a message on stderr and exit code 1."""
 
@@ -252,6 +258,32 @@ def record_invoice(
         "date": on, "instalment": instalment, "amount": amount, "note": note}, dry_run=dry_run)
 
 
+@record_app.command("replace-request")
+@handled
+def record_replace_request(
+    on: DateOpt,
+    staff: Annotated[str, typer.Option("--staff", help="Staff Party A asks to replace: S001,S002")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Party A's request to replace staff; Party B has one month (三(一)4)."""
+    _append(contract, ledger, "replace-request", {"date": on, "staff": staff, "note": note},
+            dry_run=dry_run)
+
+
+@record_app.command("consent")
+@handled
+def record_consent(
+    on: DateOpt,
+    staff: Annotated[str, typer.Option("--staff", help="Managers leaving or joining: PM01,PM02")],
+    note: NoteOpt = None, contract: ContractOpt = None, ledger: LedgerOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Party A's written consent to a change of project manager or team leader."""
+    _append(contract, ledger, "consent", {"date": on, "staff": staff, "note": note},
+            dry_run=dry_run)
+
+
 @app.command()
 @handled
 def void(
@@ -294,6 +326,128 @@ def calendar_cmd(
     from seatledger import operations
 
     render.calendar(operations.calendar(contract, ledger, month), month, output.value)
+
+
+MonthOpt = Annotated[str | None, typer.Option("--month", help="YYYY-MM", rich_help_panel="Period")]
+QuarterOpt = Annotated[str | None, typer.Option(
+    "--quarter", help="Q3 or 2022-Q3", rich_help_panel="Period")]
+InstalmentOpt = Annotated[int | None, typer.Option(
+    "--instalment", help="An instalment's period", rich_help_panel="Period")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD", rich_help_panel="Period")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD", rich_help_panel="Period")]
+
+
+@app.command()
+@handled
+def deduct(
+    month: MonthOpt = None, quarter: QuarterOpt = None, instalment: InstalmentOpt = None,
+    start: FromOpt = None, end: ToOpt = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+    output: Annotated[TableFormat, typer.Option("--format", help="text, json or csv")] = TableFormat.text,
+) -> None:
+    """Deductions for a period: seat shortage and incidents, each with its clause."""
+    from seatledger import operations, report_text, schemas
+
+    r = operations.deduct(contract, ledger,
+                          operations.PeriodArgs(month, quarter, instalment, start, end))
+    if output == TableFormat.json:
+        render.as_json(schemas.deductions(r))
+    elif output == TableFormat.csv:
+        sys.stdout.write(schemas.deduction_csv(r))
+    else:
+        report_text.deductions(r)
+
+
+@app.command()
+@handled
+def settle(
+    month: MonthOpt = None, quarter: QuarterOpt = None, instalment: InstalmentOpt = None,
+    start: FromOpt = None, end: ToOpt = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Interest accrues up to this day (default: the period's last day).")] = None,
+    final: Annotated[bool, typer.Option("--final", help="The whole term with the final payment.")] = False,
+    contract: ContractOpt = None, ledger: LedgerOpt = None, output: FormatOpt = Format.text,
+) -> None:
+    """The statement for an instalment's period: balance, deductions, due dates, interest."""
+    from seatledger import operations, report_text, schemas
+
+    s = operations.settle(contract, ledger,
+                          operations.PeriodArgs(month, quarter, instalment, start, end), as_of, final)
+    if output == Format.json:
+        render.as_json(schemas.statement(s))
+    else:
+        report_text.statement(s)
+
+
+class By(StrEnum):
+    month = "month"
+    quarter = "quarter"
+
+
+@app.command()
+@handled
+def balance(
+    month: MonthOpt = None, quarter: QuarterOpt = None, instalment: InstalmentOpt = None,
+    start: FromOpt = None, end: ToOpt = None,
+    by: Annotated[By | None, typer.Option("--by", help="A running table by month or quarter.")] = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+    output: Annotated[TableFormat, typer.Option("--format", help="text, json or csv")] = TableFormat.text,
+) -> None:
+    """The balance owed by Party A over a period (default: the whole term)."""
+    from seatledger import operations, report_text, schemas
+
+    rows = operations.balance(contract, ledger,
+                              operations.PeriodArgs(month, quarter, instalment, start, end),
+                              by.value if by else None)
+    if output == TableFormat.json:
+        render.as_json(schemas.balance(rows))
+    elif output == TableFormat.csv:
+        sys.stdout.write(schemas.balance_csv(rows))
+    else:
+        report_text.balance(rows)
+
+
+@app.command("check-roster")
+@handled
+def check_roster(
+    on: Annotated[str | None, typer.Option(
+        "--date", help="One day (default: the latest day-shift attendance).")] = None,
+    month: MonthOpt = None, quarter: QuarterOpt = None, instalment: InstalmentOpt = None,
+    start: FromOpt = None, end: ToOpt = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None, output: FormatOpt = Format.text,
+) -> None:
+    """The roster against the seats, the degree quota, the management team, the groups and
+    the roster duties; exit 1 on any violation."""
+    from seatledger import operations, report_text, schemas
+
+    r = operations.check_roster(contract, ledger,
+                                operations.PeriodArgs(month, quarter, instalment, start, end), on)
+    if output == Format.json:
+        render.as_json(schemas.roster(r))
+    else:
+        report_text.roster(r)
+    if not r.compliant:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handled
+def compliance(
+    month: MonthOpt = None, quarter: QuarterOpt = None, instalment: InstalmentOpt = None,
+    start: FromOpt = None, end: ToOpt = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None, output: FormatOpt = Format.text,
+) -> None:
+    """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
+    from seatledger import operations, report_text, schemas
+
+    r = operations.compliance(contract, ledger,
+                              operations.PeriodArgs(month, quarter, instalment, start, end))
+    if output == Format.json:
+        render.as_json(schemas.compliance(r))
+    else:
+        report_text.compliance(r)
+    if not r.compliant:
+        raise typer.Exit(1)
 
 
 def main() -> None:

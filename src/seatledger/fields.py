@@ -127,6 +127,9 @@ SPECS: dict[str, Spec] = {
                        dict(_NOTE)),
     "invoice": Spec(KINDS["invoice"], {"id": ident, "date": day, "instalment": instalment_ref,
                                        "amount": money}, dict(_NOTE)),
+    "replace-request": Spec(KINDS["replace-request"], {"id": ident, "date": day, "staff": idents},
+                            dict(_NOTE)),
+    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents}, dict(_NOTE)),
     "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
                  dict(_NOTE)),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seatledger.contract_file import load_contract
 from seatledger.dates import parse_date, parse_month
@@ -18,7 +18,14 @@ from seatledger.store import ledger_lock
 from seatledger.writer import Written, add_person, append_record, init_ledger, new_id, person_leaves
 
 if TYPE_CHECKING:
+    from seatledger.balance import BalanceRow
+    from seatledger.book import Book
     from seatledger.calendar_report import CalendarDay
+    from seatledger.deductions import DeductionReport
+    from seatledger.duties import ComplianceReport
+    from seatledger.periods import Period
+    from seatledger.roster_check import RosterReport
+    from seatledger.settlement import Statement
 
 
 def _ledger_dir(ledger: Path) -> Path:
@@ -144,3 +151,94 @@ def calendar(contract: Path | None, ledger: Path | None, month: str) -> list[Cal
         led: Ledger = load(paths.contract, paths.ledger, checks=False)
         return month_calendar(led.contract, led.records, year, mon)
     return month_calendar(load_contract(paths.contract), (), year, mon)
+
+
+class PeriodArgs(NamedTuple):
+    month: str | None = None
+    quarter: str | None = None
+    instalment: int | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+def _book(contract: Path | None, ledger: Path | None) -> Book:
+    from seatledger.book import make_book
+
+    paths = resolve(contract, ledger)
+    return make_book(load(paths.contract, _ledger_dir(paths.ledger), checks=False))
+
+
+def _period(book: Book, args: PeriodArgs) -> Period:
+    from seatledger.periods import parse_period
+
+    return parse_period(book.contract, month=args.month, quarter=args.quarter,
+                        instalment=args.instalment, start=args.start, end=args.end)
+
+
+def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> DeductionReport:
+    from seatledger.deductions import deduct as report
+
+    book = _book(contract, ledger)
+    return report(book, _period(book, args))
+
+
+def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: str | None,
+           final: bool) -> Statement:
+    from seatledger.periods import Period
+    from seatledger.settlement import settle as report
+
+    book = _book(contract, ledger)
+    day = _day(as_of, "--as-of") if as_of else None
+    if final:
+        if any(v is not None for v in args):
+            raise UsageError("--final covers the whole term; give no other period")
+        last = max((r.date for r in book.records), default=book.contract.term.end)
+        end = day or max(last, book.contract.term.end)
+        return report(book, Period("final settlement", book.contract.term.start, end), end,
+                      final=True)
+    period = _period(book, args)
+    if day is not None and day < period.start:
+        raise UsageError(f"--as-of {day} is before the period starts {period.start}")
+    return report(book, period, day)
+
+
+def balance(contract: Path | None, ledger: Path | None, args: PeriodArgs,
+            by: str | None) -> list[BalanceRow]:
+    from seatledger.balance import balance as report
+    from seatledger.periods import Period
+
+    book = _book(contract, ledger)
+    if all(v is None for v in args):
+        last = max((r.date for r in book.records), default=book.contract.term.end)
+        period = Period("term", book.contract.term.start, max(last, book.contract.term.end))
+    else:
+        period = _period(book, args)
+    return report(book, period, by)
+
+
+def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
+                 on: str | None) -> RosterReport:
+    from seatledger.periods import Period
+    from seatledger.roster_check import check_roster as report
+
+    book = _book(contract, ledger)
+    if on is not None:
+        if any(v is not None for v in args):
+            raise UsageError("give --date or a period, not both")
+        day = _day(on, "--date")
+    elif all(v is None for v in args):
+        day_shifts = [d for d, shift in book.attendance if shift == "day"]
+        day = max(day_shifts, default=book.contract.term.start)
+    else:
+        return report(book, _period(book, args))
+    c = book.contract
+    if not c.term.start <= day <= c.term.end:
+        raise UsageError(f"--date {day} is outside the term {c.term.start}..{c.term.end}")
+    return report(book, Period(str(day), day, day))
+
+
+def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> ComplianceReport:
+    from seatledger.duties import compliance as report
+
+    book = _book(contract, ledger)
+    return report(book, _period(book, args))

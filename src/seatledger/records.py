@@ -150,15 +150,41 @@ class Void(NamedTuple):
     kind: Literal["void"] = "void"
 
 
-Record = Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | Void
+class ReplaceRequest(NamedTuple):
+    """Party A asks Party B to replace these staff; due within one month (三(一)4)."""
+
+    id: str
+    date: dt.date
+    staff: tuple[str, ...]
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["replace-request"] = "replace-request"
+
+
+class Consent(NamedTuple):
+    """Party A's written consent to a change of the project manager or a team leader,
+    naming the staff who leave or join (三(一)4, 三(二)4)."""
+
+    id: str
+    date: dt.date
+    staff: tuple[str, ...]
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["consent"] = "consent"
+
+
+Record = (Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice
+          | Void | ReplaceRequest | Consent)
 
 KINDS: dict[str, type[Record]] = {
     cls._field_defaults["kind"]: cls
-    for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void)
+    for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void,
+                ReplaceRequest, Consent)
 }
 ID_PREFIX = {
     "attendance": "att", "incident": "inc", "demand": "dem", "activity": "act",
     "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
+    "replace-request": "rpl", "consent": "cns",
 }
 # Kinds that may fall after the term ends (DOMAIN rule 11).
 AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void"})

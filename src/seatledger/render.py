@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from seatledger.writer import Written
 
 
-def _json(data: Any) -> None:
+def as_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -36,7 +36,7 @@ def written(w: Written) -> None:
 def problems(found: list[Problem], checked: str, fmt: str) -> None:
     errors = sum(1 for p in found if p.severity == "error")
     if fmt == "json":
-        _json({"ok": errors == 0, "errors": errors, "problems": [p.as_json() for p in found]})
+        as_json({"ok": errors == 0, "errors": errors, "problems": [p.as_json() for p in found]})
         return
     for p in found:
         print(p.render())
@@ -48,7 +48,7 @@ def problems(found: list[Problem], checked: str, fmt: str) -> None:
 
 def calendar(days: list[CalendarDay], month: str, fmt: str) -> None:
     if fmt == "json":
-        _json({"month": month, "days": [
+        as_json({"month": month, "days": [
             {"date": d.date.isoformat(), "weekday": d.weekday, "kind": d.kind,
              "name": d.name, "required": d.required} for d in days]})
         return

@@ -23,6 +23,7 @@ from seatledger.records import (
     Payment,
     Person,
     Record,
+    ReplaceRequest,
     Request,
     Void,
 )
@@ -132,6 +133,11 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                 and r.excused not in c.late_interest.excuses:
             out.append(_p(r, "excused", f"{r.excused!r} is not an excuse the contract allows; "
                           f"valid: {', '.join(c.late_interest.excuses)}"))
+    elif isinstance(r, ReplaceRequest):
+        for sid in r.staff:
+            person = people.get(sid)
+            if person is None or not person.on_roster(r.date):
+                out.append(_p(r, "staff", f"{sid!r} is not on the roster on {r.date}"))
     elif isinstance(r, Completion):
         if r.date < end:
             out.append(_p(r, "date", f"the completion is confirmed after the term ends ({end})"))

@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CONTRACTS, SEED, Run
 from seatledger.contract_file import load_contract
@@ -128,3 +130,21 @@ def test_another_contract_works_from_its_own_file(tmp_path: Path, run: Run) -> N
                  str(ledger), "--format", "json")
     assert result.exit_code == 0, result
     assert '"day": 60' in result.stdout
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=-10**13, max_value=10**13))
+def test_capitals_match_cn2an(cents: int) -> None:
+    """The hand-written capitals agree with cn2an's rmb mode (a test-only dependency)."""
+    import cn2an
+
+    amount = Decimal(cents) / 100
+    assert capitals(amount) == cn2an.an2cn(f"{amount:.2f}", "rmb")
+
+
+@pytest.mark.parametrize("text", ["100000000.00", "100010000.00", "100000001.00", "1001.00",
+                                  "0.55", "10.00", "20000.05", "1000000000.10"])
+def test_capitals_edge_cases_match_cn2an(text: str) -> None:
+    import cn2an
+
+    assert capitals(Decimal(text)) == cn2an.an2cn(text, "rmb")

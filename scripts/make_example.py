@@ -168,9 +168,9 @@ def write(out_dir: Path, until: date) -> None:
     (out_dir / "ledger.yaml").write_text(
         "# seatledger ledger settings\ncontract: haidian-hotline-2022\n"
         "recorded_from: 2022-04-01  # attendance is expected from this day on\n", encoding="utf-8")
-    people = roster()
+    people = sorted(roster(), key=lambda p: p.id)
     (out_dir / "roster.yaml").write_text(
-        "# the roster: one entry per person (ids only; names are kept off the example)\n"
+        "# the roster: one entry per person (ids only; names are kept off the example)\n\n"
         + "".join(block(p) for p in people), encoding="utf-8")
     by_month: dict[str, list[Record]] = defaultdict(list)
     for r in records(until, rng):
@@ -178,7 +178,7 @@ def write(out_dir: Path, until: date) -> None:
     for month, items in sorted(by_month.items()):
         items.sort(key=lambda r: (r.date, r.kind, r.id))
         (out_dir / f"{month}.yaml").write_text(
-            f"# {month}: records of haidian-hotline-2022\n" + "".join(block(r) for r in items),
+            f"# {month}: records of haidian-hotline-2022\n\n" + "".join(block(r) for r in items),
             encoding="utf-8")
 
 

@@ -450,6 +450,25 @@ def compliance(
         raise typer.Exit(1)
 
 
+@app.command("fmt")
+@handled
+def fmt_cmd(
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; list the files that would change and exit 1.")] = False,
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+) -> None:
+    """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
+    from seatledger import operations
+
+    changed = operations.fmt(contract, ledger, check_only)
+    for path in changed:
+        print(f"{'would reformat' if check_only else 'reformatted'} {path}")
+    if not changed:
+        print("all ledger files are in canonical form")
+    if changed and check_only:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     import os
 

@@ -242,3 +242,35 @@ def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> 
 
     book = _book(contract, ledger)
     return report(book, _period(book, args))
+
+
+def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Path]:
+    """The ledger files not in canonical form; rewritten unless `check_only`. All files are
+    read first, so a file that cannot be put in order stops the command before any write."""
+    from seatledger.canonical import canonical_text
+    from seatledger.loader import ROSTER_FILE, month_files
+    from seatledger.store import write_atomic
+    from seatledger.yamlread import read_text
+
+    ledger_dir = _ledger_dir(resolve(contract, ledger).ledger)
+    with ledger_lock(ledger_dir):
+        paths = [*month_files(ledger_dir)]
+        if (ledger_dir / ROSTER_FILE).exists():
+            paths.append(ledger_dir / ROSTER_FILE)
+        changes = []
+        problems: list[Problem] = []
+        for path in paths:
+            try:
+                text = read_text(path)
+                wanted = canonical_text(path, text)
+            except SeatledgerError as exc:
+                problems += exc.problems or [Problem(str(path), 0, "", exc.message)]
+                continue
+            if wanted != text:
+                changes.append((path, wanted))
+        if problems:
+            raise SeatledgerError("fmt: nothing was changed", problems)
+        if not check_only:
+            for path, wanted in changes:
+                write_atomic(path, wanted)
+        return [path for path, _ in changes]

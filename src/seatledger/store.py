@@ -107,10 +107,16 @@ def item_key(raw: Any) -> tuple[str, str, str]:
     return (str(raw.get("date") or ""), str(raw.get("kind") or ""), str(raw.get("id") or ""))
 
 
-def insert_sorted(path: Path, block: str, key: tuple[str, str, str]) -> tuple[str, int]:
-    """The month file with `block` at its place in (date, kind, id) order."""
+def person_key(raw: Any) -> tuple[str, ...]:
+    return (str(raw.get("id") or ""),) if isinstance(raw, YMap) else ("",)
+
+
+def insert_sorted(path: Path, block: str, key: tuple[str, ...],
+                  key_of: Any = item_key) -> tuple[str, int]:
+    """The file with `block` at its place in canonical order: (date, kind, id) for records,
+    id for the roster."""
     text, items = parse_items(path)
-    before = next((n for n, raw in enumerate(items) if item_key(raw) > key), None)
+    before = next((n for n, raw in enumerate(items) if key_of(raw) > key), None)
     return insert_block(text, items, block, before)
 
 

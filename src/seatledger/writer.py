@@ -20,9 +20,9 @@ from seatledger.records import ID_PREFIX, Attendance, Person, Record, Source
 from seatledger.rules import ledger_problems, roster_problems
 from seatledger.store import (
     append_line_to_item,
-    insert_block,
     insert_sorted,
     parse_items,
+    person_key,
     replace_item,
     write_atomic,
 )
@@ -99,8 +99,7 @@ def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Writ
     _refuse_new_problems(roster_problems(ledger.contract, ledger.roster),
                          roster_problems(ledger.contract, trial), person.id)
     text = block(person)
-    old_text, items = parse_items(path)
-    new_text, line = insert_block(old_text, items, text, None)
+    new_text, line = insert_sorted(path, text, (person.id,), person_key)
     if not dry_run:
         write_atomic(path, new_text)
     return Written(person.id, path, line, text, dry_run)
@@ -137,6 +136,6 @@ def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date,
         ledger_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(ledger_dir / ".gitignore", GITIGNORE)
         if not (ledger_dir / ROSTER_FILE).exists():
-            write_atomic(ledger_dir / ROSTER_FILE, "# the roster: one entry per person\n")
+            write_atomic(ledger_dir / ROSTER_FILE, "# the roster: one entry per person\n\n")
         write_atomic(meta, text)
     return Written(contract_id, meta, 1, text, dry_run, "created")

@@ -25,7 +25,7 @@ def write_roster(ledger: Path, seats: int = 48, bachelors: int = 29) -> None:
         degree = "bachelor" if n < bachelors else "associate"
         lines.append(f"- id: {pid}\n  role: {role}\n  degree: {degree}\n  joined: 2022-03-01\n"
                      + (f"  group: {group}\n" if group else ""))
-    (ledger / "roster.yaml").write_text("".join(lines), encoding="utf-8")
+    (ledger / "roster.yaml").write_text("".join(sorted(lines)), encoding="utf-8")
 
 
 @pytest.fixture

@@ -469,6 +469,78 @@ def fmt_cmd(
         raise typer.Exit(1)
 
 
+@app.command()
+@handled
+def close(
+    quarter: Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")],
+    on: Annotated[str | None, typer.Option("--date", help="The day it is closed (default: today).")] = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Record that a quarter is settled: its figures and a digest of its records."""
+    from seatledger import operations
+
+    render.written(operations.close(contract, ledger, quarter, on, dry_run=dry_run))
+
+
+@app.command()
+@handled
+def reopen(
+    quarter: Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
+    on: Annotated[str | None, typer.Option("--date", help="The day (default: today).")] = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
+) -> None:
+    """Reopen a closed quarter, with the reason recorded in the ledger."""
+    from seatledger import operations
+
+    render.written(operations.reopen(contract, ledger, quarter, reason, on, dry_run=dry_run))
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@handled
+def diff(
+    revs: Annotated[list[str] | None, typer.Argument(
+        metavar="[REV] [REV2]", help="Compare REV with REV2, or with the working tree.")] = None,
+    base: Annotated[str | None, typer.Option(
+        "--base", help="Without REV: compare with the merge base of HEAD and this branch "
+        "(default: main).")] = None,
+    contract: ContractOpt = None, ledger: LedgerOpt = None,
+    output: Annotated[DiffFormat, typer.Option("--format", help="text, markdown or json")] = DiffFormat.text,
+) -> None:
+    """What a change does to the ledger: records, deductions and balance, roster compliance."""
+    from seatledger import operations, report_markdown, schemas
+
+    d = operations.diff(contract, ledger, revs or [], base)
+    if output == DiffFormat.json:
+        render.as_json(schemas.ledger_diff(d))
+    else:
+        sys.stdout.write(report_markdown.ledger_diff(d))
+
+
+@app.command("merge-driver")
+@handled
+def merge_driver(
+    base: Annotated[Path, typer.Argument(metavar="%O", help="The common ancestor's version.")],
+    ours: Annotated[Path, typer.Argument(metavar="%A", help="Our version; receives the result.")],
+    theirs: Annotated[Path, typer.Argument(metavar="%B", help="Their version.")],
+    path_name: Annotated[str | None, typer.Argument(metavar="%P", help="The file's path.")] = None,
+) -> None:
+    """Git merge driver: merge ledger files record by record (see the README to install)."""
+    from seatledger.merge import merge_files
+
+    if merge_files(base, ours, theirs, path_name):
+        print(f"seatledger: conflict in {path_name or ours}: the same record was changed on "
+              f"both sides; resolve the marked records, then run `seatledger check`",
+              file=sys.stderr)
+        raise typer.Exit(1)
+
+
 def main() -> None:
     import os
 

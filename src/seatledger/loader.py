@@ -13,6 +13,7 @@ from seatledger.records import LedgerMeta, Person, Record, Source
 from seatledger.yamlread import YamlError, YMap, YSeq, load_path
 
 if TYPE_CHECKING:
+    from seatledger.closing import Closing
     from seatledger.contract import Contract
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
@@ -28,6 +29,7 @@ class Ledger(NamedTuple):
     roster: tuple[Person, ...]
     records: tuple[Record, ...]  # date order; file order within a date
     problems: list[Problem]
+    closings: tuple[Closing, ...] = ()
 
 
 def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
@@ -108,8 +110,14 @@ def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledge
                                         f"{rec.date} belongs in {rec.date:%Y-%m}.yaml"))
             records.append(rec)
     records.sort(key=lambda r: r.date)
+    closings: list[Closing] = []
+    if (ledger_dir / "closings.yaml").exists():
+        from seatledger.closing import read_closings
+
+        closings, closing_problems = read_closings(ledger_dir)
+        problems += closing_problems
     ledger = Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
-                    problems)
+                    problems, tuple(closings))
     if checks:
         from seatledger.rules import ledger_problems
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from seatledger.calendar_report import CalendarDay
     from seatledger.deductions import DeductionReport
     from seatledger.duties import ComplianceReport
+    from seatledger.ledger_diff import LedgerDiff
     from seatledger.periods import Period
     from seatledger.roster_check import RosterReport
     from seatledger.settlement import Statement
@@ -274,3 +275,104 @@ def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Pa
             for path, wanted in changes:
                 write_atomic(path, wanted)
         return [path for path, _ in changes]
+
+
+def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | None,
+          *, dry_run: bool = False) -> Written:
+    from seatledger.closing import CLOSINGS_FILE, close_entry, closed_quarters, seal
+    from seatledger.deductions import gaps_in
+
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    day = _day(on, "--date") if on else date.today()
+    with ledger_lock(ledger_dir):
+        from seatledger.book import make_book
+
+        led = load(contract_path, ledger_dir)
+        q = _period(make_book(led), PeriodArgs(quarter=quarter))
+        if q.label in closed_quarters(list(led.closings)):
+            raise SeatledgerError(f"refused: {q.label} is already closed")
+        gaps, unrecorded = gaps_in(make_book(led), q.start, q.end)
+        if gaps or unrecorded:
+            missing = [f"{g.date} {g.shift}" for g in (*gaps, *unrecorded)]
+            raise SeatledgerError(f"refused: {q.label} has {len(missing)} required shift(s) with "
+                                  f"no attendance ({', '.join(missing[:5])}"
+                                  f"{', ...' if len(missing) > 5 else ''}); record them first")
+        errors = [p for p in led.problems if p.severity == "error"]
+        if errors:
+            raise SeatledgerError(f"refused: the ledger has {len(errors)} problem(s); "
+                                  f"`seatledger check` lists them", errors[:10])
+        return _append_closing(ledger_dir / CLOSINGS_FILE, q.label,
+                               close_entry(q.label, day, seal(led, q)), dry_run)
+
+
+def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str,
+           on: str | None, *, dry_run: bool = False) -> Written:
+    from seatledger.closing import CLOSINGS_FILE, closed_quarters, reopen_entry
+
+    contract_path, ledger_dir = _load_for_write(contract, ledger)
+    day = _day(on, "--date") if on else date.today()
+    if not reason.strip():
+        raise UsageError("--reason: say why the quarter is reopened")
+    with ledger_lock(ledger_dir):
+        from seatledger.book import make_book
+
+        led = load(contract_path, ledger_dir, checks=False)
+        q = _period(make_book(led), PeriodArgs(quarter=quarter))
+        if q.label not in closed_quarters(list(led.closings)):
+            raise SeatledgerError(f"refused: {q.label} is not closed")
+        return _append_closing(ledger_dir / CLOSINGS_FILE, q.label,
+                               reopen_entry(q.label, day, reason), dry_run)
+
+
+def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written:
+    from seatledger.store import parse_items, write_atomic
+
+    old, items = parse_items(path)
+    if not old:
+        old = "# closed and reopened quarters (DOMAIN rule 12); written by seatledger close/reopen\n\n"
+    new = old + ("" if old.endswith("\n") else "\n") + text
+    line = old.count("\n") + 1 + (0 if old.endswith("\n") else 1)
+    if not dry_run:
+        write_atomic(path, new)
+    return Written(label, path, line, text, dry_run, "added")
+
+
+def diff(contract: Path | None, ledger: Path | None, revs: list[str],
+         base_branch: str | None) -> LedgerDiff:
+    import tempfile
+
+    from seatledger import gitrepo
+    from seatledger.ledger_diff import compare
+
+    if len(revs) > 2:
+        raise UsageError("diff takes at most two revisions")
+    paths = resolve(contract, ledger)
+    contract_abs, ledger_abs = paths.contract.resolve(), paths.ledger.resolve()
+    root = gitrepo.repo_root(ledger_abs.parent if not ledger_abs.exists() else ledger_abs)
+    try:
+        rel = [contract_abs.relative_to(root), ledger_abs.relative_to(root)]
+    except ValueError:
+        raise SeatledgerError(f"the contract and the ledger must lie inside the repository "
+                              f"{root}") from None
+    if revs:
+        base_label, base = revs[0], gitrepo.verify(root, revs[0])
+    else:
+        base_label, base = gitrepo.merge_base(root, base_branch)
+    head_label, head = (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 \
+        else ("working tree", None)
+    with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
+        def at(rev: str | None, name: str) -> Ledger | None:
+            if rev is None:
+                return load(contract_abs, _ledger_dir(ledger_abs), checks=False)
+            dest = Path(tmp) / name
+            gitrepo.export(root, rev, rel, dest)
+            led_dir, con = dest / rel[1], dest / rel[0]
+            if not (led_dir / "ledger.yaml").exists():
+                return None
+            return load(con if con.exists() else contract_abs, led_dir, checks=False)
+
+        before, after = at(base, "base"), at(head, "head")
+        if after is None:
+            raise SeatledgerError(f"there is no ledger at {rel[1]} in {head_label}")
+        return compare(before, after, f"{base_label} ({base[:10]})",
+                       head_label if head is None else f"{head_label} ({head[:10]})")

@@ -63,6 +63,10 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     for r in counted:
         out += record_problems(c, people, r)
     out += _overlaps(counted)
+    if ledger.closings:
+        from seatledger.closing import closing_problems
+
+        out += closing_problems(ledger, list(ledger.closings))
     out += _money_limits(c, counted)
     calendar = calendar_for(c)
     try:

@@ -12,8 +12,9 @@ from typing import Any
 from seatledger.balance import BalanceRow
 from seatledger.deductions import DeductionLine, DeductionReport, Gap
 from seatledger.duties import ComplianceReport
+from seatledger.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
 from seatledger.money import fmt
-from seatledger.roster_check import RosterReport
+from seatledger.roster_check import RosterReport, Violation
 from seatledger.settlement import Due, Statement
 
 
@@ -139,13 +140,8 @@ def balance_csv(rows: list[BalanceRow]) -> str:
 
 
 def roster(r: RosterReport) -> dict[str, Any]:
-    return {
-        "period": r.period.as_json(),
-        "compliant": r.compliant,
-        "violations": [{"from": v.start.isoformat(), "to": v.end.isoformat(), "rule": v.rule,
-                        "clause": v.clause, "expected": v.expected, "actual": v.actual,
-                        "detail": v.detail} for v in r.violations],
-    }
+    return {"period": r.period.as_json(), "compliant": r.compliant,
+            "violations": [_violation(v) for v in r.violations]}
 
 
 def compliance(r: ComplianceReport) -> dict[str, Any]:
@@ -161,4 +157,33 @@ def compliance(r: ComplianceReport) -> dict[str, Any]:
                        "recorded": line.recorded, "shortfall": line.shortfall}
                       for line in s.lines],
         } for s in r.obligations],
+    }
+
+
+def _violation(v: Violation) -> dict[str, Any]:
+    return {"from": v.start.isoformat(), "to": v.end.isoformat(), "rule": v.rule,
+            "clause": v.clause, "expected": v.expected, "actual": v.actual, "detail": v.detail}
+
+
+def _money_delta(m: MoneyDelta) -> dict[str, Any]:
+    return {"period": m.period.label, "deducted_before": fmt(m.deducted_before),
+            "deducted_after": fmt(m.deducted_after), "deducted_change": fmt(m.deducted),
+            "balance_before": fmt(m.balance_before), "balance_after": fmt(m.balance_after),
+            "balance_change": fmt(m.balance)}
+
+
+def ledger_diff(d: LedgerDiff) -> dict[str, Any]:
+    def change(c: RecordChange) -> dict[str, Any]:
+        return {"change": c.change, "id": c.id, "kind": c.kind, "date": _day(c.date),
+                "before": c.before, "after": c.after}
+
+    return {
+        "base": d.base, "head": d.head,
+        "records": [change(c) for c in d.records],
+        "roster": [change(c) for c in d.roster],
+        "closings": list(d.closings),
+        "months": [_money_delta(m) for m in d.months],
+        "quarters": [_money_delta(m) for m in d.quarters],
+        "roster_compliance": {"new": [_violation(v) for v in d.new_violations],
+                              "resolved": [_violation(v) for v in d.resolved_violations]},
     }

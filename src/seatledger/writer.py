@@ -64,6 +64,20 @@ def _on_command_line(p: Problem) -> Problem:
     return p._replace(file="command line", field=f"--{p.field}")
 
 
+def refuse_closed(ledger: Ledger, day: date) -> None:
+    """Record commands never write into a closed quarter (DOMAIN rule 12)."""
+    from seatledger.closing import CLOSINGS_FILE, closed_quarters
+    from seatledger.periods import quarters_of
+
+    closed = closed_quarters(list(ledger.closings))
+    for q in quarters_of(ledger.contract):
+        if day in q and q.label in closed:
+            raise SeatledgerError(
+                f"refused: {q.label} is closed ({ledger.path / CLOSINGS_FILE}:"
+                f"{closed[q.label].line}); nothing was written. To change it, reopen it first: "
+                f"seatledger reopen --quarter {q.label} --reason \"...\"")
+
+
 def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
                   dry_run: bool = False) -> Written:
     path = ledger.path / f"{record.date:%Y-%m}.yaml"
@@ -72,6 +86,7 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
         hint = " (use --replace to rewrite it)" if isinstance(record, Attendance) else ""
         raise SeatledgerError(f"refused: {record.id} is already recorded at "
                               f"{old.source.file}:{old.source.line}{hint}; nothing was written")
+    refuse_closed(ledger, record.date)
     planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]
     trial = ledger._replace(records=tuple(sorted([*others, planned],

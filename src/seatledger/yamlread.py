@@ -78,6 +78,11 @@ def load_text(text: str, filename: str) -> Any:
     """Parse one YAML document into YMap/YSeq/str/None; an empty file is None."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "<<<<<<< " in text or "\n=======" in text:
+        for n, text_line in enumerate(text.splitlines(), 1):
+            if text_line.startswith(("<<<<<<< ", ">>>>>>> ")) or text_line == "=======":
+                raise YamlError(Problem(filename, n, "", "a git conflict marker is left here; resolve "
+                                        "the merge (keep the right record), then check again"))
     parser = _Parser(text)
     stack: list[Any] = []
     keys: list[str | None] = []

@@ -1,0 +1,188 @@
+"""The pull-request workflow on real git repositories: merge driver, semantic diff, closed
+quarters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from test_reports import write_roster
+
+LEDGER = "ledgers/haidian-hotline-2022"
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, GIT_AUTHOR_NAME="clerk", GIT_AUTHOR_EMAIL="clerk@example.org",
+               GIT_COMMITTER_NAME="clerk", GIT_COMMITTER_EMAIL="clerk@example.org",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)}: {proc.stdout}{proc.stderr}")
+    return proc
+
+
+def install_driver(repo: Path) -> None:
+    """Exactly the README's lines."""
+    (repo / ".gitattributes").write_text("ledgers/**/*.yaml merge=seatledger\n")
+    git(repo, "config", "merge.seatledger.name", "seatledger ledger merge")
+    git(repo, "config", "merge.seatledger.driver", "seatledger merge-driver %O %A %B %P")
+
+
+@pytest.fixture
+def repo(project: Path, run: Run) -> Path:
+    """A ledger repository on main, recorded from 2022-07-01, with a full roster."""
+    assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
+    write_roster(project / LEDGER)
+    assert run("record", "attendance", "--date", "2022-07-01", "--present", "48").exit_code == 0
+    git(project, "init", "-q", "-b", "main")
+    install_driver(project)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "July opened")
+    return project
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message)
+
+
+def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -> None:
+    git(repo, "checkout", "-qb", "monday")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
+    commit(repo, "Monday")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-qb", "tuesday")
+    assert run("record", "attendance", "--date", "2022-07-05", "--present", "47").exit_code == 0
+    assert run("record", "incident", "--date", "2022-07-05", "--penalty",
+               "post-abandonment").exit_code == 0
+    commit(repo, "Tuesday")
+    merged = git(repo, "merge", "-q", "--no-edit", "monday", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    text = (repo / LEDGER / "2022-07.yaml").read_text()
+    assert text.index("att-2022-07-01-day") < text.index("att-2022-07-04-day") \
+        < text.index("att-2022-07-05-day")
+    assert run("check").exit_code == 0
+    assert run("fmt", "--check").exit_code == 0
+
+
+def test_same_record_changed_on_both_sides_is_a_conflict(repo: Path, run: Run) -> None:
+    git(repo, "checkout", "-qb", "ours")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-07-06", "--present", "48").exit_code == 0
+    commit(repo, "ours")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-qb", "theirs")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "46").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-07-05", "--present", "48").exit_code == 0
+    commit(repo, "theirs")
+    merged = git(repo, "merge", "--no-edit", "ours", check=False)
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    text = (repo / LEDGER / "2022-07.yaml").read_text()
+    assert text.count("<<<<<<< ours") == 1  # only the record changed on both sides
+    assert "att-2022-07-05-day" in text and "att-2022-07-06-day" in text
+    result = run("check")
+    assert result.exit_code == 1 and "conflict marker" in result.output
+    # Resolving it by keeping both sides, as a careless text merge would, is caught too.
+    kept = "".join(line for line in text.splitlines(keepends=True)
+                   if not line.startswith(("<<<<<<<", "=======", ">>>>>>>")))
+    (repo / LEDGER / "2022-07.yaml").write_text(kept)
+    result = run("check")
+    assert result.exit_code == 1 and "second attendance record for 2022-07-04 day" in result.output
+
+
+def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
+    git(repo, "checkout", "-qb", "shortage")
+    assert run("record", "attendance", "--date", "2022-07-01", "--present", "45",
+               "--replace").exit_code == 0
+    md = run("diff", "--format", "markdown")
+    assert md.exit_code == 0, md
+    assert "merge-base(main)" in md.stdout and "working tree" in md.stdout
+    assert "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 |" in md.stdout
+    assert "| 2022-07 | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
+    assert "| 2022-Q3 | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
+    commit(repo, "three missing person-shifts")
+    data = json.loads(run("diff", "main", "HEAD", "--format", "json").stdout)
+    assert [(m["period"], m["balance_change"]) for m in data["months"]] == [("2022-07", "-900.00")]
+    assert [(m["period"], m["balance_change"]) for m in data["quarters"]] == [("2022-Q3", "-900.00")]
+    assert data["records"][0]["before"].endswith("present: 48\n")
+    # From any folder inside the repository.
+    os.chdir(repo / LEDGER)
+    assert "-900.00" in run("diff", "main", "--format", "markdown").stdout
+    os.chdir(repo)
+    missing = run("diff", "no-such-branch")
+    assert missing.exit_code == 1 and "git fetch" in missing.output
+
+
+def test_diff_on_a_shallow_clone_says_what_to_fetch(repo: Path, run: Run, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    git(repo, "checkout", "-qb", "feature")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
+    commit(repo, "more")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{repo}", str(clone))
+    monkeypatch.chdir(clone)
+    result = run("diff", "--base", "origin/main")
+    assert result.exit_code == 1
+    assert "fetch" in result.output and "Traceback" not in result.output
+
+
+def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:
+    from datetime import date
+
+    from seatledger.workdays import WorkCalendar
+
+    for d in WorkCalendar().working_days(date(2022, 7, 4), date(2022, 9, 30)):
+        assert run("record", "attendance", "--date", str(d), "--present", "48").exit_code == 0
+    refused = run("close", "--quarter", "Q4", "--date", "2023-01-10")
+    assert refused.exit_code == 1 and "no attendance" in refused.output
+    assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
+    assert run("check").exit_code == 0
+    commit(repo, "close Q3")
+    # Record commands refuse to write into it, and say how to reopen.
+    result = run("record", "incident", "--date", "2022-08-01", "--penalty", "post-abandonment")
+    assert result.exit_code == 1 and "seatledger reopen --quarter 2022-Q3" in result.output
+    # A hand edit is caught, naming the period and the record.
+    path = repo / LEDGER / "2022-08.yaml"
+    path.write_text(path.read_text().replace(
+        "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n"
+        "  present: 48\n",
+        "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n"
+        "  present: 47\n"))
+    result = run("check")
+    assert result.exit_code == 1
+    assert "att-2022-08-01-day was changed in closed quarter 2022-Q3" in result.output
+    # fmt never breaks the digest: reordering keys is not a change.
+    git(repo, "checkout", "--", str(path))
+    text = path.read_text()
+    path.write_text(text.replace("  shift: day\n  present: 48\n", "  present: 48\n  shift: day\n", 1))
+    assert run("check").exit_code == 0
+    assert run("fmt").exit_code == 0 and run("check").exit_code == 0
+    # Reopening is explicit, recorded, and shows in the diff; then the edit goes through.
+    assert run("reopen", "--quarter", "Q3", "--reason", "Party B's appeal upheld",
+               "--date", "2022-10-20").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-08-01", "--present", "47",
+               "--replace").exit_code == 0
+    assert run("check").exit_code == 0
+    md = run("diff", "--format", "markdown").stdout
+    assert "reopen 2022-Q3 on 2022-10-20: Party B's appeal upheld" in md
+    assert run("close", "--quarter", "Q3", "--date", "2022-10-21").exit_code == 0
+    assert run("check").exit_code == 0
+
+
+def test_driver_tells_the_file_kind_from_content_without_a_path(tmp_path: Path, run: Run) -> None:
+    base = "- id: att-2022-07-01-day\n  kind: attendance\n  date: 2022-07-01\n  shift: day\n  present: 48\n"
+    ours = base + "- id: att-2022-07-04-day\n  kind: attendance\n  date: 2022-07-04\n  shift: day\n  present: 48\n"
+    theirs = base + "- id: att-2022-07-05-day\n  kind: attendance\n  date: 2022-07-05\n  shift: day\n  present: 48\n"
+    files = []
+    for name, text in (("O", base), ("A", ours), ("B", theirs)):
+        (tmp_path / name).write_text(text)
+        files.append(str(tmp_path / name))
+    assert run("merge-driver", *files).exit_code == 0
+    merged = (tmp_path / "A").read_text()
+    assert merged.count("- id:") == 3 and merged.index("07-04") < merged.index("07-05")

@@ -30,7 +30,7 @@ def table(title: str, columns: list[tuple[str, str]], **kwargs: Any) -> Any:
 
     t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, **kwargs)
     for name, justify in columns:
-        wrap = name in ("detail", "title", "source", "note")
+        wrap = name in ("detail", "title", "source", "note", "payments")
         t.add_column(name, justify=justify, no_wrap=not wrap,  # type: ignore[arg-type]
                      overflow="fold")
     return t
@@ -100,7 +100,7 @@ def statement(s: Statement) -> None:
     for a in s.accruals:
         t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
-        t.add_row(f"- deduction: {key}", "", fmt_grouped(-amount), "")
+        t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "")
     for p in s.payments:
         t.add_row(f"- payment received (instalment {p.instalment})", "", fmt_grouped(-p.amount),
                   f"{p.date}; {p.id}")
@@ -116,18 +116,17 @@ def statement(s: Statement) -> None:
     out.print(t)
     d = table("Due dates and late-payment interest (DOMAIN rules 9, 10)", [
         ("instalment", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
-        ("paid", "right"), ("payments", "left"), ("days late", "right"), ("interest", "right"),
-        ("accruing", "right")])
+        ("paid", "right"), ("late", "right"), ("interest", "right"), ("accruing", "right"),
+        ("note", "left")])
     for e in s.dues:
-        pays = "; ".join(
-            f"{p.date} {fmt_grouped(p.amount)}"
-            + (f" {p.days_late}d late" if p.days_late else "")
-            + (f" excused: {p.excused}" if p.excused else "")
-            for p in e.payments) or "-"
-        d.add_row(str(e.instalment), fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
-                  str(e.requested or "no request"), str(e.due or "no due date"),
-                  fmt_grouped(e.paid), pays, str(e.days_late), fmt_grouped(e.interest),
-                  fmt_grouped(e.accruing))
+        d.add_row(str(e.instalment),
+                  fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
+                  str(e.requested or "no request"), str(e.due or "none"), fmt_grouped(e.paid),
+                  f"{e.days_late}d", fmt_grouped(e.interest), fmt_grouped(e.accruing), "")
+        for p in e.payments:
+            d.add_row("", "", "", f"  paid {p.date}", fmt_grouped(p.amount), f"{p.days_late}d",
+                      fmt_grouped(p.interest), "",
+                      f"excused: {p.excused}" if p.excused else p.record)
     out.print(d)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
 

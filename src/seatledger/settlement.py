@@ -174,6 +174,7 @@ class Statement(NamedTuple):
     gaps: tuple[Gap, ...]
     unrecorded: tuple[Gap, ...]
     recorded_to: date | None
+    clauses: dict[str, str]  # penalty key -> its clause, for the deduction lines
 
     @property
     def accrued(self) -> Decimal:
@@ -206,7 +207,8 @@ def settle(book: Book, period: Period, as_of: date | None = None,
     gaps, unrecorded = gaps_in(book, period.start, period.end)
     return Statement(period, as_of, opening, accrued, deducted, dict(by_penalty), payments, paid,
                      closing, next_label, next_amount, next_amount + closing, late,
-                     tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance)
+                     tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
+                     {k: p.clause for k, p in book.contract.penalties.items()})
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

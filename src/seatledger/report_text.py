@@ -123,10 +123,10 @@ def statement(s: Statement) -> None:
                   fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
                   str(e.requested or "no request"), str(e.due or "none"), fmt_grouped(e.paid),
                   f"{e.days_late}d", fmt_grouped(e.interest), fmt_grouped(e.accruing), "")
-        for p in e.payments:
-            d.add_row("", "", "", f"  paid {p.date}", fmt_grouped(p.amount), f"{p.days_late}d",
-                      fmt_grouped(p.interest), "",
-                      f"excused: {p.excused}" if p.excused else p.record)
+        for pd in e.payments:
+            d.add_row("", "", "", f"  paid {pd.date}", fmt_grouped(pd.amount), f"{pd.days_late}d",
+                      fmt_grouped(pd.interest), "",
+                      f"excused: {pd.excused}" if pd.excused else pd.record)
     out.print(d)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
 

@@ -15,6 +15,7 @@ from seatledger.emit import block
 from seatledger.errors import Problem, SeatledgerError
 from seatledger.fields import PERSON, FieldProblems, build, build_record
 from seatledger.records import Person, Record, Source
+from seatledger.store import comment_block_start
 from seatledger.yamlread import YamlError, YMap, YSeq, load_text
 
 
@@ -79,7 +80,7 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     starts = [line - 1 for line in raw.lines]
-    attached = [_attached_start(lines, s) for s in starts]
+    attached = [comment_block_start(lines, s) for s in starts]
     preamble = tuple(lines[: attached[0]]) if starts else tuple(
         line for line in lines if line.strip())
     items, problems = [], []
@@ -111,12 +112,6 @@ def _item(value: Record | Person, comments: tuple[str, ...]) -> Item:
     else:
         key = (value.date.isoformat(), value.kind, value.id)
     return Item(key, value.id, value, comments, block(value))
-
-
-def _attached_start(lines: list[str], index: int) -> int:
-    while index > 0 and lines[index - 1].lstrip().startswith("#"):
-        index -= 1
-    return index
 
 
 def _trim(preamble: tuple[str, ...]) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ def parse_items(path: Path) -> tuple[str, YSeq]:
     return text, raw
 
 
-def _comment_start(lines: list[str], index: int) -> int:
+def comment_block_start(lines: list[str], index: int) -> int:
     """The first line of the comment block directly above line `index` (0-based): a comment
     on its own line belongs to the item below it."""
     while index > 0 and lines[index - 1].lstrip().startswith("#"):
@@ -96,7 +96,7 @@ def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tupl
     if before is None or before >= len(items):
         at = len(lines)
     else:
-        at = _comment_start(lines, items.lines[before] - 1)
+        at = comment_block_start(lines, items.lines[before] - 1)
     lines[at:at] = [block]
     return "".join(lines), at + 1
 
@@ -125,7 +125,7 @@ def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
     text, items = parse_items(path)
     lines = text.splitlines(keepends=True)
     start = items.lines[index] - 1
-    end = _comment_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
         else len(lines)
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # keep blank lines that separate items
@@ -139,7 +139,7 @@ def append_line_to_item(path: Path, index: int, line: str) -> tuple[str, int]:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    end = _comment_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
         else len(lines)
     while end > items.lines[index] and not lines[end - 1].strip():
         end -= 1

@@ -80,9 +80,9 @@ def init(
     dry_run: DryRunOpt = False,
 ) -> None:
     """Create the ledger folder for a contract."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.init(contract, ledger, recorded_from, dry_run=dry_run))
+    render.written(mutations.init(contract, ledger, recorded_from, dry_run=dry_run))
 
 
 @roster_app.command("add")
@@ -102,11 +102,11 @@ def roster_add(
     dry_run: DryRunOpt = False,
 ) -> None:
     """Add a person to the roster."""
-    from seatledger import operations
+    from seatledger import mutations
 
     raw = {"id": person_id, "role": role, "degree": degree, "joined": joined, "group": group,
            "name": name, "note": note}
-    render.written(operations.roster_add(contract, ledger, raw, dry_run=dry_run))
+    render.written(mutations.roster_add(contract, ledger, raw, dry_run=dry_run))
 
 
 @roster_app.command("leave")
@@ -119,9 +119,9 @@ def roster_leave(
     dry_run: DryRunOpt = False,
 ) -> None:
     """From --date on, the person no longer counts."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.roster_leave(contract, ledger, person_id, on, dry_run=dry_run))
+    render.written(mutations.roster_leave(contract, ledger, person_id, on, dry_run=dry_run))
 
 
 # -- records --------------------------------------------------------------------------------
@@ -129,9 +129,9 @@ def roster_leave(
 
 def _append(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
             *, replace: bool = False, dry_run: bool = False) -> None:
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.record(contract, ledger, kind, fields, replace=replace,
+    render.written(mutations.record(contract, ledger, kind, fields, replace=replace,
                                      dry_run=dry_run))
 
 
@@ -292,9 +292,9 @@ def void(
     contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
 ) -> None:
     """Withdraw a record; it stays in its file for the audit trail and no report counts it."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.void(contract, ledger, record_id, reason, dry_run=dry_run))
+    render.written(mutations.void(contract, ledger, record_id, reason, dry_run=dry_run))
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -458,9 +458,9 @@ def fmt_cmd(
     contract: ContractOpt = None, ledger: LedgerOpt = None,
 ) -> None:
     """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    changed = operations.fmt(contract, ledger, check_only)
+    changed = mutations.fmt(contract, ledger, check_only)
     for path in changed:
         print(f"{'would reformat' if check_only else 'reformatted'} {path}")
     if not changed:
@@ -477,9 +477,9 @@ def close(
     contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
 ) -> None:
     """Record that a quarter is settled: its figures and a digest of its records."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.close(contract, ledger, quarter, on, dry_run=dry_run))
+    render.written(mutations.close(contract, ledger, quarter, on, dry_run=dry_run))
 
 
 @app.command()
@@ -491,9 +491,9 @@ def reopen(
     contract: ContractOpt = None, ledger: LedgerOpt = None, dry_run: DryRunOpt = False,
 ) -> None:
     """Reopen a closed quarter, with the reason recorded in the ledger."""
-    from seatledger import operations
+    from seatledger import mutations
 
-    render.written(operations.reopen(contract, ledger, quarter, reason, on, dry_run=dry_run))
+    render.written(mutations.reopen(contract, ledger, quarter, reason, on, dry_run=dry_run))
 
 
 class DiffFormat(StrEnum):

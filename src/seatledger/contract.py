@@ -300,6 +300,8 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     elif c.penalties["seat-shortage"].amount is None:
         out.append((("penalties", "seat-shortage", "amount"), "needs a fixed rate per person-shift"))
 
+    if not c.settings.completion_is_gross:
+        out.append((("settings", "completion_is_gross"), "only true (DOMAIN rule 8) is supported"))
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:

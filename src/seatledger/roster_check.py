@@ -45,7 +45,11 @@ class RosterReport(NamedTuple):
 def daily_violations(book: Book, day: date) -> list[tuple[str, str, str, str, str]]:
     """(rule, clause, expected, actual, detail) for one day."""
     s = book.contract.staffing
-    people = [p for p in book.roster if p.on_roster(day)]
+    on_roster = [p for p in book.roster if p.on_roster(day)]
+    # DOMAIN rule 3: everyone counts toward the seats and the quota, unless the contract says
+    # only seat staff do.
+    people = on_roster if book.contract.settings.headcount_includes_management \
+        else [p for p in on_roster if p.role == "seat"]
     out = []
     if len(people) < s.seats:
         out.append(("headcount", s.seats_clause, f"{s.seats} on the roster", f"{len(people)}", ""))
@@ -56,14 +60,14 @@ def daily_violations(book: Book, day: date) -> list[tuple[str, str, str, str, st
         out.append(("degree-quota", s.degree_quota.clause,
                     f"{s.degree_quota.min_degree} or above >= {s.degree_quota.ratio * 100:.0f}%",
                     f"{qualified} of {len(people)} ({share}%)", ""))
-    managers = sum(1 for p in people if p.role == "project-manager")
-    leads = sum(1 for p in people if p.role == "team-lead")
+    managers = sum(1 for p in on_roster if p.role == "project-manager")
+    leads = sum(1 for p in on_roster if p.role == "team-lead")
     m = s.management
     if managers < m.project_managers:
         out.append(("project-manager", m.clause, f">= {m.project_managers}", str(managers), ""))
     if leads < m.team_leaders:
         out.append(("team-leaders", m.clause, f">= {m.team_leaders}", str(leads), ""))
-    staffed = {p.group for p in people}
+    staffed = {p.group for p in on_roster}
     empty = [g.key for g in s.groups if g.key not in staffed]
     if empty:
         out.append(("groups", s.groups_clause, "every group staffed",

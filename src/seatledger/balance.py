@@ -22,11 +22,10 @@ class BalanceRow(NamedTuple):
     complete: bool
 
 
-def row(book: Book, period: Period) -> BalanceRow:
+def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
     m = movements(book, period.start, period.end)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
-    running = opening_balance(book, period.start) + m.balance
-    return BalanceRow(period, m.accrued, m.deducted, m.paid, m.balance, running,
+    return BalanceRow(period, m.accrued, m.deducted, m.paid, m.balance, opening + m.balance,
                       not gaps and not unrecorded)
 
 
@@ -34,7 +33,7 @@ def balance(book: Book, period: Period, by: str | None = None) -> list[BalanceRo
     """One row for the period, or with `by` one row per month or quarter from the term's
     start to the period's end."""
     if by is None:
-        return [row(book, period)]
+        return [row(book, period, opening_balance(book, period.start))]
     start = book.contract.term.start
     if by == "month":
         parts = list(months_of(start, period.end))
@@ -42,5 +41,9 @@ def balance(book: Book, period: Period, by: str | None = None) -> list[BalanceRo
         parts = [q for q in quarters_of(book.contract) if q.start <= period.end]
         extra = [m for m in months_of(start, period.end) if m.start > book.contract.term.end]
         parts += extra  # after the term, where only payments fall, months will do
-    clipped = [Period(p.label, max(p.start, start), min(p.end, period.end)) for p in parts]
-    return [row(book, p) for p in clipped]
+    rows: list[BalanceRow] = []
+    for p in parts:
+        r = row(book, Period(p.label, max(p.start, start), min(p.end, period.end)),
+                rows[-1].running if rows else Decimal(0))
+        rows.append(r)
+    return rows

@@ -135,7 +135,7 @@ def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | No
         from seatledger.book import make_book
 
         led = load(contract_path, ledger_dir)
-        q = period_from(make_book(led), PeriodArgs(quarter=quarter))
+        q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label in closed_quarters(list(led.closings)):
             raise SeatledgerError(f"refused: {q.label} is already closed")
         gaps, unrecorded = gaps_in(make_book(led), q.start, q.end)
@@ -160,10 +160,8 @@ def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str
     if not reason.strip():
         raise UsageError("--reason: say why the quarter is reopened")
     with ledger_lock(ledger_dir):
-        from seatledger.book import make_book
-
         led = load(contract_path, ledger_dir, checks=False)
-        q = period_from(make_book(led), PeriodArgs(quarter=quarter))
+        q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label not in closed_quarters(list(led.closings)):
             raise SeatledgerError(f"refused: {q.label} is not closed")
         return _append_closing(ledger_dir / CLOSINGS_FILE, q.label,

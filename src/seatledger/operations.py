@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from seatledger.balance import BalanceRow
     from seatledger.book import Book
     from seatledger.calendar_report import CalendarDay
+    from seatledger.contract import Contract
     from seatledger.deductions import DeductionReport
     from seatledger.duties import ComplianceReport
     from seatledger.ledger_diff import LedgerDiff
@@ -42,7 +43,8 @@ def check(contract: Path | None, ledger: Path | None) -> tuple[list[Problem], st
     """Every problem, and a line saying what was checked."""
     paths = resolve(contract, ledger)
     try:
-        load_contract(paths.contract)
+        if not paths.ledger.is_dir():
+            load_contract(paths.contract)  # the contract's own problems come first
         led = load(paths.contract, existing_ledger(paths.ledger))
     except SeatledgerError as exc:
         if exc.problems:
@@ -82,10 +84,10 @@ def book_for(contract: Path | None, ledger: Path | None) -> Book:
     return make_book(load(paths.contract, existing_ledger(paths.ledger), checks=False))
 
 
-def period_from(book: Book, args: PeriodArgs) -> Period:
+def period_from(contract: Contract, args: PeriodArgs) -> Period:
     from seatledger.periods import parse_period
 
-    return parse_period(book.contract, month=args.month, quarter=args.quarter,
+    return parse_period(contract, month=args.month, quarter=args.quarter,
                         instalment=args.instalment, start=args.start, end=args.end)
 
 
@@ -93,7 +95,7 @@ def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> Dedu
     from seatledger.deductions import deduct as report
 
     book = book_for(contract, ledger)
-    return report(book, period_from(book, args))
+    return report(book, period_from(book.contract, args))
 
 
 def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: str | None,
@@ -110,7 +112,7 @@ def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: 
         end = day or max(last, book.contract.term.end)
         return report(book, Period("final settlement", book.contract.term.start, end), end,
                       final=True)
-    period = period_from(book, args)
+    period = period_from(book.contract, args)
     if day is not None and day < period.start:
         raise UsageError(f"--as-of {day} is before the period starts {period.start}")
     return report(book, period, day)
@@ -126,7 +128,7 @@ def balance(contract: Path | None, ledger: Path | None, args: PeriodArgs,
         last = max((r.date for r in book.records), default=book.contract.term.end)
         period = Period("term", book.contract.term.start, max(last, book.contract.term.end))
     else:
-        period = period_from(book, args)
+        period = period_from(book.contract, args)
     return report(book, period, by)
 
 
@@ -144,7 +146,7 @@ def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
         day_shifts = [d for d, shift in book.attendance if shift == "day"]
         day = max(day_shifts, default=book.contract.term.start)
     else:
-        return report(book, period_from(book, args))
+        return report(book, period_from(book.contract, args))
     c = book.contract
     if not c.term.start <= day <= c.term.end:
         raise UsageError(f"--date {day} is outside the term {c.term.start}..{c.term.end}")
@@ -155,7 +157,7 @@ def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> 
     from seatledger.duties import compliance as report
 
     book = book_for(contract, ledger)
-    return report(book, period_from(book, args))
+    return report(book, period_from(book.contract, args))
 
 
 def diff(contract: Path | None, ledger: Path | None, revs: list[str],

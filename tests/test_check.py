@@ -81,3 +81,26 @@ def test_yaml_error_names_line_in_check(ledger: Path, run: Run) -> None:
     assert result.exit_code == 1
     assert "ledgers/haidian-hotline-2022/2022-05.yaml:3:" in result.stdout
     assert "YAML syntax" in result.stdout
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    from seatledger.cli import app, narrowed
+
+    assert [c.callback.__name__ for c in narrowed(["check"]).registered_commands] == ["check"]
+    assert [g.name for g in narrowed(["record", "attendance"]).registered_groups] == ["record"]
+    assert narrowed(["--help"]) is app and narrowed([]) is app and narrowed(["nope"]) is app
+
+
+def test_console_script_runs_a_narrowed_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
+    shutil.copytree(REPO / "ledgers", tmp_path / "ledgers")
+    proc = subprocess.run([sys.executable, "-m", "seatledger", "deduct", "--month", "2022-05",
+                           "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["total"] == "1300.00"
+    proc = subprocess.run([sys.executable, "-m", "seatledger", "dedcut"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "deduct" in proc.stderr

@@ -417,8 +417,7 @@ def check_roster(
     start: FromOpt = None, end: ToOpt = None,
     contract: ContractOpt = None, ledger: LedgerOpt = None, output: FormatOpt = Format.text,
 ) -> None:
-    """The roster against the seats, the degree quota, the management team, the groups and
-    the roster duties; exit 1 on any violation."""
+    """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
     from seatledger import operations, report_text, schemas
 
     r = operations.check_roster(contract, ledger,

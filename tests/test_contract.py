@@ -148,3 +148,10 @@ def test_capitals_edge_cases_match_cn2an(text: str) -> None:
     import cn2an
 
     assert capitals(Decimal(text)) == cn2an.an2cn(text, "rmb")
+
+
+def test_unknown_contract_key_gets_a_suggestion(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "    basis: per-case", "    basis: per-case\n    clawse: x")
+    with pytest.raises(SeatledgerError) as err:
+        load_contract(path)
+    assert "did you mean 'clause'?" in err.value.render()

@@ -259,3 +259,14 @@ def test_discovery(project: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     assert run("check").exit_code == 0
     monkeypatch.setenv("SEATLEDGER_LEDGER", str(project / "elsewhere"))
     assert "no ledger folder" in run("check").output
+
+
+def test_misspellings_get_a_suggestion(ledger: Path, run: Run) -> None:
+    result = run("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonmnet")
+    assert "did you mean 'post-abandonment'?" in result.output
+    result = run("record", "attendance", "--date", "2022-07-05", "--shift", "nite", "--present", "2")
+    assert "did you mean 'night'?" in result.output
+    (ledger / "2022-07.yaml").write_text(
+        "- id: att-2022-07-01-day\n  kind: attendance\n  date: 2022-07-01\n  shift: day\n"
+        "  presnet: 48\n", encoding="utf-8")
+    assert "did you mean 'present'?" in run("check").output

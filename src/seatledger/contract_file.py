@@ -16,7 +16,7 @@ from typing import Any
 
 from seatledger import __version__
 from seatledger.contract import Contract, cross_checks
-from seatledger.errors import Problem, SeatledgerError
+from seatledger.errors import Problem, SeatledgerError, did_you_mean
 from seatledger.yamlread import YamlError, YMap, YSeq, load_text, read_text
 
 _CODE = Path(__file__).with_name("contract.py")
@@ -115,11 +115,32 @@ def validate(raw: Any, name: str) -> Contract:
     return contract
 
 
+def _model_at(loc: tuple[Any, ...]) -> Any:
+    """The contract class at `loc`, following field annotations, where one can be found."""
+    import typing
+
+    model: Any = Contract
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        hints = typing.get_type_hints(model) if hasattr(model, "_fields") else {}
+        hint = hints.get(part) if isinstance(part, str) else None
+        if hint is None:
+            # a dict value: penalties.<key> -> the dict's value type
+            continue
+        args = [a for a in typing.get_args(hint) if hasattr(a, "_fields")]
+        model = hint if hasattr(hint, "_fields") else (args[-1] if args else None)
+    return model if hasattr(model, "_fields") else None
+
+
 def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
     loc = tuple(err["loc"])
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = f"unknown key {loc[-1]!r}; remove it or check its spelling"
+        parent = _model_at(loc[:-1])
+        if parent is not None:
+            message += did_you_mean(loc[-1], list(parent._fields))
     elif err["type"] in ("missing", "missing_keyword_argument"):
         message = "is required"
     elif err["type"] == "literal_error":

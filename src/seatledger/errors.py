@@ -31,6 +31,14 @@ class Problem(NamedTuple):
         }
 
 
+def did_you_mean(value: object, choices: list[str]) -> str:
+    """`; did you mean 'x'?` where one choice is close to `value`, else nothing."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 class SeatledgerError(Exception):
     """The one error the domain raises; the CLI turns it into a message and an exit code."""
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from seatledger.dates import parse_date
+from seatledger.errors import did_you_mean
 from seatledger.money import parse_amount
 from seatledger.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.vocab import DEGREES, ROLES, SHIFTS
@@ -88,7 +89,8 @@ def instalment_number(value: Any) -> int:
 def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     def convert(value: Any) -> str:
         if value not in choices:
-            raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
+            hint = did_you_mean(value, list(choices))
+            raise ValueError(f"{value!r} is not one of {', '.join(choices)}{hint}")
         return str(value)
 
     return convert
@@ -166,7 +168,8 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
         optional = spec.optional.get(name)
         if optional is None:
             valid = ", ".join([*spec.required, *spec.optional])
-            errors.append((name, f"unknown key {name!r}; valid keys: {valid}"))
+            hint = did_you_mean(name, [*spec.required, *spec.optional])
+            errors.append((name, f"unknown key {name!r}{hint} (valid keys: {valid})"))
         elif value is not None:
             try:
                 values[name] = optional(value)
@@ -183,6 +186,8 @@ def build_record(raw: Any, source: Source) -> Record:
     kind = raw.get("kind")
     spec = SPECS.get(kind) if isinstance(kind, str) else None
     if spec is None:
-        raise FieldProblems([("kind", f"{kind!r} is not a record kind; valid: {', '.join(SPECS)}")])
+        hint = did_you_mean(kind, list(SPECS))
+        raise FieldProblems([("kind", f"{kind!r} is not a record kind{hint} (valid: "
+                                      f"{', '.join(SPECS)})")])
     record: Record = build(spec, raw, source, skip=("kind",))
     return record

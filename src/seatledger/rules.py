@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from seatledger.contract import Contract
-from seatledger.errors import Problem
+from seatledger.errors import Problem, did_you_mean
 from seatledger.loader import Ledger
 from seatledger.money import fmt
 from seatledger.records import (
@@ -125,8 +125,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             out.append(_p(r, "to", f"{r.to} is after the term ends {end}"))
     elif isinstance(r, Activity):
         if r.obligation not in c.obligations:
-            out.append(_p(r, "obligation", f"{r.obligation!r} is not a duty of the contract; "
-                          f"valid: {', '.join(c.obligations)}"))
+            hint = did_you_mean(r.obligation, list(c.obligations))
+            out.append(_p(r, "obligation", f"{r.obligation!r} is not a duty of the contract"
+                          f"{hint} (valid: {', '.join(c.obligations)})"))
     elif isinstance(r, Request | Payment | Invoice):
         n = r.instalment
         if n != "final" and (not isinstance(n, int) or c.instalment(n) is None):
@@ -154,8 +155,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
 def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> list[Problem]:
     penalty = c.penalties.get(r.penalty)
     if penalty is None:
-        return [_p(r, "penalty", f"{r.penalty!r} is not a penalty of the contract; valid: "
-                   f"{', '.join(k for k, p in c.penalties.items() if not p.computed)}")]
+        valid = [k for k, p in c.penalties.items() if not p.computed]
+        return [_p(r, "penalty", f"{r.penalty!r} is not a penalty of the contract"
+                   f"{did_you_mean(r.penalty, valid)} (valid: {', '.join(valid)})")]
     out = []
     if penalty.computed:
         out.append(_p(r, "penalty", f"{r.penalty} is computed from attendance and demands; "

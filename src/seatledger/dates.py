@@ -25,7 +25,3 @@ def parse_month(text: str) -> tuple[int, int]:
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise ValueError(f"{text!r} is not a month; write it as YYYY-MM, e.g. 2022-07")
     return int(m.group(1)), int(m.group(2))
-
-
-def month_key(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"

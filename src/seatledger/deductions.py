@@ -98,10 +98,6 @@ def all_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     return lines
 
 
-def set_off_total(book: Book, start: date, end: date) -> Decimal:
-    return sum((line.amount for line in all_lines(book, start, end) if line.set_off), ZERO)
-
-
 def gaps_in(book: Book, start: date, end: date) -> tuple[list[Gap], list[Gap]]:
     """(gaps, unrecorded): required shifts with no attendance inside the recorded span, and
     those after it, which are not yet recorded; both leave the figures incomplete."""

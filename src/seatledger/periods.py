@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from seatledger.contract import Contract
@@ -112,7 +112,3 @@ def _quarter(contract: Contract, text: str) -> Period:
         why = "is ambiguous in this term" if len(matches) > 1 else "is not in the term"
         raise UsageError(f"--quarter {text}: {why}; valid: {', '.join(valid)}")
     return matches[0]
-
-
-def day_before(day: date) -> date:
-    return day - timedelta(days=1)

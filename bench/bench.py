@@ -82,8 +82,8 @@ def big_month(ledger: Path, count: int) -> None:
     """`count` activity records in 2022-07, written as the CLI writes them."""
     from datetime import date
 
-    from seatledger.emit import block
-    from seatledger.records import Activity
+    from seatledger.core.record_text import block
+    from seatledger.core.records import Activity
 
     parts = []
     for n in range(count):

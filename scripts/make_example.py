@@ -16,11 +16,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from seatledger.contract_file import load_contract
-from seatledger.dates import parse_date
-from seatledger.emit import block
-from seatledger.money import parse_amount
-from seatledger.records import (
+from seatledger.core.dates import parse_date
+from seatledger.core.money import parse_amount
+from seatledger.core.record_text import block
+from seatledger.core.records import (
     Activity,
     Attendance,
     Demand,
@@ -33,9 +32,10 @@ from seatledger.records import (
     Request,
     Void,
 )
-from seatledger.staffing import calendar_for
-from seatledger.workdays import days
-from seatledger.writer import GITIGNORE, new_id
+from seatledger.core.workdays import days
+from seatledger.read.contract_file import load_contract
+from seatledger.rules.staffing import calendar_for
+from seatledger.write.writer import GITIGNORE, new_id
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "contracts" / "haidian-hotline-2022.yaml"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from seatledger.cli import app
+from seatledger.cli.commands import app
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "contracts" / "haidian-hotline-2022.yaml"

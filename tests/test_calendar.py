@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTRACTS, Run
-from seatledger.errors import SeatledgerError
-from seatledger.workdays import WorkCalendar
+from seatledger.core.errors import SeatledgerError
+from seatledger.core.workdays import WorkCalendar
 
 
 def test_term_has_250_working_days_by_quarter() -> None:

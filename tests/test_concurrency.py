@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from conftest import Run, snapshot
-from seatledger.yamlread import load_path
+from seatledger.read.yaml_reader import load_path
 
 JULY_WORKING_DAYS = ["2022-07-01", "2022-07-04", "2022-07-05", "2022-07-06", "2022-07-07",
                      "2022-07-08", "2022-07-11", "2022-07-12"]
@@ -43,9 +43,9 @@ def test_eight_concurrent_writers_lose_nothing(ledger: Path, run: Run) -> None:
 def _script(body: str, args: list[str]) -> str:
     return textwrap.dedent(f"""
         import os, signal, sys, time
-        import seatledger.store as store
+        import seatledger.write.store as store
         {textwrap.indent(textwrap.dedent(body), "        ").strip()}
-        from seatledger.cli import main
+        from seatledger.cli.commands import main
         sys.argv = ["seatledger", *{args!r}]
         main()
     """)

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTRACTS, SEED, Run
-from seatledger.contract_file import load_contract
-from seatledger.errors import SeatledgerError
-from seatledger.money import capitals
+from seatledger.core.errors import SeatledgerError
+from seatledger.core.money import capitals
+from seatledger.read.contract_file import load_contract
 
 
 def test_seed_contract_figures() -> None:

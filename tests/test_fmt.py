@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SEED, Run, snapshot
-from seatledger.loader import load
+from seatledger.read.ledger_files import load
 
 MESSY = """\
 # July, kept by hand

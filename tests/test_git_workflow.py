@@ -135,7 +135,7 @@ def test_diff_on_a_shallow_clone_says_what_to_fetch(repo: Path, run: Run, tmp_pa
 def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:
     from datetime import date
 
-    from seatledger.workdays import WorkCalendar
+    from seatledger.core.workdays import WorkCalendar
 
     for d in WorkCalendar().working_days(date(2022, 7, 4), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(d), "--present", "48").exit_code == 0

@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
-from seatledger.book import make_book
-from seatledger.contract_file import load_contract
-from seatledger.deductions import deduct
-from seatledger.loader import Ledger
-from seatledger.periods import Period, month_period, quarter_period
-from seatledger.records import Attendance, Incident, LedgerMeta, Payment, Record
-from seatledger.settlement import movements, settle
-from seatledger.workdays import WorkCalendar
+from seatledger.core.periods import Period, month_period, quarter_period
+from seatledger.core.records import Attendance, Incident, LedgerMeta, Payment, Record
+from seatledger.core.workdays import WorkCalendar
+from seatledger.read.contract_file import load_contract
+from seatledger.read.ledger_files import Ledger
+from seatledger.reports.deductions import deduct
+from seatledger.reports.settlement import movements, settle
+from seatledger.rules.book import make_book
 
 CONTRACT = load_contract(SEED)
 Q3 = quarter_period(2022, 3)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, snapshot
-from seatledger.yamlread import load_path
+from seatledger.read.yaml_reader import load_path
 
 
 def month(ledger: Path, name: str) -> list[dict[str, object]]:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import Run
-from seatledger.workdays import WorkCalendar
+from seatledger.core.workdays import WorkCalendar
 
 GROUPS = ("follow-up", "dispatch", "data", "supervision")
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, snapshot
-from seatledger import yamlread
-from seatledger.contract_file import load_contract
-from seatledger.errors import SeatledgerError
-from seatledger.loader import load
-from seatledger.yamlread import YamlError, load_text
+from seatledger.core.errors import SeatledgerError
+from seatledger.read import yaml_reader as yamlread
+from seatledger.read.contract_file import load_contract
+from seatledger.read.ledger_files import load
+from seatledger.read.yaml_reader import YamlError, load_text
 
 HOSTILE = {
     "python tag": ('- !!python/object/apply:os.system ["touch PWNED"]\n', "tag"),

@@ -1,3 +1,3 @@
-from seatledger.cli import main
+from seatledger.cli.commands import main
 
 main()

@@ -1,0 +1,114 @@
+"""Report periods (DOMAIN rule 11): a month, a quarter, an instalment's period or a date range.
+
+A period starts inside the term and may end after it, where payments and the final
+settlement fall.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import NamedTuple
+
+from seatledger.core.contract import Contract
+from seatledger.core.dates import parse_date, parse_month
+from seatledger.core.errors import UsageError
+
+
+class Period(NamedTuple):
+    label: str
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def as_json(self) -> dict[str, str]:
+        return {"label": self.label, "from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+_QUARTER = re.compile(r"^(?:(\d{4})-)?[Qq]([1-4])$")
+
+
+def month_period(year: int, month: int) -> Period:
+    last = stdlib_calendar.monthrange(year, month)[1]
+    return Period(f"{year:04d}-{month:02d}", date(year, month, 1), date(year, month, last))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first = date(year, 3 * quarter - 2, 1)
+    end = month_period(year, 3 * quarter).end
+    return Period(f"{year}-Q{quarter}", first, end)
+
+
+def quarters_of(contract: Contract) -> list[Period]:
+    """The calendar quarters that the term touches, in order."""
+    out: list[Period] = []
+    year, q = contract.term.start.year, (contract.term.start.month - 1) // 3 + 1
+    while True:
+        p = quarter_period(year, q)
+        if p.start > contract.term.end:
+            return out
+        out.append(p)
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+
+
+def months_of(start: date, end: date) -> Iterator[Period]:
+    year, month = start.year, start.month
+    while date(year, month, 1) <= end:
+        yield month_period(year, month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def parse_period(contract: Contract, *, month: str | None = None, quarter: str | None = None,
+                 instalment: int | None = None, start: str | None = None,
+                 end: str | None = None) -> Period:
+    chosen = [name for name, value in (("--month", month), ("--quarter", quarter),
+                                       ("--instalment", instalment), ("--from/--to", start or end))
+              if value is not None]
+    if len(chosen) != 1:
+        raise UsageError("choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
+                         "--instalment N, or --from D --to D"
+                         + (f" (got {', '.join(chosen)})" if chosen else ""))
+    if month is not None:
+        try:
+            period = month_period(*parse_month(month))
+        except ValueError as exc:
+            raise UsageError(f"--month: {exc}") from None
+    elif quarter is not None:
+        period = _quarter(contract, quarter)
+    elif instalment is not None:
+        inst = contract.instalment(instalment)
+        if inst is None:
+            valid = ", ".join(str(i.number) for i in contract.instalments)
+            raise UsageError(f"--instalment {instalment}: not an instalment; valid: {valid}")
+        period = Period(f"instalment {instalment}", inst.start, inst.end)
+    else:
+        if start is None or end is None:
+            raise UsageError("--from and --to go together")
+        try:
+            period = Period(f"{start}..{end}", parse_date(start), parse_date(end))
+        except ValueError as exc:
+            raise UsageError(f"--from/--to: {exc}") from None
+        if period.end < period.start:
+            raise UsageError(f"--to {end} is before --from {start}")
+    if not contract.term.start <= period.start <= contract.term.end:
+        raise UsageError(f"{period.label} starts {period.start}, outside the term "
+                         f"{contract.term.start}..{contract.term.end}; a period starts inside it")
+    return period
+
+
+def _quarter(contract: Contract, text: str) -> Period:
+    m = _QUARTER.match(text.strip())
+    valid = [q.label for q in quarters_of(contract)]
+    if not m:
+        raise UsageError(f"--quarter {text!r}: write Q1..Q4 or YYYY-Qn; valid: {', '.join(valid)}")
+    year, number = m.group(1), int(m.group(2))
+    matches = [q for q in quarters_of(contract)
+               if q.label.endswith(f"Q{number}") and (year is None or q.label.startswith(year))]
+    if len(matches) != 1:
+        why = "is ambiguous in this term" if len(matches) > 1 else "is not in the term"
+        raise UsageError(f"--quarter {text}: {why}; valid: {', '.join(valid)}")
+    return matches[0]

@@ -1,0 +1,79 @@
+"""The official working-day schedule (DOMAIN rule 2).
+
+The State Council schedule, adjusted working days included, comes from `chinesecalendar`,
+which tracks each year's notice; the contract may override single dates. A date the data
+does not cover is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Literal
+
+from seatledger.core.errors import SeatledgerError
+
+DayKind = Literal["working", "weekend", "holiday"]
+
+
+class WorkCalendar:
+    def __init__(self, overrides: Iterable[tuple[date, bool, str]] = ()) -> None:
+        self._overrides = {d: (working, note) for d, working, note in overrides}
+        self._cache: dict[date, tuple[DayKind, str | None]] = {}
+
+    def describe(self, day: date) -> tuple[DayKind, str | None]:
+        """(kind, name): the kind of day and, for a holiday or override, its name."""
+        hit = self._cache.get(day)
+        if hit is not None:
+            return hit
+        if day in self._overrides:
+            working, note = self._overrides[day]
+            kind: DayKind = "working" if working else (
+                "weekend" if day.weekday() >= 5 else "holiday")
+            result: tuple[DayKind, str | None] = (kind, note)
+        else:
+            result = _official(day)
+        self._cache[day] = result
+        return result
+
+    def is_working(self, day: date) -> bool:
+        return self.describe(day)[0] == "working"
+
+    def working_days(self, start: date, end: date) -> Iterator[date]:
+        for d in days(start, end):
+            if self.is_working(d):
+                yield d
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The n-th working day after `start`, `start` itself not counted (DOMAIN rule 9)."""
+        d = start
+        while n > 0:
+            d += timedelta(days=1)
+            if self.is_working(d):
+                n -= 1
+        return d
+
+
+def days(start: date, end: date) -> Iterator[date]:
+    d = start
+    while d <= end:
+        yield d
+        d += timedelta(days=1)
+
+
+def _official(day: date) -> tuple[DayKind, str | None]:
+    import chinese_calendar
+
+    try:
+        working = chinese_calendar.is_workday(day)
+        _, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError as exc:
+        raise SeatledgerError(
+            f"{day}: the working-day calendar has no data for {day.year} ({exc}); "
+            f"upgrade chinesecalendar or add calendar_overrides to the contract"
+        ) from None
+    if working:
+        return "working", ("adjusted working day" if day.weekday() >= 5 else None)
+    if name is not None:
+        return "holiday", str(name)
+    return "weekend", None

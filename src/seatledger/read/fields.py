@@ -1,0 +1,193 @@
+"""Turning a record's raw YAML mapping into a typed value, field by field.
+
+Records are read on every command, so this is hand-rolled and declarative rather than a
+pydantic model per kind: building those costs more than reading a whole ledger. Each
+converter raises ValueError with a message that says what would be valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from seatledger.core.dates import parse_date
+from seatledger.core.errors import did_you_mean
+from seatledger.core.money import parse_amount
+from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
+from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
+
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_KEY = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+MAX_COUNT = 100_000
+
+
+def ident(value: Any) -> str:
+    if not isinstance(value, str) or not _IDENT.match(value):
+        raise ValueError(f"{value!r} is not an id; use letters, digits, '-', '_' or '.'")
+    return value
+
+
+def key(value: Any) -> str:
+    if not isinstance(value, str) or not _KEY.match(value):
+        raise ValueError(f"{value!r} is not a key; use lower-case letters, digits and '-'")
+    return value
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected non-empty text")
+    return value
+
+
+def day(value: Any) -> date:
+    return parse_date(value)
+
+
+def _whole(value: Any, least: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"[+-]?\d{1,9}", value.strip()):
+        number = int(value)
+    else:
+        raise ValueError(f"{value!r} is not a whole number")
+    if number < least or number > MAX_COUNT:
+        raise ValueError(f"{number} is out of range ({least} to {MAX_COUNT})")
+    return number
+
+
+def count0(value: Any) -> int:
+    return _whole(value, 0)
+
+
+def count1(value: Any) -> int:
+    return _whole(value, 1)
+
+
+def money(value: Any) -> Decimal:
+    return parse_amount(value)
+
+
+def instalment_ref(value: Any) -> int | str:
+    if value == "final":
+        return "final"
+    try:
+        return count1(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an instalment; write its number or 'final'") from None
+
+
+def instalment_number(value: Any) -> int:
+    try:
+        return count1(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an instalment number") from None
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        if value not in choices:
+            hint = did_you_mean(value, list(choices))
+            raise ValueError(f"{value!r} is not one of {', '.join(choices)}{hint}")
+        return str(value)
+
+    return convert
+
+
+def idents(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, list):
+        raise ValueError("expected a list of ids such as [S001, S002]")
+    return tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
+
+
+class Spec(NamedTuple):
+    cls: Callable[..., Any]
+    required: dict[str, Callable[[Any], Any]]
+    optional: dict[str, Callable[[Any], Any]]
+
+
+_NOTE = {"note": text}
+SPECS: dict[str, Spec] = {
+    "attendance": Spec(KINDS["attendance"],
+                       {"id": ident, "date": day, "shift": one_of(SHIFTS), "present": count0},
+                       {"absent": idents, **_NOTE}),
+    "incident": Spec(KINDS["incident"], {"id": ident, "date": day, "penalty": key},
+                     {"count": count1, "amount": money, "staff": idents, "ref": text, **_NOTE}),
+    "demand": Spec(KINDS["demand"], {"id": ident, "date": day, "to": day,
+                                     "shift": one_of(SHIFTS), "required": count0}, dict(_NOTE)),
+    "activity": Spec(KINDS["activity"], {"id": ident, "date": day, "obligation": key},
+                     {"count": count1, **_NOTE}),
+    "request": Spec(KINDS["request"], {"id": ident, "date": day, "instalment": instalment_number},
+                    dict(_NOTE)),
+    "payment": Spec(KINDS["payment"], {"id": ident, "date": day, "instalment": instalment_ref,
+                                       "amount": money}, {"excused": key, **_NOTE}),
+    "completion": Spec(KINDS["completion"], {"id": ident, "date": day, "amount": money},
+                       dict(_NOTE)),
+    "invoice": Spec(KINDS["invoice"], {"id": ident, "date": day, "instalment": instalment_ref,
+                                       "amount": money}, dict(_NOTE)),
+    "replace-request": Spec(KINDS["replace-request"], {"id": ident, "date": day, "staff": idents},
+                            dict(_NOTE)),
+    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents}, dict(_NOTE)),
+    "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
+                 dict(_NOTE)),
+}
+PERSON = Spec(Person, {"id": ident, "role": one_of(ROLES), "degree": one_of(DEGREES),
+                       "joined": day},
+              {"group": key, "left": day, "name": text, "note": text})
+META = Spec(LedgerMeta, {"contract": key, "recorded_from": day}, {})
+
+
+class FieldProblems(Exception):
+    """All the field errors of one mapping: (field, message) pairs."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{f}: {m}" for f, m in errors))
+        self.errors = errors
+
+
+def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> Any:
+    if not isinstance(raw, dict):
+        raise FieldProblems([("", "expected a mapping of field: value")])
+    errors: list[tuple[str, str]] = []
+    values: dict[str, Any] = {}
+    for name, convert in spec.required.items():
+        if name not in raw or raw[name] is None:
+            errors.append((name, "is required"))
+            continue
+        try:
+            values[name] = convert(raw[name])
+        except ValueError as exc:
+            errors.append((name, str(exc)))
+    for name, value in raw.items():
+        if name in spec.required or name in skip:
+            continue
+        optional = spec.optional.get(name)
+        if optional is None:
+            valid = ", ".join([*spec.required, *spec.optional])
+            hint = did_you_mean(name, [*spec.required, *spec.optional])
+            errors.append((name, f"unknown key {name!r}{hint} (valid keys: {valid})"))
+        elif value is not None:
+            try:
+                values[name] = optional(value)
+            except ValueError as exc:
+                errors.append((name, str(exc)))
+    if errors:
+        raise FieldProblems(errors)
+    return spec.cls(**values, source=source)
+
+
+def build_record(raw: Any, source: Source) -> Record:
+    if not isinstance(raw, dict):
+        raise FieldProblems([("", "a record must be a mapping of field: value")])
+    kind = raw.get("kind")
+    spec = SPECS.get(kind) if isinstance(kind, str) else None
+    if spec is None:
+        hint = did_you_mean(kind, list(SPECS))
+        raise FieldProblems([("kind", f"{kind!r} is not a record kind{hint} (valid: "
+                                      f"{', '.join(SPECS)})")])
+    record: Record = build(spec, raw, source, skip=("kind",))
+    return record

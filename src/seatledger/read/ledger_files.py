@@ -1,0 +1,125 @@
+"""Read → data: one `load()` turns the contract and ledger files into typed values plus the
+list of every problem found, and nothing else opens those files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.records import LedgerMeta, Person, Record, Source
+from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
+from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_path
+
+if TYPE_CHECKING:
+    from seatledger.core.contract import Contract
+    from seatledger.git.closings import Closing
+
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
+META_FILE = "ledger.yaml"
+ROSTER_FILE = "roster.yaml"
+
+
+class Ledger(NamedTuple):
+    contract: Contract
+    contract_path: Path
+    path: Path
+    meta: LedgerMeta
+    roster: tuple[Person, ...]
+    records: tuple[Record, ...]  # date order; file order within a date
+    problems: list[Problem]
+    closings: tuple[Closing, ...] = ()
+
+
+def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
+    """A file whose top level is a list (roster, month files); None where unreadable."""
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        problems.append(exc.problem)
+        return None
+    if raw is None:
+        return YSeq(1)
+    if not isinstance(raw, YSeq):
+        problems.append(Problem(str(path), getattr(raw, "line", 1), "",
+                                "expected a list of records, each starting with '- '"))
+        return None
+    return raw
+
+
+def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) -> list[Any]:
+    out = []
+    name = str(path)
+    for raw, line in zip(items, items.lines, strict=True):
+        lines = raw.lines if isinstance(raw, YMap) else {}
+        try:
+            out.append(builder(raw, Source(name, line, lines)))
+        except FieldProblems as exc:
+            problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
+    return out
+
+
+def load_meta(ledger_dir: Path) -> LedgerMeta:
+    path = ledger_dir / META_FILE
+    if not path.exists():
+        raise SeatledgerError(f"{ledger_dir} is not a ledger (no {META_FILE}); "
+                              f"create one with `seatledger init`")
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        raise SeatledgerError("", [exc.problem]) from None
+    try:
+        meta: LedgerMeta = build(META, raw, Source(str(path), 1))
+    except FieldProblems as exc:
+        lines = raw.lines if isinstance(raw, YMap) else {}
+        raise SeatledgerError("", [Problem(str(path), lines.get(f, 1), f, m)
+                                   for f, m in exc.errors]) from None
+    return meta
+
+
+def month_files(ledger_dir: Path) -> list[Path]:
+    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name))
+
+
+def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledger:
+    """Contract, roster and every record, plus every problem found; raises only when the
+    contract or the ledger's own settings cannot be read, since nothing can be checked then."""
+    from seatledger.read.contract_file import load_contract
+
+    contract = load_contract(contract_path)
+    meta = load_meta(ledger_dir)
+    problems: list[Problem] = []
+    if meta.contract != contract.id:
+        problems.append(Problem(meta.source.file, 1, "contract",
+                                f"the ledger is for {meta.contract!r}, not {contract.id!r}"))
+    roster: list[Person] = []
+    roster_path = ledger_dir / ROSTER_FILE
+    if roster_path.exists():
+        items = read_list(roster_path, problems)
+        if items is not None:
+            roster = _build_each(roster_path, items, lambda r, s: build(PERSON, r, s), problems)
+    records: list[Record] = []
+    for path in month_files(ledger_dir):
+        items = read_list(path, problems)
+        if items is None:
+            continue
+        for rec in _build_each(path, items, build_record, problems):
+            if path.name != f"{rec.date:%Y-%m}.yaml":
+                problems.append(Problem(str(path), rec.source.line_of("date"), "date",
+                                        f"{rec.date} belongs in {rec.date:%Y-%m}.yaml"))
+            records.append(rec)
+    records.sort(key=lambda r: r.date)
+    closings: list[Closing] = []
+    if (ledger_dir / "closings.yaml").exists():
+        from seatledger.git.closings import read_closings
+
+        closings, closing_problems = read_closings(ledger_dir)
+        problems += closing_problems
+    ledger = Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
+                    problems, tuple(closings))
+    if checks:
+        from seatledger.checks.ledger_checks import ledger_problems
+
+        problems.extend(ledger_problems(ledger))
+    return ledger

@@ -1,0 +1,166 @@
+"""Safe YAML reading for contract and ledger files.
+
+Built straight from libyaml's parse events: faster than any loader (issue 3 measured 0.06 s
+against 0.93 s for 2,500 records), and every value keeps its line. Every scalar stays a
+string, so no amount ever becomes a float; the models convert by field. Tags, anchors,
+aliases and duplicate keys are refused rather than executed, expanded or merged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from seatledger.core.errors import Problem
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# Only the event stream is used; nothing is ever constructed or resolved.
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    __slots__ = ("line", "lines")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: dict[str, int] = {}
+
+
+class YSeq(list[Any]):
+    """A sequence that remembers the line of itself and of each item (1-based)."""
+
+    __slots__ = ("line", "lines")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.render())
+        self.problem = problem
+
+
+def read_text(path: Path) -> str:
+    """The file as text, refusing oversized and non-UTF-8 files with the offending line."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlError(Problem(str(path), 0, "", f"cannot read: {exc.strerror}")) from exc
+    if size > MAX_FILE_BYTES:
+        raise YamlError(
+            Problem(str(path), 0, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise YamlError(
+            Problem(str(path), line, "", f"not valid UTF-8 (byte {exc.start}); save as UTF-8")
+        ) from exc
+
+
+def load_path(path: Path) -> Any:
+    return load_text(read_text(path), str(path))
+
+
+def load_text(text: str, filename: str) -> Any:
+    """Parse one YAML document into YMap/YSeq/str/None; an empty file is None."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "<<<<<<< " in text or "\n=======" in text:
+        for n, text_line in enumerate(text.splitlines(), 1):
+            if text_line.startswith(("<<<<<<< ", ">>>>>>> ")) or text_line == "=======":
+                raise YamlError(Problem(filename, n, "", "a git conflict marker is left here; resolve "
+                                        "the merge (keep the right record), then check again"))
+    parser = _Parser(text)
+    stack: list[Any] = []
+    keys: list[str | None] = []
+    root: Any = None
+    documents = 0
+
+    def fail(mark: Any, message: str, field: str = "") -> YamlError:
+        return YamlError(Problem(filename, mark.line + 1, field, message))
+
+    def add(value: Any, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if isinstance(top, YSeq):
+            top.append(value)
+            top.lines.append(line)
+            return
+        key = keys[-1]
+        if key is None:
+            if not isinstance(value, str):
+                raise YamlError(Problem(filename, line, "", "a key must be a plain scalar"))
+            if value in top:
+                raise YamlError(
+                    Problem(filename, line, value, f"duplicate key {value!r} (first on line "
+                            f"{top.lines[value]}); keep one")
+                )
+            keys[-1] = value
+            top.lines[value] = line
+        else:
+            top[key] = value
+            keys[-1] = None
+
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            cls = type(event)
+            if cls is yaml.ScalarEvent:
+                line = event.start_mark.line + 1
+                if event.anchor is not None:
+                    raise fail(event.start_mark, "YAML anchors are not allowed in seatledger files")
+                if event.tag is not None:
+                    raise fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed")
+                value = event.value
+                if not event.style and value in _NULLS:
+                    add(None, line)
+                else:
+                    add(value, line)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    raise fail(event.start_mark, "YAML anchors are not allowed in seatledger files")
+                if event.tag is not None:
+                    raise fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed")
+                line = event.start_mark.line + 1
+                node: Any = YMap(line) if cls is yaml.MappingStartEvent else YSeq(line)
+                add(node, line)
+                stack.append(node)
+                keys.append(None)
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                stack.pop()
+                keys.pop()
+            elif cls is yaml.AliasEvent:
+                raise fail(event.start_mark, "YAML aliases are not allowed in seatledger files")
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event.start_mark, "only one YAML document per file")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        raise YamlError(
+            Problem(filename, line, "", f"YAML syntax: {exc.problem or exc.context}")
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(Problem(filename, 0, "", f"YAML: {exc}")) from exc
+    finally:
+        parser.dispose()
+    return root

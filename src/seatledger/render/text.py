@@ -1,0 +1,184 @@
+"""Reports for people: rich tables with every figure's clause beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seatledger.core.money import fmt_grouped
+from seatledger.reports.balance import BalanceRow
+from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.deductions import DeductionReport, Gap
+from seatledger.reports.roster_check import RosterReport
+from seatledger.reports.settlement import Statement
+
+
+def console() -> Any:
+    """A terminal gets its own width; a pipe or file gets 160 columns rather than rich's 80,
+    since nothing wraps there and a squeezed table hides the figures."""
+    import os
+    import sys
+
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(highlight=False, soft_wrap=False, width=width)
+
+
+def table(title: str, columns: list[tuple[str, str]], **kwargs: Any) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, **kwargs)
+    for name, justify in columns:
+        wrap = name in ("detail", "title", "source", "note", "payments")
+        t.add_column(name, justify=justify, no_wrap=not wrap,  # type: ignore[arg-type]
+                     overflow="fold")
+    return t
+
+
+def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
+                recorded_to: object) -> None:
+    if gaps:
+        shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
+        more = f" and {len(gaps) - 8} more" if len(gaps) > 8 else ""
+        out.print(f"[bold yellow]warning:[/] {len(gaps)} required shift(s) have no attendance "
+                  f"record (gaps, DOMAIN rule 6): {shown}{more}")
+    if unrecorded:
+        out.print(f"[bold yellow]warning:[/] attendance is recorded up to {recorded_to or 'no date'}; "
+                  f"{len(unrecorded)} required shift(s) in the period from {unrecorded[0].date} "
+                  f"are not recorded yet")
+    if gaps or unrecorded:
+        out.print("[bold yellow]figures are INCOMPLETE[/]")
+
+
+def deductions(r: DeductionReport) -> None:
+    out = console()
+    title = f"Deductions {r.period.label} ({r.period.start}..{r.period.end})"
+    out.print(_lines_table(title, r.lines))
+    t = table("By penalty", [("penalty", "left"), ("title", "left"), ("clause", "left"),
+                             ("amount", "right")])
+    titles = {line.penalty: (line.title, line.clause) for line in r.lines}
+    for key, amount in sorted(r.by_penalty.items()):
+        t.add_row(key, *titles[key], fmt_grouped(amount))
+    t.add_section()
+    t.add_row("[bold]total deducted from Party B[/]", "", "", f"[bold]{fmt_grouped(r.total)}[/]")
+    out.print(t)
+    if r.personal_fines:
+        out.print(_lines_table("Fines on persons: reported, not deducted from Party B",
+                               r.personal_fines))
+    gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
+
+
+def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
+    t = table(title, [("date", "left"), ("penalty", "left"), ("clause", "left"),
+                      ("qty", "right"), ("unit", "left"), ("rate", "right"),
+                      ("amount", "right"), ("detail", "left")])
+    for line in lines:
+        detail = []
+        if line.shift:
+            detail.append(f"{line.shift} shift {line.present}/{line.required} present, "
+                          f"{line.headcount} on roster")
+        if line.staff:
+            detail.append("staff " + ",".join(line.staff))
+        if line.ref:
+            detail.append(f"ref {line.ref}")
+        detail.append(line.record)
+        t.add_row(line.date.isoformat(), line.penalty, line.clause, str(line.quantity),
+                  line.unit, fmt_grouped(line.rate), fmt_grouped(line.amount), "; ".join(detail))
+    if not lines:
+        t.add_row("", "(none)", "", "", "", "", "", "")
+    return t
+
+
+def statement(s: Statement) -> None:
+    from seatledger.core.money import capitals
+
+    out = console()
+    t = table(f"Settlement {s.period.label} ({s.period.start}..{s.period.end}), as of {s.as_of}",
+              [("item", "left"), ("clause", "left"), ("amount", "right"), ("detail", "left")])
+    t.add_row("opening balance brought forward", "", fmt_grouped(s.opening), "")
+    for a in s.accruals:
+        t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), str(a.date))
+    for key, amount in sorted(s.by_penalty.items()):
+        t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "")
+    for p in s.payments:
+        t.add_row(f"- payment received (instalment {p.instalment})", "", fmt_grouped(-p.amount),
+                  f"{p.date}; {p.id}")
+    t.add_section()
+    t.add_row("[bold]closing balance owed by Party A[/]", "", f"[bold]{fmt_grouped(s.closing)}[/]",
+              capitals(s.closing))
+    if s.next_label:
+        t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "")
+    t.add_row("[bold]Party A should pay next[/]", "", f"[bold]{fmt_grouped(s.next_payment)}[/]",
+              capitals(s.next_payment))
+    t.add_row("late-payment interest (beside the balance)", "十(1)",
+              fmt_grouped(s.late_interest), capitals(s.late_interest))
+    out.print(t)
+    d = table("Due dates and late-payment interest (DOMAIN rules 9, 10)", [
+        ("instalment", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
+        ("paid", "right"), ("late", "right"), ("interest", "right"), ("accruing", "right"),
+        ("note", "left")])
+    for e in s.dues:
+        d.add_row(str(e.instalment),
+                  fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
+                  str(e.requested or "no request"), str(e.due or "none"), fmt_grouped(e.paid),
+                  f"{e.days_late}d", fmt_grouped(e.interest), fmt_grouped(e.accruing), "")
+        for pd in e.payments:
+            d.add_row("", "", "", f"  paid {pd.date}", fmt_grouped(pd.amount), f"{pd.days_late}d",
+                      fmt_grouped(pd.interest), "",
+                      f"excused: {pd.excused}" if pd.excused else pd.record)
+    out.print(d)
+    gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
+
+
+def balance(rows: list[BalanceRow]) -> None:
+    out = console()
+    t = table("Balance owed by Party A (accrued - deducted - paid)", [
+        ("period", "left"), ("from", "left"), ("to", "left"), ("accrued", "right"),
+        ("deducted", "right"), ("paid", "right"), ("balance", "right"), ("running", "right"),
+        ("", "left")])
+    for r in rows:
+        t.add_row(r.period.label, str(r.period.start), str(r.period.end), fmt_grouped(r.accrued),
+                  fmt_grouped(r.deducted), fmt_grouped(r.paid), fmt_grouped(r.balance),
+                  fmt_grouped(r.running), "" if r.complete else "[yellow]incomplete[/]")
+    out.print(t)
+    if not all(r.complete for r in rows):
+        out.print("[bold yellow]warning:[/] rows marked incomplete have gaps or unrecorded "
+                  "attendance; their deductions may be understated")
+
+
+def roster(r: RosterReport) -> None:
+    out = console()
+    span = (f"{r.period.start}" if r.period.start == r.period.end
+            else f"{r.period.start}..{r.period.end}, {r.days} days")
+    if r.compliant:
+        out.print(f"roster compliant: {r.period.label} ({span})")
+        return
+    t = table(f"Roster violations {r.period.label} ({span})", [
+        ("from", "left"), ("to", "left"), ("rule", "left"), ("clause", "left"),
+        ("expected", "left"), ("actual", "left"), ("detail", "left")])
+    for v in r.violations:
+        t.add_row(str(v.start), str(v.end), v.rule, v.clause, v.expected, v.actual, v.detail)
+    out.print(t)
+
+
+def compliance(r: ComplianceReport) -> None:
+    out = console()
+    t = table(f"Counted duties {r.period.label} ({r.period.start}..{r.period.end})", [
+        ("duty", "left"), ("title", "left"), ("clause", "left"), ("window", "left"),
+        ("required", "right"), ("windows", "right"), ("short", "right")])
+    for s in r.obligations:
+        t.add_row(s.key, s.obligation.title, s.obligation.clause, s.obligation.window,
+                  str(s.obligation.required), str(len(s.lines)),
+                  f"[bold red]{len(s.shortfalls)}[/]" if s.shortfalls else "0")
+    out.print(t)
+    short = [line for s in r.obligations for line in s.shortfalls]
+    if short:
+        d = table("Shortfalls", [("duty", "left"), ("window", "left"), ("from", "left"),
+                                 ("to", "left"), ("required", "right"), ("recorded", "right"),
+                                 ("shortfall", "right"), ("clause", "left")])
+        for line in short:
+            d.add_row(line.obligation, line.window.label, str(line.window.start),
+                      str(line.window.end), str(line.required), str(line.recorded),
+                      str(line.shortfall), line.clause)
+        out.print(d)

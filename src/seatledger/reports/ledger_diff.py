@@ -1,0 +1,121 @@
+"""What a change to a ledger means: records added, removed and changed, and what that does
+to the deductions and the balance owed per month and per quarter, and to roster
+compliance. A pure function of the ledger before and after."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from seatledger.core.periods import Period, months_of, quarters_of
+from seatledger.core.record_text import block
+from seatledger.read.ledger_files import Ledger
+from seatledger.reports.roster_check import Violation, check_roster
+from seatledger.reports.settlement import movements
+from seatledger.rules.book import Book, make_book
+
+
+class RecordChange(NamedTuple):
+    change: str  # added, removed or changed
+    id: str
+    kind: str
+    date: date | None
+    before: str | None  # canonical text
+    after: str | None
+
+
+class MoneyDelta(NamedTuple):
+    period: Period
+    deducted_before: Decimal
+    deducted_after: Decimal
+    balance_before: Decimal  # accrued - deducted - paid in the period
+    balance_after: Decimal
+
+    @property
+    def deducted(self) -> Decimal:
+        return self.deducted_after - self.deducted_before
+
+    @property
+    def balance(self) -> Decimal:
+        return self.balance_after - self.balance_before
+
+
+class LedgerDiff(NamedTuple):
+    base: str
+    head: str
+    records: tuple[RecordChange, ...]
+    roster: tuple[RecordChange, ...]
+    closings: tuple[str, ...]  # close and reopen entries added
+    months: tuple[MoneyDelta, ...]
+    quarters: tuple[MoneyDelta, ...]
+    new_violations: tuple[Violation, ...]
+    resolved_violations: tuple[Violation, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.records or self.roster or self.closings or self.new_violations
+                    or self.resolved_violations)
+
+
+def _changes(before: dict[str, object], after: dict[str, object]) -> list[RecordChange]:
+    out = []
+    for rid in sorted(set(before) | set(after)):
+        old, new = before.get(rid), after.get(rid)
+        old_text = block(old) if old is not None else None  # type: ignore[arg-type]
+        new_text = block(new) if new is not None else None  # type: ignore[arg-type]
+        if old_text == new_text:
+            continue
+        value = new if new is not None else old
+        change = "added" if old is None else "removed" if new is None else "changed"
+        out.append(RecordChange(change, rid, getattr(value, "kind", "person"),
+                                getattr(value, "date", None), old_text, new_text))
+    out.sort(key=lambda c: (c.date or date.min, c.id))
+    return out
+
+
+def _span(book: Book) -> tuple[date, date]:
+    term = book.contract.term
+    last = max((r.date for r in book.records), default=term.end)
+    return term.start, max(term.end, last)
+
+
+def _money(before: Book | None, after: Book, periods: list[Period]) -> list[MoneyDelta]:
+    out = []
+    for p in periods:
+        new = movements(after, p.start, p.end)
+        old = movements(before, p.start, p.end) if before is not None else None
+        delta = MoneyDelta(p, old.deducted if old else Decimal(0), new.deducted,
+                           old.balance if old else Decimal(0), new.balance)
+        if delta.deducted or delta.balance:
+            out.append(delta)
+    return out
+
+
+def _violations(book: Book | None, end: date) -> set[Violation]:
+    if book is None:
+        return set()
+    start = book.contract.term.start
+    return set(check_roster(book, Period("term", start, min(end, book.contract.term.end))).violations)
+
+
+def compare(before: Ledger | None, after: Ledger, base: str, head: str) -> LedgerDiff:
+    old = make_book(before) if before is not None else None
+    new = make_book(after)
+    records = _changes({r.id: r for r in before.records} if before else {},
+                       {r.id: r for r in after.records})
+    people = _changes({p.id: p for p in before.roster} if before else {},
+                      {p.id: p for p in after.roster})
+    start, end = _span(new)
+    months = _money(old, new, list(months_of(start, end)))
+    quarters = _money(old, new, [q for q in quarters_of(new.contract) if q.start <= end])
+    last = max([r.date for r in new.records] + ([r.date for r in old.records] if old else []),
+               default=start)
+    was, now = _violations(old, last), _violations(new, last)
+    seen = {(c.kind, c.quarter, c.date) for c in before.closings} if before else set()
+    closings = tuple(f"{c.kind} {c.quarter} on {c.date}" + (f": {c.reason}" if c.reason else "")
+                     for c in after.closings if (c.kind, c.quarter, c.date) not in seen)
+    return LedgerDiff(base, head, tuple(records), tuple(people), closings, tuple(months),
+                      tuple(quarters),
+                      tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),
+                      tuple(sorted(was - now, key=lambda v: (v.start, v.rule))))

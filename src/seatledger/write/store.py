@@ -1,0 +1,147 @@
+"""Writing ledger files: one lock per ledger, atomic replacement, and insertion that keeps
+every byte that was there, comments included."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
+
+LOCK_FILE = ".seatledger.lock"
+TMP_SUFFIX = ".tmp"
+
+
+@contextmanager
+def ledger_lock(ledger_dir: Path, timeout: float = 60) -> Iterator[None]:
+    """Serialise writers. An OS lock (flock) is released by the kernel when its holder dies,
+    so a killed writer never leaves a stale lock behind."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(ledger_dir / LOCK_FILE), timeout=timeout)
+    try:
+        with lock:
+            _sweep_temporaries(ledger_dir)
+            yield
+    except Timeout:
+        raise SeatledgerError(f"{ledger_dir}: another seatledger command holds the ledger "
+                              f"lock; try again when it is done") from None
+
+
+def _sweep_temporaries(ledger_dir: Path) -> None:
+    # Under the lock no writer is alive, so any temporary file is a dead writer's.
+    for tmp in ledger_dir.glob(f".*{TMP_SUFFIX}"):
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` whole: a crash leaves the old file or the new one, never a torn one."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def parse_items(path: Path) -> tuple[str, YSeq]:
+    """A list file's text and its items, for finding where to insert."""
+    text = read_text(path) if path.exists() else ""
+    try:
+        raw = load_text(text, str(path))
+    except YamlError as exc:
+        raise SeatledgerError("cannot write into a file that does not parse; fix it first",
+                              [exc.problem]) from None
+    if raw is None:
+        return text, YSeq(1)
+    if not isinstance(raw, YSeq):
+        raise SeatledgerError("", [Problem(str(path), 1, "", "expected a list of records")])
+    return text, raw
+
+
+def comment_block_start(lines: list[str], index: int) -> int:
+    """The first line of the comment block directly above line `index` (0-based): a comment
+    on its own line belongs to the item below it."""
+    while index > 0 and lines[index - 1].lstrip().startswith("#"):
+        index -= 1
+    return index
+
+
+def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tuple[str, int]:
+    """`text` with `block` inserted before item number `before` (its comments included), or
+    at the end; returns the new text and the 1-based line where the block starts."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    if before is None or before >= len(items):
+        at = len(lines)
+    else:
+        at = comment_block_start(lines, items.lines[before] - 1)
+    lines[at:at] = [block]
+    return "".join(lines), at + 1
+
+
+def item_key(raw: Any) -> tuple[str, str, str]:
+    if not isinstance(raw, YMap):
+        return ("", "", "")
+    return (str(raw.get("date") or ""), str(raw.get("kind") or ""), str(raw.get("id") or ""))
+
+
+def person_key(raw: Any) -> tuple[str, ...]:
+    return (str(raw.get("id") or ""),) if isinstance(raw, YMap) else ("",)
+
+
+def insert_sorted(path: Path, block: str, key: tuple[str, ...],
+                  key_of: Any = item_key) -> tuple[str, int]:
+    """The file with `block` at its place in canonical order: (date, kind, id) for records,
+    id for the roster."""
+    text, items = parse_items(path)
+    before = next((n for n, raw in enumerate(items) if key_of(raw) > key), None)
+    return insert_block(text, items, block, before)
+
+
+def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
+    """The file with item `index` (not its leading comments) replaced by `block`."""
+    text, items = parse_items(path)
+    lines = text.splitlines(keepends=True)
+    start = items.lines[index] - 1
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
+        else len(lines)
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # keep blank lines that separate items
+    lines[start:end] = [block]
+    return "".join(lines), start + 1
+
+
+def append_line_to_item(path: Path, index: int, line: str) -> tuple[str, int]:
+    """The file with `line` added as the last line of item `index` (roster `left:`)."""
+    text, items = parse_items(path)
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
+        else len(lines)
+    while end > items.lines[index] and not lines[end - 1].strip():
+        end -= 1
+    lines[end:end] = [line]
+    return "".join(lines), end + 1

@@ -1,0 +1,156 @@
+"""The record commands' one path to disk: check the new value against the contract and the
+ledger with the same rules `check` uses, then insert it where it belongs.
+
+Callers hold `store.ledger_lock` around loading and writing, so the ledger a write is
+checked against is the one it lands in.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from seatledger.checks.ledger_checks import ledger_problems, roster_problems
+from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.record_text import block, scalar
+from seatledger.core.records import ID_PREFIX, Attendance, Person, Record, Source
+from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, Ledger
+from seatledger.write.store import (
+    append_line_to_item,
+    insert_sorted,
+    parse_items,
+    person_key,
+    replace_item,
+    write_atomic,
+)
+
+GITIGNORE = "# seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
+
+
+class Written(NamedTuple):
+    what: str
+    path: Path
+    line: int
+    text: str
+    dry_run: bool
+    action: str = "added"
+
+
+def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = None) -> str:
+    """`<kind>-<date>-<suffix>` (DOMAIN rule 7); random so two branches never pick the same."""
+    prefix = ID_PREFIX[kind]
+    while True:
+        suffix = (f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3))
+        rid = f"{prefix}-{day}-{suffix}"
+        if rid not in taken:
+            return rid
+
+
+def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str) -> None:
+    old = set(before)
+    new = [_on_command_line(p) for p in after if p not in old and p.code != "gap"]
+    if new:
+        raise SeatledgerError(f"refused: {what} breaks the contract or the ledger; "
+                              f"nothing was written", new)
+
+
+def _on_command_line(p: Problem) -> Problem:
+    """A problem of the record being written is the command line's, not a file line's."""
+    if p.line != 0 or not p.field:
+        return p
+    return p._replace(file="command line", field=f"--{p.field}")
+
+
+def refuse_closed(ledger: Ledger, day: date) -> None:
+    """Record commands never write into a closed quarter (DOMAIN rule 12)."""
+    from seatledger.core.periods import quarters_of
+    from seatledger.git.closings import CLOSINGS_FILE, closed_quarters
+
+    closed = closed_quarters(list(ledger.closings))
+    for q in quarters_of(ledger.contract):
+        if day in q and q.label in closed:
+            raise SeatledgerError(
+                f"refused: {q.label} is closed ({ledger.path / CLOSINGS_FILE}:"
+                f"{closed[q.label].line}); nothing was written. To change it, reopen it first: "
+                f"seatledger reopen --quarter {q.label} --reason \"...\"")
+
+
+def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
+                  dry_run: bool = False) -> Written:
+    path = ledger.path / f"{record.date:%Y-%m}.yaml"
+    old = next((r for r in ledger.records if r.id == record.id), None)
+    if old is not None and not (replace and isinstance(record, Attendance)):
+        hint = " (use --replace to rewrite it)" if isinstance(record, Attendance) else ""
+        raise SeatledgerError(f"refused: {record.id} is already recorded at "
+                              f"{old.source.file}:{old.source.line}{hint}; nothing was written")
+    refuse_closed(ledger, record.date)
+    planned = record._replace(source=Source(str(path), 0))
+    others = [r for r in ledger.records if r is not old]
+    trial = ledger._replace(records=tuple(sorted([*others, planned],
+                                                             key=lambda r: r.date)))
+    _refuse_new_problems(ledger.problems, ledger_problems(trial), record.id)
+    text = block(record)
+    if old is not None:
+        _, items = parse_items(path)
+        index = next(n for n, raw in enumerate(items) if raw.get("id") == record.id)
+        new_text, line = replace_item(path, index, text)
+        action = "replaced"
+    else:
+        new_text, line = insert_sorted(path, text, (str(record.date), record.kind, record.id))
+        action = "added"
+    if not dry_run:
+        write_atomic(path, new_text)
+    return Written(record.id, path, line, text, dry_run, action)
+
+
+def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Written:
+    path = ledger.path / ROSTER_FILE
+    if any(p.id == person.id for p in ledger.roster):
+        raise SeatledgerError(f"refused: {person.id} is already on the roster; nothing was written")
+    trial = (*ledger.roster, person._replace(source=Source(str(path), 0)))
+    _refuse_new_problems(roster_problems(ledger.contract, ledger.roster),
+                         roster_problems(ledger.contract, trial), person.id)
+    text = block(person)
+    new_text, line = insert_sorted(path, text, (person.id,), person_key)
+    if not dry_run:
+        write_atomic(path, new_text)
+    return Written(person.id, path, line, text, dry_run)
+
+
+def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = False) -> Written:
+    path = ledger.path / ROSTER_FILE
+    person = next((p for p in ledger.roster if p.id == person_id), None)
+    if person is None:
+        raise SeatledgerError(f"refused: {person_id!r} is not on the roster; nothing was written")
+    if person.left is not None:
+        raise SeatledgerError(f"refused: {person_id} already left on {person.left} "
+                              f"({person.source.file}:{person.source.line}); nothing was written")
+    if day <= person.joined:
+        raise SeatledgerError(f"refused: {person_id} joined on {person.joined}; the leaving "
+                              f"date must be after it; nothing was written")
+    _, items = parse_items(path)
+    index = next(n for n, raw in enumerate(items) if raw.get("id") == person_id)
+    line_text = f"  left: {scalar(day)}\n"
+    new_text, line = append_line_to_item(path, index, line_text)
+    if not dry_run:
+        write_atomic(path, new_text)
+    return Written(person_id, path, line, line_text, dry_run, "updated")
+
+
+def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date,
+                *, dry_run: bool = False) -> Written:
+    meta = ledger_dir / META_FILE
+    if meta.exists():
+        raise SeatledgerError(f"refused: {ledger_dir} is already a ledger ({meta} exists)")
+    text = (f"# seatledger ledger settings\ncontract: {contract_id}\n"
+            f"recorded_from: {recorded_from}  # attendance is expected from this day on\n")
+    if not dry_run:
+        ledger_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(ledger_dir / ".gitignore", GITIGNORE)
+        if not (ledger_dir / ROSTER_FILE).exists():
+            write_atomic(ledger_dir / ROSTER_FILE, "# the roster: one entry per person\n\n")
+        write_atomic(meta, text)
+    return Written(contract_id, meta, 1, text, dry_run, "created")

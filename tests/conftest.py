@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from seatledger.cli.commands import app
+from seatledger.cli.main import app
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "contracts" / "haidian-hotline-2022.yaml"

@@ -84,7 +84,7 @@ def test_yaml_error_names_line_in_check(ledger: Path, run: Run) -> None:
 
 
 def test_a_run_builds_only_the_command_it_names() -> None:
-    from seatledger.cli.commands import app, narrowed
+    from seatledger.cli.main import app, narrowed
 
     assert [c.callback.__name__ for c in narrowed(["check"]).registered_commands] == ["check"]
     assert [g.name for g in narrowed(["record", "attendance"]).registered_groups] == ["record"]

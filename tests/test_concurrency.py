@@ -45,7 +45,7 @@ def _script(body: str, args: list[str]) -> str:
         import os, signal, sys, time
         import seatledger.write.store as store
         {textwrap.indent(textwrap.dedent(body), "        ").strip()}
-        from seatledger.cli.commands import main
+        from seatledger.cli.main import main
         sys.argv = ["seatledger", *{args!r}]
         main()
     """)

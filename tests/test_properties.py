@@ -11,13 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
+from seatledger.core.ledger import Ledger
 from seatledger.core.periods import Period, month_period, quarter_period
 from seatledger.core.records import Attendance, Incident, LedgerMeta, Payment, Record
 from seatledger.core.workdays import WorkCalendar
 from seatledger.read.contract_file import load_contract
-from seatledger.read.ledger_files import Ledger
 from seatledger.reports.deductions import deduct
-from seatledger.reports.settlement import movements, settle
+from seatledger.reports.settlement import settle
+from seatledger.rules.balance_owed import movements
 from seatledger.rules.book import make_book
 
 CONTRACT = load_contract(SEED)

@@ -1,3 +1,3 @@
-from seatledger.cli.commands import main
+from seatledger.cli.main import main
 
 main()

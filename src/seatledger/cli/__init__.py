@@ -1,0 +1,1 @@
+"""The command line (typer only): `main` is the entry point."""

@@ -1,16 +1,16 @@
-"""The contract: the typed value of `contracts/<id>.yaml`, and its cross-checks.
+"""The contract: the typed value of `contracts/<id>.yaml`.
 
-NamedTuples that pydantic validates (`contract_file.validate`), cheap to define on every
-command and refusing unknown keys by default. Field-level rules
-(types, ranges, unknown keys) live in the annotations; the rules that span fields (sums,
-capitals, periods) are `cross_checks`, which return every problem rather than the first.
+NamedTuples that pydantic validates (`read.contract_file`), cheap to define on every command
+and refusing unknown keys by default. Field-level rules (types, ranges, unknown keys) live in
+the annotations; the rules that span fields (sums, capitals, periods) are
+`read.contract_checks`, which return every problem rather than the first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -139,6 +139,14 @@ class Management(NamedTuple):
     project_managers: Count
     team_leaders: Count
     clause: Text
+    change_clause: Text  # Party A's written consent before a manager changes
+
+
+class Replacement(NamedTuple):
+    """Party A may ask for a person to be replaced; Party B replaces them within this window."""
+
+    within_months: Positive
+    clause: Text
 
 
 class Group(NamedTuple):
@@ -153,6 +161,7 @@ class Staffing(NamedTuple):
     management: Management
     groups: tuple[Group, ...]
     groups_clause: Text
+    replacement: Replacement
 
 
 class Penalty(NamedTuple):
@@ -165,7 +174,8 @@ class Penalty(NamedTuple):
     min: Money | None = None
     max: Money | None = None
     percent: Percent | None = None
-    computed: bool = False
+    computed: bool = False  # priced from attendance, never recorded as an incident (rule 5)
+    bars_staff: bool = False  # the persons an incident names must leave the roster that day
     note: str | None = None
 
 
@@ -189,7 +199,7 @@ class LateInterest(NamedTuple):
 
 
 class Settings(NamedTuple):
-    """Readings one party could contest (DOMAIN.md); the seed's values are DOMAIN's."""
+    """Readings one party could contest (docs/rules.md says which); each setting names its rule."""
 
     headcount_includes_management: bool
     shortage_basis: Literal["presence"]
@@ -226,97 +236,12 @@ class Contract(NamedTuple):
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)
 
+    def computed_penalty(self) -> tuple[str, Penalty]:
+        """The penalty priced from attendance (rule 5); the cross-checks make it exactly one."""
+        return next((k, p) for k, p in self.penalties.items() if p.computed)
+
     def penalty_amount_fixed(self, key: str) -> Decimal | None:
         p = self.penalties[key]
         if p.basis == "percent-of-total" and p.percent is not None:
             return self.total * p.percent / 100
         return p.amount
-
-
-Loc = tuple[str | int, ...]
-
-
-def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
-    """Every rule that spans fields: sums, capitals, periods, ranges."""
-    from seatledger.core.money import capitals, fmt
-
-    out: list[tuple[Loc, str]] = []
-    if c.term.end < c.term.start:
-        out.append((("term", "end"), f"ends {c.term.end} before it starts {c.term.start}"))
-    if c.signed is not None and c.signed > c.term.end:
-        out.append((("signed",), f"signed {c.signed}, after the term ends {c.term.end}"))
-
-    parts = sum((line.amount for line in c.breakdown), Decimal(0))
-    if parts != c.total:
-        out.append((("breakdown",), f"adds up to {fmt(parts)}, not the total {fmt(c.total)}"))
-    plan = sum((i.amount for i in c.instalments), Decimal(0)) + c.final_payment.cap
-    if plan != c.total:
-        out.append(
-            (("instalments",), f"instalments {fmt(plan - c.final_payment.cap)} plus the final "
-             f"payment cap {fmt(c.final_payment.cap)} make {fmt(plan)}, not the total {fmt(c.total)}")
-        )
-    _check_capitals(out, ("total_capitals",), c.total_capitals, c.total, capitals)
-    _check_capitals(out, ("final_payment", "capitals"), c.final_payment.capitals,
-                    c.final_payment.cap, capitals)
-
-    expected_start = c.term.start
-    for n, inst in enumerate(c.instalments):
-        if inst.number != n + 1:
-            out.append((("instalments", n, "number"), f"is {inst.number}; expected {n + 1}"))
-        _check_capitals(out, ("instalments", n, "capitals"), inst.capitals, inst.amount, capitals)
-        if inst.end < inst.start:
-            out.append((("instalments", n, "end"), f"{inst.end} is before start {inst.start}"))
-        if inst.start < c.term.start or inst.end > c.term.end:
-            out.append((("instalments", n), f"period {inst.start}..{inst.end} leaves the term "
-                         f"{c.term.start}..{c.term.end}"))
-        if inst.start < expected_start:
-            out.append((("instalments", n, "start"), f"{inst.start} overlaps the previous "
-                         f"period; expected {expected_start}"))
-        elif inst.start > expected_start:
-            out.append((("instalments", n, "start"), f"{inst.start} leaves a hole from "
-                         f"{expected_start}; expected {expected_start}"))
-        expected_start = max(expected_start, inst.end + timedelta(days=1))
-    if c.instalments and expected_start != c.term.end + timedelta(days=1):
-        out.append((("instalments",), f"periods stop at {expected_start - timedelta(days=1)}; "
-                    f"the term ends {c.term.end}"))
-
-    for key, p in c.penalties.items():
-        loc: Loc = ("penalties", key)
-        if p.min is not None and p.max is not None and p.min > p.max:
-            out.append((loc + ("min",), f"{fmt(p.min)} is above max {fmt(p.max)}"))
-        if p.basis == "percent-of-total":
-            if p.percent is None or p.amount is not None or p.min is not None or p.max is not None:
-                out.append((loc, "a percent-of-total penalty takes `percent` and no amount/min/max"))
-        elif p.percent is not None:
-            out.append((loc + ("percent",), f"only a percent-of-total penalty takes it, not {p.basis}"))
-        elif p.amount is not None and (p.min is not None or p.max is not None):
-            out.append((loc, "give either a fixed `amount` or a `min`/`max` range, not both"))
-        elif p.amount is None and p.min is None and p.max is None:
-            out.append((loc, "needs a fixed `amount` or a `min` and/or `max`"))
-        if p.computed and key != "seat-shortage":
-            out.append((loc + ("computed",), "only seat-shortage is computed from attendance"))
-    if "seat-shortage" not in c.penalties:
-        out.append((("penalties",), "needs `seat-shortage` (DOMAIN rule 5)"))
-    elif c.penalties["seat-shortage"].amount is None:
-        out.append((("penalties", "seat-shortage", "amount"), "needs a fixed rate per person-shift"))
-
-    if not c.settings.completion_is_gross:
-        out.append((("settings", "completion_is_gross"), "only true (DOMAIN rule 8) is supported"))
-    keys = [g.key for g in c.staffing.groups]
-    for n, g in enumerate(c.staffing.groups):
-        if keys.count(g.key) > 1:
-            out.append((("staffing", "groups", n, "key"), f"{g.key!r} appears twice"))
-    rates = c.late_interest.rates
-    for n in range(1, len(rates)):
-        if rates[n].since <= rates[n - 1].since:
-            out.append((("late_interest", "rates", n, "since"), "rates must be in date order"))
-    if not rates:
-        out.append((("late_interest", "rates"), "needs at least one rate"))
-    return out
-
-
-def _check_capitals(out: list[tuple[Loc, str]], loc: Loc, written: str, amount: Decimal,
-                    capitals: Callable[[Decimal], str]) -> None:
-    expected = capitals(amount)
-    if written.removeprefix("人民币") != expected:
-        out.append((loc, f"{written!r} does not match {amount:.2f}; expected {expected!r}"))

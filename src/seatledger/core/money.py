@@ -1,4 +1,4 @@
-"""Money: CNY as Decimal with two places (DOMAIN rule 1). No float ever enters here."""
+"""Money: CNY as Decimal with two places (rule 1). No float ever enters here."""
 
 from __future__ import annotations
 

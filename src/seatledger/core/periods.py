@@ -1,4 +1,4 @@
-"""Report periods (DOMAIN rule 11): a month, a quarter, an instalment's period or a date range.
+"""Report periods (rule 11): a month, a quarter, an instalment's period or a date range.
 
 A period starts inside the term and may end after it, where payments and the final
 settlement fall.
@@ -13,8 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from seatledger.core.contract import Contract
-from seatledger.core.dates import parse_date, parse_month
-from seatledger.core.errors import UsageError
+from seatledger.core.dates import parse_date
 
 
 class Period(NamedTuple):
@@ -62,53 +61,39 @@ def months_of(start: date, end: date) -> Iterator[Period]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def parse_period(contract: Contract, *, month: str | None = None, quarter: str | None = None,
-                 instalment: int | None = None, start: str | None = None,
-                 end: str | None = None) -> Period:
-    chosen = [name for name, value in (("--month", month), ("--quarter", quarter),
-                                       ("--instalment", instalment), ("--from/--to", start or end))
-              if value is not None]
-    if len(chosen) != 1:
-        raise UsageError("choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
-                         "--instalment N, or --from D --to D"
-                         + (f" (got {', '.join(chosen)})" if chosen else ""))
-    if month is not None:
-        try:
-            period = month_period(*parse_month(month))
-        except ValueError as exc:
-            raise UsageError(f"--month: {exc}") from None
-    elif quarter is not None:
-        period = _quarter(contract, quarter)
-    elif instalment is not None:
-        inst = contract.instalment(instalment)
-        if inst is None:
-            valid = ", ".join(str(i.number) for i in contract.instalments)
-            raise UsageError(f"--instalment {instalment}: not an instalment; valid: {valid}")
-        period = Period(f"instalment {instalment}", inst.start, inst.end)
-    else:
-        if start is None or end is None:
-            raise UsageError("--from and --to go together")
-        try:
-            period = Period(f"{start}..{end}", parse_date(start), parse_date(end))
-        except ValueError as exc:
-            raise UsageError(f"--from/--to: {exc}") from None
-        if period.end < period.start:
-            raise UsageError(f"--to {end} is before --from {start}")
-    if not contract.term.start <= period.start <= contract.term.end:
-        raise UsageError(f"{period.label} starts {period.start}, outside the term "
-                         f"{contract.term.start}..{contract.term.end}; a period starts inside it")
-    return period
-
-
-def _quarter(contract: Contract, text: str) -> Period:
+def quarter(contract: Contract, text: str) -> Period:
+    """`Q3` or `2022-Q3`: the term's quarter of that name; ValueError naming the valid ones."""
     m = _QUARTER.match(text.strip())
     valid = [q.label for q in quarters_of(contract)]
     if not m:
-        raise UsageError(f"--quarter {text!r}: write Q1..Q4 or YYYY-Qn; valid: {', '.join(valid)}")
+        raise ValueError(f"{text!r}: write Q1..Q4 or YYYY-Qn; valid: {', '.join(valid)}")
     year, number = m.group(1), int(m.group(2))
     matches = [q for q in quarters_of(contract)
                if q.label.endswith(f"Q{number}") and (year is None or q.label.startswith(year))]
     if len(matches) != 1:
         why = "is ambiguous in this term" if len(matches) > 1 else "is not in the term"
-        raise UsageError(f"--quarter {text}: {why}; valid: {', '.join(valid)}")
+        raise ValueError(f"{text}: {why}; valid: {', '.join(valid)}")
     return matches[0]
+
+
+def quarter_named(contract: Contract, label: str) -> Period:
+    """The quarter whose label is exactly `label` (as closings.yaml writes it)."""
+    for q in quarters_of(contract):
+        if q.label == label:
+            return q
+    raise ValueError(f"{label} is not a quarter of the term")
+
+
+def instalment_period(contract: Contract, number: int) -> Period:
+    inst = contract.instalment(number)
+    if inst is None:
+        valid = ", ".join(str(i.number) for i in contract.instalments)
+        raise ValueError(f"{number}: not an instalment; valid: {valid}")
+    return Period(f"instalment {number}", inst.start, inst.end)
+
+
+def date_range(start: str, end: str) -> Period:
+    period = Period(f"{start}..{end}", parse_date(start), parse_date(end))
+    if period.end < period.start:
+        raise ValueError(f"the end {end} is before the start {start}")
+    return period

@@ -96,7 +96,7 @@ class Activity(NamedTuple):
 
 
 class Request(NamedTuple):
-    """Party B's payment request, dated the day Party A received it (DOMAIN rule 9)."""
+    """Party B's payment request, dated the day Party A received it (rule 9)."""
 
     id: str
     date: dt.date
@@ -118,7 +118,7 @@ class Payment(NamedTuple):
 
 
 class Completion(NamedTuple):
-    """The jointly confirmed amount of the final payment (gross, DOMAIN rule 8)."""
+    """The jointly confirmed amount of the final payment (gross, rule 8)."""
 
     id: str
     date: dt.date
@@ -139,7 +139,7 @@ class Invoice(NamedTuple):
 
 
 class Void(NamedTuple):
-    """Withdraws the record `target`; carries that record's date (DOMAIN rule 7)."""
+    """Withdraws the record `target`; carries that record's date (rule 7)."""
 
     id: str
     date: dt.date
@@ -186,5 +186,5 @@ ID_PREFIX = {
     "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
     "replace-request": "rpl", "consent": "cns",
 }
-# Kinds that may fall after the term ends (DOMAIN rule 11).
+# Kinds that may fall after the term ends (rule 11).
 AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void"})

@@ -1,4 +1,4 @@
-"""The closed vocabularies that contract, roster and records share (DOMAIN rules 3, 4)."""
+"""The closed vocabularies that contract, roster and records share (rules 3, 4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The official working-day schedule (DOMAIN rule 2).
+"""The official working-day schedule (rule 2).
 
 The State Council schedule, adjusted working days included, comes from `chinesecalendar`,
 which tracks each year's notice; the contract may override single dates. A date the data
@@ -45,7 +45,7 @@ class WorkCalendar:
                 yield d
 
     def add_working_days(self, start: date, n: int) -> date:
-        """The n-th working day after `start`, `start` itself not counted (DOMAIN rule 9)."""
+        """The n-th working day after `start`, `start` itself not counted (rule 9)."""
         d = start
         while n > 0:
             d += timedelta(days=1)

@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from seatledger import __version__
-from seatledger.core.contract import Contract, cross_checks
+from seatledger.core.atomic import write_atomic_bytes
+from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
+from seatledger.read.contract_checks import cross_checks
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
 # The cache is only as good as the code that validated it: key it on that code too.
-_CODE = (Path(__file__).parent.parent / "core" / "contract.py", Path(__file__))
+_CODE = (Path(__file__).parent.parent / "core" / "contract.py",
+         Path(__file__).with_name("contract_checks.py"), Path(__file__))
 
 
 def cache_dir() -> Path | None:
@@ -55,8 +58,6 @@ def _from_cache(path: Path | None) -> Contract | None:
 def _to_cache(path: Path | None, contract: Contract) -> None:
     if path is None:
         return
-    from seatledger.write.store import write_atomic_bytes
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic_bytes(path, pickle.dumps(contract, protocol=pickle.HIGHEST_PROTOCOL))

@@ -5,31 +5,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.ledger import Closing, Ledger
 from seatledger.core.records import LedgerMeta, Person, Record, Source
+from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
+from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_path
-
-if TYPE_CHECKING:
-    from seatledger.core.contract import Contract
-    from seatledger.git.closings import Closing
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
 META_FILE = "ledger.yaml"
 ROSTER_FILE = "roster.yaml"
-
-
-class Ledger(NamedTuple):
-    contract: Contract
-    contract_path: Path
-    path: Path
-    meta: LedgerMeta
-    roster: tuple[Person, ...]
-    records: tuple[Record, ...]  # date order; file order within a date
-    problems: list[Problem]
-    closings: tuple[Closing, ...] = ()
 
 
 def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
@@ -82,11 +70,11 @@ def month_files(ledger_dir: Path) -> list[Path]:
     return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name))
 
 
-def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledger:
-    """Contract, roster and every record, plus every problem found; raises only when the
-    contract or the ledger's own settings cannot be read, since nothing can be checked then."""
-    from seatledger.read.contract_file import load_contract
-
+def load(contract_path: Path, ledger_dir: Path) -> Ledger:
+    """Contract, roster, every record and the closings, plus every problem met while reading
+    them. Only reads: the checks are a pass over this value (`checks.ledger`). Raises only
+    when the contract or the ledger's own settings cannot be read, since nothing can be
+    read against them then."""
     contract = load_contract(contract_path)
     meta = load_meta(ledger_dir)
     problems: list[Problem] = []
@@ -111,15 +99,8 @@ def load(contract_path: Path, ledger_dir: Path, *, checks: bool = True) -> Ledge
             records.append(rec)
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []
-    if (ledger_dir / "closings.yaml").exists():
-        from seatledger.git.closings import read_closings
-
+    if (ledger_dir / CLOSINGS_FILE).exists():
         closings, closing_problems = read_closings(ledger_dir)
         problems += closing_problems
-    ledger = Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
-                    problems, tuple(closings))
-    if checks:
-        from seatledger.checks.ledger_checks import ledger_problems
-
-        problems.extend(ledger_problems(ledger))
-    return ledger
+    return Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
+                  problems, tuple(closings))

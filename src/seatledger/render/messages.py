@@ -1,27 +1,20 @@
-"""Renderers: one function per report and format. People get rich tables, machines JSON."""
+"""Output that is not a report table: what a write did, the problems `check` found, a month's
+calendar."""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from seatledger.checks.ledger import CheckResult
 from seatledger.core.vocab import SHIFTS
-
-if TYPE_CHECKING:
-    from seatledger.core.errors import Problem
-    from seatledger.reports.calendar_days import CalendarDay
-    from seatledger.write.writer import Written
+from seatledger.reports.calendar_days import MonthCalendar
+from seatledger.write.writer import Written
 
 
 def as_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
 
 
 def written(w: Written) -> None:
@@ -33,38 +26,42 @@ def written(w: Written) -> None:
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
 
 
-def problems(found: list[Problem], checked: str, fmt: str) -> None:
-    errors = sum(1 for p in found if p.severity == "error")
-    if fmt == "json":
-        as_json({"ok": errors == 0, "errors": errors, "problems": [p.as_json() for p in found]})
-        return
-    for p in found:
+def problems_json(r: CheckResult) -> None:
+    as_json({"ok": r.errors == 0, "errors": r.errors,
+             "problems": [p.as_json() for p in r.problems]})
+
+
+def problems_text(r: CheckResult) -> None:
+    for p in r.problems:
         print(p.render())
-    if found:
-        print(f"{errors} error(s), {len(found) - errors} warning(s) in {checked}", file=sys.stderr)
+    if r.problems:
+        print(f"{r.errors} error(s), {len(r.problems) - r.errors} warning(s) in {r.checked}",
+              file=sys.stderr)
     else:
-        print(f"ok: no problems in {checked}")
+        print(f"ok: no problems in {r.checked}")
 
 
-def calendar(days: list[CalendarDay], month: str, fmt: str) -> None:
-    if fmt == "json":
-        as_json({"month": month, "days": [
-            {"date": d.date.isoformat(), "weekday": d.weekday, "kind": d.kind,
-             "name": d.name, "required": d.required} for d in days]})
-        return
+def calendar_json(c: MonthCalendar) -> None:
+    as_json({"month": c.month, "days": [
+        {"date": d.date.isoformat(), "weekday": d.weekday, "kind": d.kind,
+         "name": d.name, "required": d.required} for d in c.days]})
+
+
+def calendar_text(c: MonthCalendar) -> None:
+    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{month}: working days and people required per shift")
+    table = Table(title=f"{c.month}: working days and people required per shift")
     table.add_column("date", no_wrap=True)
     table.add_column("wd", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("holiday / note", overflow="fold")
     for shift in SHIFTS:
         table.add_column(shift, justify="right", no_wrap=True)
-    for d in days:
+    for d in c.days:
         style = None if d.kind == "working" else "dim"
         table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",
                       *(str(d.required[s] or "") for s in SHIFTS), style=style)
-    working = sum(1 for d in days if d.kind == "working")
+    working = sum(1 for d in c.days if d.kind == "working")
     table.caption = f"{working} working days"
-    _console().print(table)
+    Console(highlight=False, soft_wrap=True).print(table)

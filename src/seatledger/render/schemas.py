@@ -9,13 +9,17 @@ import io
 from datetime import date
 from typing import Any
 
-from seatledger.core.money import fmt
+from seatledger.core.money import capitals, fmt
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
-from seatledger.reports.deductions import DeductionLine, DeductionReport, Gap
+from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
-from seatledger.reports.roster_check import RosterReport, Violation
-from seatledger.reports.settlement import Due, Statement
+from seatledger.reports.roster_check import RosterReport
+from seatledger.reports.settlement import Statement
+from seatledger.rules.deduction_lines import DeductionLine
+from seatledger.rules.gaps import Gap
+from seatledger.rules.late_interest import Due
+from seatledger.rules.violations import Violation
 
 
 def money_map(values: dict[str, Any]) -> dict[str, str]:
@@ -88,8 +92,6 @@ def due(d: Due) -> dict[str, Any]:
 
 
 def statement(s: Statement) -> dict[str, Any]:
-    from seatledger.core.money import capitals
-
     return {
         "period": s.period.as_json(),
         "as_of": s.as_of.isoformat(),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from seatledger.core.money import fmt_grouped
+from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
-from seatledger.reports.deductions import DeductionReport, Gap
+from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
+from seatledger.rules.gaps import Gap
 
 
 def console() -> Any:
@@ -42,7 +43,7 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
         shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
         more = f" and {len(gaps) - 8} more" if len(gaps) > 8 else ""
         out.print(f"[bold yellow]warning:[/] {len(gaps)} required shift(s) have no attendance "
-                  f"record (gaps, DOMAIN rule 6): {shown}{more}")
+                  f"record (gaps, rule 6): {shown}{more}")
     if unrecorded:
         out.print(f"[bold yellow]warning:[/] attendance is recorded up to {recorded_to or 'no date'}; "
                   f"{len(unrecorded)} required shift(s) in the period from {unrecorded[0].date} "
@@ -91,8 +92,6 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
 
 
 def statement(s: Statement) -> None:
-    from seatledger.core.money import capitals
-
     out = console()
     t = table(f"Settlement {s.period.label} ({s.period.start}..{s.period.end}), as of {s.as_of}",
               [("item", "left"), ("clause", "left"), ("amount", "right"), ("detail", "left")])
@@ -111,10 +110,10 @@ def statement(s: Statement) -> None:
         t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "")
     t.add_row("[bold]Party A should pay next[/]", "", f"[bold]{fmt_grouped(s.next_payment)}[/]",
               capitals(s.next_payment))
-    t.add_row("late-payment interest (beside the balance)", "十(1)",
+    t.add_row("late-payment interest (beside the balance)", s.interest_clause,
               fmt_grouped(s.late_interest), capitals(s.late_interest))
     out.print(t)
-    d = table("Due dates and late-payment interest (DOMAIN rules 9, 10)", [
+    d = table("Due dates and late-payment interest (rules 9, 10)", [
         ("instalment", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
         ("paid", "right"), ("late", "right"), ("interest", "right"), ("accruing", "right"),
         ("note", "left")])

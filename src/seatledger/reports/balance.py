@@ -1,5 +1,5 @@
 """The balance owed by Party A over any period, and a running table by month or quarter
-from the term's start (DOMAIN rule 8: accrued - deducted - paid)."""
+from the term's start (rule 8: accrued - deducted - paid)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from seatledger.core.periods import Period, months_of, quarters_of
-from seatledger.reports.deductions import gaps_in
-from seatledger.reports.settlement import movements, opening_balance
+from seatledger.rules.balance_owed import movements, opening_balance
 from seatledger.rules.book import Book
+from seatledger.rules.gaps import gaps_in
 
 
 class BalanceRow(NamedTuple):

@@ -10,7 +10,8 @@ from seatledger.core.contract import Contract
 from seatledger.core.records import Record
 from seatledger.core.vocab import SHIFTS
 from seatledger.core.workdays import days
-from seatledger.rules.staffing import Requirements, calendar_for, live
+from seatledger.rules.staffing import Requirements, calendar_for
+from seatledger.rules.voids import live
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -23,8 +24,13 @@ class CalendarDay(NamedTuple):
     required: dict[str, int]
 
 
+class MonthCalendar(NamedTuple):
+    month: str  # YYYY-MM
+    days: list[CalendarDay]
+
+
 def month_calendar(contract: Contract, records: tuple[Record, ...], year: int,
-                   month: int) -> list[CalendarDay]:
+                   month: int) -> MonthCalendar:
     calendar = calendar_for(contract)
     requirements = Requirements(contract, calendar, live(records))
     last = stdlib_calendar.monthrange(year, month)[1]
@@ -33,4 +39,4 @@ def month_calendar(contract: Contract, records: tuple[Record, ...], year: int,
         kind, name = calendar.describe(d)
         out.append(CalendarDay(d, WEEKDAYS[d.weekday()], kind, name,
                                {s: requirements.required(d, s) for s in SHIFTS}))
-    return out
+    return MonthCalendar(f"{year:04d}-{month:02d}", out)

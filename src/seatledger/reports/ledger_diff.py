@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.core.ledger import Ledger
 from seatledger.core.periods import Period, months_of, quarters_of
 from seatledger.core.record_text import block
-from seatledger.read.ledger_files import Ledger
-from seatledger.reports.roster_check import Violation, check_roster
-from seatledger.reports.settlement import movements
+from seatledger.reports.roster_check import check_roster
+from seatledger.rules.balance_owed import movements
 from seatledger.rules.book import Book, make_book
+from seatledger.rules.violations import Violation
 
 
 class RecordChange(NamedTuple):

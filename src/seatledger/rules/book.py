@@ -1,5 +1,5 @@
-"""The live records of a ledger, indexed once for the reports: voids applied, attendance by
-date and shift, required staffing, and the gaps (DOMAIN rules 4, 6 and 7)."""
+"""The live records of a ledger, indexed once for the rules and reports: voids applied
+(rule 7), attendance by date and shift, and the required staffing (rule 4)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from seatledger.core.contract import Contract
+from seatledger.core.ledger import Ledger
 from seatledger.core.records import (
     Activity,
     Attendance,
@@ -20,8 +21,8 @@ from seatledger.core.records import (
     Request,
 )
 from seatledger.core.workdays import WorkCalendar
-from seatledger.read.ledger_files import Ledger
-from seatledger.rules.staffing import Requirements, calendar_for, gaps, live
+from seatledger.rules.staffing import Requirements, calendar_for
+from seatledger.rules.voids import live
 
 
 class Book(NamedTuple):
@@ -40,7 +41,6 @@ class Book(NamedTuple):
     completion: Completion | None
     consents: tuple[Consent, ...]
     replace_requests: tuple[ReplaceRequest, ...]
-    gaps: tuple[tuple[date, str], ...]
 
     def headcount(self, day: date) -> int:
         return sum(1 for p in self.roster if p.on_roster(day))
@@ -50,12 +50,11 @@ def make_book(ledger: Ledger) -> Book:
     c = ledger.contract
     records = tuple(live(ledger.records))
     calendar = calendar_for(c)
-    requirements = Requirements(c, calendar, records)
     attendance = {(r.date, r.shift): r for r in records if isinstance(r, Attendance)}
     return Book(
         contract=c,
         calendar=calendar,
-        requirements=requirements,
+        requirements=Requirements(c, calendar, records),
         roster=ledger.roster,
         recorded_from=ledger.meta.recorded_from,
         last_attendance=max((d for d, _ in attendance), default=None),
@@ -68,5 +67,4 @@ def make_book(ledger: Ledger) -> Book:
         completion=next((r for r in records if isinstance(r, Completion)), None),
         consents=tuple(r for r in records if isinstance(r, Consent)),
         replace_requests=tuple(r for r in records if isinstance(r, ReplaceRequest)),
-        gaps=tuple(gaps(ledger.meta.recorded_from, requirements, records)),
     )

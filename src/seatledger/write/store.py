@@ -1,20 +1,18 @@
-"""Writing ledger files: one lock per ledger, atomic replacement, and insertion that keeps
-every byte that was there, comments included."""
+"""Writing ledger files: one lock per ledger, and insertion that keeps every byte that was
+there, comments included (files are replaced whole through `core.atomic`)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
 LOCK_FILE = ".seatledger.lock"
-TMP_SUFFIX = ".tmp"
 
 
 @contextmanager
@@ -37,31 +35,6 @@ def _sweep_temporaries(ledger_dir: Path) -> None:
     # Under the lock no writer is alive, so any temporary file is a dead writer's.
     for tmp in ledger_dir.glob(f".*{TMP_SUFFIX}"):
         tmp.unlink(missing_ok=True)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` whole: a crash leaves the old file or the new one, never a torn one."""
-    write_atomic_bytes(path, text.encode("utf-8"))
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def parse_items(path: Path) -> tuple[str, YSeq]:

@@ -13,18 +13,22 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from seatledger.checks.ledger_checks import ledger_problems, roster_problems
+from seatledger.checks.ledger import ledger_problems
+from seatledger.checks.roster import roster_problems
+from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.ledger import Ledger, closed_quarters
+from seatledger.core.periods import quarters_of
 from seatledger.core.record_text import block, scalar
 from seatledger.core.records import ID_PREFIX, Attendance, Person, Record, Source
-from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, Ledger
+from seatledger.read.closings_file import CLOSINGS_FILE
+from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.write.store import (
     append_line_to_item,
     insert_sorted,
     parse_items,
     person_key,
     replace_item,
-    write_atomic,
 )
 
 GITIGNORE = "# seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
@@ -40,7 +44,7 @@ class Written(NamedTuple):
 
 
 def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = None) -> str:
-    """`<kind>-<date>-<suffix>` (DOMAIN rule 7); random so two branches never pick the same."""
+    """`<kind>-<date>-<suffix>` (rule 7); random so two branches never pick the same."""
     prefix = ID_PREFIX[kind]
     while True:
         suffix = (f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3))
@@ -65,11 +69,8 @@ def _on_command_line(p: Problem) -> Problem:
 
 
 def refuse_closed(ledger: Ledger, day: date) -> None:
-    """Record commands never write into a closed quarter (DOMAIN rule 12)."""
-    from seatledger.core.periods import quarters_of
-    from seatledger.git.closings import CLOSINGS_FILE, closed_quarters
-
-    closed = closed_quarters(list(ledger.closings))
+    """Record commands never write into a closed quarter (rule 12)."""
+    closed = closed_quarters(ledger.closings)
     for q in quarters_of(ledger.contract):
         if day in q and q.label in closed:
             raise SeatledgerError(

@@ -1,0 +1,42 @@
+"""`check` and `calendar`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seatledger.app.ledger_access import existing_ledger, open_checked
+from seatledger.checks.ledger import CheckResult
+from seatledger.core.dates import parse_month
+from seatledger.core.errors import SeatledgerError, UsageError
+from seatledger.read.contract_file import load_contract
+from seatledger.read.ledger_files import load
+from seatledger.read.locate import Paths, resolve
+from seatledger.reports.calendar_days import MonthCalendar, month_calendar
+
+
+def check(contract: Path | None, ledger: Path | None) -> CheckResult:
+    """Every problem, and a line saying what was checked."""
+    paths = resolve(contract, ledger)
+    try:
+        if not paths.ledger.is_dir():
+            load_contract(paths.contract)  # the contract's own problems come first
+        led = open_checked(Paths(paths.contract, existing_ledger(paths.ledger)))
+    except SeatledgerError as exc:
+        if exc.problems:
+            return CheckResult(exc.problems, f"{paths.contract}")
+        raise
+    months = len({r.source.file for r in led.records})
+    return CheckResult(led.problems, f"{paths.contract} and {paths.ledger}: {len(led.records)} "
+                       f"records in {months} month files, {len(led.roster)} people on the roster")
+
+
+def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCalendar:
+    try:
+        year, mon = parse_month(month)
+    except ValueError as exc:
+        raise UsageError(f"--month: {exc}") from None
+    paths = resolve(contract, ledger)
+    if paths.ledger.is_dir():
+        led = load(paths.contract, paths.ledger)
+        return month_calendar(led.contract, led.records, year, mon)
+    return month_calendar(load_contract(paths.contract), (), year, mon)

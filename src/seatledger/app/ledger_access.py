@@ -1,0 +1,45 @@
+"""Finding, loading and checking the ledger a command works on: the one place where the
+app reads files, so each command function gets a loaded (and, where it needs one, checked)
+ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seatledger.checks.ledger import ledger_problems
+from seatledger.core.errors import SeatledgerError
+from seatledger.core.ledger import Ledger
+from seatledger.git.closings import closing_problems
+from seatledger.read.ledger_files import load
+from seatledger.read.locate import Paths, resolve
+from seatledger.rules.book import Book, make_book
+
+
+def existing_ledger(ledger: Path) -> Path:
+    if not ledger.is_dir():
+        raise SeatledgerError(f"{ledger}: no ledger folder; create it with `seatledger init`")
+    return ledger
+
+
+def paths_of(contract: Path | None, ledger: Path | None) -> Paths:
+    """The contract file and an existing ledger folder."""
+    paths = resolve(contract, ledger)
+    return Paths(paths.contract, existing_ledger(paths.ledger))
+
+
+def checked(ledger: Ledger, *, closings: bool = True) -> Ledger:
+    """The ledger with every problem the checks find added to those met while reading.
+    Closed quarters are resealed only where asked: that computes their figures."""
+    problems = [*ledger.problems, *ledger_problems(ledger)]
+    if closings and ledger.closings:
+        problems += closing_problems(ledger, make_book(ledger))
+    return ledger._replace(problems=problems)
+
+
+def open_checked(paths: Paths, *, closings: bool = True) -> Ledger:
+    return checked(load(paths.contract, paths.ledger), closings=closings)
+
+
+def book_for(contract: Path | None, ledger: Path | None) -> Book:
+    paths = paths_of(contract, ledger)
+    return make_book(load(paths.contract, paths.ledger))

@@ -1,0 +1,146 @@
+"""The commands that keep a ledger in git: `fmt`, `close`, `reopen`, `diff` and the merge
+driver."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of
+from seatledger.app.periods import PeriodArgs, option_date, period_from
+from seatledger.core.atomic import write_atomic
+from seatledger.core.errors import Problem, SeatledgerError, UsageError
+from seatledger.core.ledger import Ledger, closed_quarters
+from seatledger.git import repo as gitrepo
+from seatledger.git.canonical import canonical_text
+from seatledger.git.closings import close_entry, reopen_entry
+from seatledger.git.merge import merge_files
+from seatledger.read.closings_file import CLOSINGS_FILE
+from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, load, month_files
+from seatledger.read.locate import resolve
+from seatledger.read.yaml_reader import read_text
+from seatledger.reports.ledger_diff import LedgerDiff, compare
+from seatledger.reports.seal import seal
+from seatledger.rules.book import make_book
+from seatledger.rules.gaps import gaps_in
+from seatledger.write.store import ledger_lock, parse_items
+from seatledger.write.writer import Written
+
+
+def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Path]:
+    """The ledger files not in canonical form; rewritten unless `check_only`. All files are
+    read first, so a file that cannot be put in order stops the command before any write."""
+    ledger_dir = existing_ledger(resolve(contract, ledger).ledger)
+    with ledger_lock(ledger_dir):
+        paths = [*month_files(ledger_dir)]
+        if (ledger_dir / ROSTER_FILE).exists():
+            paths.append(ledger_dir / ROSTER_FILE)
+        changes = []
+        problems: list[Problem] = []
+        for path in paths:
+            try:
+                text = read_text(path)
+                wanted = canonical_text(path, text)
+            except SeatledgerError as exc:
+                problems += exc.problems or [Problem(str(path), 0, "", exc.message)]
+                continue
+            if wanted != text:
+                changes.append((path, wanted))
+        if problems:
+            raise SeatledgerError("fmt: nothing was changed", problems)
+        if not check_only:
+            for path, wanted in changes:
+                write_atomic(path, wanted)
+        return [path for path, _ in changes]
+
+
+def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | None,
+          *, dry_run: bool = False) -> Written:
+    paths = paths_of(contract, ledger)
+    day = option_date(on, "--date") if on else date.today()
+    with ledger_lock(paths.ledger):
+        led = open_checked(paths)
+        q = period_from(led.contract, PeriodArgs(quarter=quarter))
+        if q.label in closed_quarters(led.closings):
+            raise SeatledgerError(f"refused: {q.label} is already closed")
+        book = make_book(led)
+        gaps, unrecorded = gaps_in(book, q.start, q.end)
+        if gaps or unrecorded:
+            missing = [f"{g.date} {g.shift}" for g in (*gaps, *unrecorded)]
+            raise SeatledgerError(f"refused: {q.label} has {len(missing)} required shift(s) with "
+                                  f"no attendance ({', '.join(missing[:5])}"
+                                  f"{', ...' if len(missing) > 5 else ''}); record them first")
+        errors = [p for p in led.problems if p.severity == "error"]
+        if errors:
+            raise SeatledgerError(f"refused: the ledger has {len(errors)} problem(s); "
+                                  f"`seatledger check` lists them", errors[:10])
+        return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
+                               close_entry(q.label, day, seal(led, book, q)), dry_run)
+
+
+def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str,
+           on: str | None, *, dry_run: bool = False) -> Written:
+    paths = paths_of(contract, ledger)
+    day = option_date(on, "--date") if on else date.today()
+    if not reason.strip():
+        raise UsageError("--reason: say why the quarter is reopened")
+    with ledger_lock(paths.ledger):
+        led = load(paths.contract, paths.ledger)
+        q = period_from(led.contract, PeriodArgs(quarter=quarter))
+        if q.label not in closed_quarters(led.closings):
+            raise SeatledgerError(f"refused: {q.label} is not closed")
+        return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
+                               reopen_entry(q.label, day, reason), dry_run)
+
+
+def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written:
+    old, _ = parse_items(path)
+    if not old:
+        old = "# closed and reopened quarters (rule 12); written by seatledger close/reopen\n\n"
+    new = old + ("" if old.endswith("\n") else "\n") + text
+    line = old.count("\n") + 1 + (0 if old.endswith("\n") else 1)
+    if not dry_run:
+        write_atomic(path, new)
+    return Written(label, path, line, text, dry_run, "added")
+
+
+def diff(contract: Path | None, ledger: Path | None, revs: list[str],
+         base_branch: str | None) -> LedgerDiff:
+    if len(revs) > 2:
+        raise UsageError("diff takes at most two revisions")
+    paths = resolve(contract, ledger)
+    contract_abs, ledger_abs = paths.contract.resolve(), paths.ledger.resolve()
+    root = gitrepo.repo_root(ledger_abs.parent if not ledger_abs.exists() else ledger_abs)
+    try:
+        rel = [contract_abs.relative_to(root), ledger_abs.relative_to(root)]
+    except ValueError:
+        raise SeatledgerError(f"the contract and the ledger must lie inside the repository "
+                              f"{root}") from None
+    if revs:
+        base_label, base = revs[0], gitrepo.verify(root, revs[0])
+    else:
+        base_label, base = gitrepo.merge_base(root, base_branch)
+    head_label, head = (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 \
+        else ("working tree", None)
+    with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
+        def at(rev: str | None, name: str) -> Ledger | None:
+            if rev is None:
+                return load(contract_abs, existing_ledger(ledger_abs))
+            dest = Path(tmp) / name
+            gitrepo.export(root, rev, rel, dest)
+            led_dir, con = dest / rel[1], dest / rel[0]
+            if not (led_dir / META_FILE).exists():
+                return None
+            return load(con if con.exists() else contract_abs, led_dir)
+
+        before, after = at(base, "base"), at(head, "head")
+        if after is None:
+            raise SeatledgerError(f"there is no ledger at {rel[1]} in {head_label}")
+        return compare(before, after, f"{base_label} ({base[:10]})",
+                       head_label if head is None else f"{head_label} ({head[:10]})")
+
+
+def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> bool:
+    """True when the merge left a conflict for a person to resolve."""
+    return merge_files(base, ours, theirs, path_name) != 0

@@ -1,0 +1,102 @@
+"""The commands that append to the ledger: take the lock, load once, check the new value with
+the same rules as `check`, then write it (see `write.writer`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from seatledger.app.ledger_access import open_checked, paths_of
+from seatledger.app.periods import option_date
+from seatledger.core.errors import Problem, SeatledgerError, UsageError
+from seatledger.core.records import Source, Void
+from seatledger.read.contract_file import load_contract
+from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
+from seatledger.read.ledger_files import load
+from seatledger.read.locate import resolve
+from seatledger.write.store import ledger_lock
+from seatledger.write.writer import (
+    Written,
+    add_person,
+    append_record,
+    init_ledger,
+    new_id,
+    person_leaves,
+)
+
+COMMAND_LINE = Source("command line", 0)
+
+
+def _option(field: str, kind: str) -> str:
+    if kind == "demand" and field == "date":
+        return "--from"
+    return {"id": "ID", "target": "ID"}.get(field, f"--{field}")
+
+
+def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:
+    """Command-line values go through the same converters as file values."""
+    values = {k: v for k, v in raw.items() if v is not None}
+    try:
+        return build(spec, values, COMMAND_LINE)
+    except FieldProblems as exc:
+        raise UsageError("refused: nothing was written", [
+            Problem("command line", 0, _option(f, kind), m) for f, m in exc.errors]) from None
+
+
+def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
+         *, dry_run: bool) -> Written:
+    paths = resolve(contract, ledger)
+    c = load_contract(paths.contract)
+    start = option_date(recorded_from, "--recorded-from") if recorded_from else c.term.start
+    if not c.term.start <= start <= c.term.end:
+        raise SeatledgerError(f"--recorded-from {start} is outside the term "
+                              f"{c.term.start}..{c.term.end}")
+    return init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
+
+
+def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any],
+               *, dry_run: bool) -> Written:
+    paths = paths_of(contract, ledger)
+    person = _from_command_line(PERSON, raw)
+    with ledger_lock(paths.ledger):
+        return add_person(load(paths.contract, paths.ledger), person, dry_run=dry_run)
+
+
+def roster_leave(contract: Path | None, ledger: Path | None, person_id: str, on: str,
+                 *, dry_run: bool) -> Written:
+    day = option_date(on, "--date")
+    paths = paths_of(contract, ledger)
+    with ledger_lock(paths.ledger):
+        return person_leaves(load(paths.contract, paths.ledger), person_id, day,
+                             dry_run=dry_run)
+
+
+def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
+           *, replace: bool = False, dry_run: bool = False) -> Written:
+    paths = paths_of(contract, ledger)
+    draft = dict(fields)
+    if kind == "attendance":
+        draft["id"] = f"att-{draft.get('date')}-{draft.get('shift')}"
+    else:
+        draft["id"] = "pending"  # a real id is drawn under the lock
+    rec = _from_command_line(SPECS[kind], draft, kind)
+    with ledger_lock(paths.ledger):
+        led = open_checked(paths, closings=False)
+        if kind != "attendance":
+            rec = rec._replace(id=new_id(kind, rec.date, {r.id for r in led.records}))
+        return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str,
+         *, dry_run: bool) -> Written:
+    paths = paths_of(contract, ledger)
+    with ledger_lock(paths.ledger):
+        led = open_checked(paths, closings=False)
+        target = next((r for r in led.records if r.id == record_id), None)
+        if target is None:
+            raise SeatledgerError(f"refused: no record {record_id!r} in {paths.ledger}")
+        if not reason.strip():
+            raise UsageError("--reason: say why the record is withdrawn")
+        rec = Void(id=new_id("void", target.date, {r.id for r in led.records}),
+                   date=target.date, target=record_id, reason=reason, note=None)
+        return append_record(led, rec, dry_run=dry_run)

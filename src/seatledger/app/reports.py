@@ -1,0 +1,77 @@
+"""The report commands: load the ledger once, turn the options into a period, call one
+report (a pure function of the book and the period)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seatledger.app.ledger_access import book_for
+from seatledger.app.periods import PeriodArgs, option_date, period_from
+from seatledger.core.errors import UsageError
+from seatledger.core.periods import Period
+from seatledger.reports import balance as balance_report
+from seatledger.reports import compliance as compliance_report
+from seatledger.reports import deductions, roster_check, settlement
+from seatledger.reports.balance import BalanceRow
+from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.deductions import DeductionReport
+from seatledger.reports.roster_check import RosterReport
+from seatledger.reports.settlement import Statement
+from seatledger.rules.book import Book
+
+
+def _whole_term(book: Book, label: str) -> Period:
+    """From the term's start to its end, or to the latest record if that is later."""
+    last = max((r.date for r in book.records), default=book.contract.term.end)
+    return Period(label, book.contract.term.start, max(last, book.contract.term.end))
+
+
+def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> DeductionReport:
+    book = book_for(contract, ledger)
+    return deductions.deduct(book, period_from(book.contract, args))
+
+
+def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: str | None,
+           final: bool) -> Statement:
+    book = book_for(contract, ledger)
+    day = option_date(as_of, "--as-of") if as_of else None
+    if final:
+        if args.given:
+            raise UsageError("--final covers the whole term; give no other period")
+        whole = _whole_term(book, "final settlement")
+        end = day or whole.end
+        return settlement.settle(book, whole._replace(end=end), end, final=True)
+    period = period_from(book.contract, args)
+    if day is not None and day < period.start:
+        raise UsageError(f"--as-of {day} is before the period starts {period.start}")
+    return settlement.settle(book, period, day)
+
+
+def balance(contract: Path | None, ledger: Path | None, args: PeriodArgs,
+            by: str | None) -> list[BalanceRow]:
+    book = book_for(contract, ledger)
+    period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
+    return balance_report.balance(book, period, by)
+
+
+def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
+                 on: str | None) -> RosterReport:
+    book = book_for(contract, ledger)
+    if on is not None:
+        if args.given:
+            raise UsageError("give --date or a period, not both")
+        day = option_date(on, "--date")
+    elif not args.given:
+        day_shifts = [d for d, shift in book.attendance if shift == "day"]
+        day = max(day_shifts, default=book.contract.term.start)
+    else:
+        return roster_check.check_roster(book, period_from(book.contract, args))
+    c = book.contract
+    if not c.term.start <= day <= c.term.end:
+        raise UsageError(f"--date {day} is outside the term {c.term.start}..{c.term.end}")
+    return roster_check.check_roster(book, Period(str(day), day, day))
+
+
+def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> ComplianceReport:
+    book = book_for(contract, ledger)
+    return compliance_report.compliance(book, period_from(book.contract, args))

@@ -1,0 +1,129 @@
+"""Checks: a pass over a loaded ledger that returns every problem, as values. `check` runs it
+over the whole ledger; every record command runs it over the ledger plus its new record and
+refuses the write when the new record is at fault, so each rule lives here once. (Closed
+quarters are checked a layer up, in `git.closings`, since their seal is a report.)"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from seatledger.checks.problem import problem
+from seatledger.checks.records import record_problems
+from seatledger.checks.roster import roster_problems
+from seatledger.core.contract import Contract
+from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.ledger import Ledger
+from seatledger.core.money import fmt
+from seatledger.core.records import Attendance, Completion, Demand, Payment, Record, Void
+from seatledger.rules.gaps import gaps
+from seatledger.rules.staffing import Requirements, calendar_for
+from seatledger.rules.voids import live
+
+
+class CheckResult(NamedTuple):
+    problems: list[Problem]
+    checked: str  # what was checked, for the closing line
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+
+def ledger_problems(ledger: Ledger) -> list[Problem]:
+    c = ledger.contract
+    out: list[Problem] = []
+    out += roster_problems(c, ledger.roster)
+    people = {p.id: p for p in ledger.roster}
+    records = ledger.records
+    seen: dict[str, Record] = {}
+    for r in records:
+        if r.id in seen:
+            first = seen[r.id].source
+            out.append(problem(r, "id", f"{r.id!r} is already used ({first.file}:{first.line})"))
+        else:
+            seen[r.id] = r
+    voided: dict[str, Void] = {}
+    for r in records:
+        if isinstance(r, Void):
+            target = seen.get(r.target)
+            if target is None or isinstance(target, Void):
+                out.append(problem(r, "target", f"{r.target!r} is not a record that can be voided"))
+            elif r.target in voided:
+                out.append(problem(r, "target", f"{r.target} is already voided by {voided[r.target].id}"))
+            else:
+                voided[r.target] = r
+            if target is not None and target.date != r.date:
+                out.append(problem(r, "date", f"must be the voided record's date {target.date}"))
+    counted = live(records)
+    for r in counted:
+        out += record_problems(c, people, r)
+    out += _overlaps(counted)
+    out += _money_limits(c, counted)
+    calendar = calendar_for(c)
+    try:
+        requirements = Requirements(c, calendar, counted)
+        attended = {(r.date, r.shift) for r in counted if isinstance(r, Attendance)}
+        for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
+            out.append(Problem(ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(), 0, "date",
+                               f"gap: no attendance recorded for {d} {shift} shift, which "
+                               f"requires {requirements.required(d, shift)} (rule 6)",
+                               record=f"att-{d}-{shift}", code="gap"))
+    except SeatledgerError as exc:  # the calendar has no data for a date: say so, once
+        out.append(Problem(str(ledger.contract_path), 0, "calendar", exc.message))
+    return out
+
+
+def _overlaps(records: list[Record]) -> list[Problem]:
+    out = []
+    attendance: dict[tuple[date, str], Attendance] = {}
+    demands: dict[str, list[Demand]] = defaultdict(list)
+    completions: list[Completion] = []
+    for r in records:
+        if isinstance(r, Attendance):
+            first = attendance.setdefault((r.date, r.shift), r)
+            if first is not r:
+                out.append(problem(r, "shift", f"a second attendance record for {r.date} {r.shift} "
+                              f"(first: {first.source.file}:{first.source.line}); use --replace"))
+        elif isinstance(r, Demand):
+            for other in demands[r.shift]:
+                if other.date <= r.to and r.date <= other.to:
+                    out.append(problem(r, "date", f"overlaps demand {other.id} ({other.date}.."
+                                  f"{other.to}) for the {r.shift} shift; void it first"))
+            demands[r.shift].append(r)
+        elif isinstance(r, Completion):
+            if completions:
+                out.append(problem(r, "id", f"a completion is already recorded ({completions[0].id}); "
+                              f"void it first"))
+            completions.append(r)
+    return out
+
+
+def _money_limits(c: Contract, records: list[Record]) -> list[Problem]:
+    """No instalment is paid beyond its amount, nor the final payment beyond its confirmed
+    amount (rule 8)."""
+    out = []
+    paid: dict[int | str, Decimal] = defaultdict(Decimal)
+    confirmed = next((r.amount for r in records if isinstance(r, Completion)), None)
+    for r in records:
+        if not isinstance(r, Payment):
+            continue
+        if r.instalment == "final":
+            limit = confirmed
+            if limit is None:
+                out.append(problem(r, "instalment", "the final payment needs a completion "
+                              "confirmation first (`seatledger record completion`)"))
+                continue
+        else:
+            inst = c.instalment(int(r.instalment))
+            if inst is None:
+                continue
+            limit = inst.amount
+        remaining = limit - paid[r.instalment]
+        if r.amount > remaining:
+            out.append(problem(r, "amount", f"{fmt(r.amount)} is more than the {fmt(remaining)} that "
+                          f"remains unpaid of instalment {r.instalment}"))
+        paid[r.instalment] += r.amount
+    return out

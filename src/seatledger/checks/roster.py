@@ -1,0 +1,26 @@
+"""The roster by itself: each person once, in a group of the contract, leaving after joining."""
+
+from __future__ import annotations
+
+from seatledger.checks.problem import problem
+from seatledger.core.contract import Contract
+from seatledger.core.errors import Problem
+from seatledger.core.records import Person
+
+
+def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
+    out = []
+    groups = {g.key for g in c.staffing.groups}
+    seen: set[str] = set()
+    for p in roster:
+        if p.id in seen:
+            out.append(problem(p, "id", f"{p.id!r} is on the roster twice"))
+        seen.add(p.id)
+        if p.group is None and p.role != "project-manager":
+            out.append(problem(p, "group", f"a {p.role} needs a group: {', '.join(sorted(groups))}"))
+        if p.group is not None and p.group not in groups:
+            out.append(problem(p, "group", f"{p.group!r} is not a group; valid: "
+                          f"{', '.join(sorted(groups))}"))
+        if p.left is not None and p.left <= p.joined:
+            out.append(problem(p, "left", f"{p.left} is not after joined {p.joined}"))
+    return out

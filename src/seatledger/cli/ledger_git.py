@@ -1,0 +1,82 @@
+"""Commands for a ledger kept in git: `fmt`, `close`, `reopen`, `diff`, `merge-driver`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from seatledger.app import ledger_git
+from seatledger.cli.groups import app
+from seatledger.cli.options import Opts, command
+from seatledger.render.formats import formats, show
+from seatledger.render.messages import written
+
+QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
+
+
+@command(app, "fmt")
+def fmt(
+    opts: Opts,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; list the files that would change and exit 1.")] = False,
+) -> None:
+    """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
+    changed = ledger_git.fmt(opts.contract, opts.ledger, check_only)
+    for path in changed:
+        print(f"{'would reformat' if check_only else 'reformatted'} {path}")
+    if not changed:
+        print("all ledger files are in canonical form")
+    if changed and check_only:
+        raise typer.Exit(1)
+
+
+@command(app, "close", dry_run=True)
+def close(
+    opts: Opts, quarter: QuarterOpt,
+    on: Annotated[str | None, typer.Option("--date", help="The day it is closed (default: today).")] = None,
+) -> None:
+    """Record that a quarter is settled: its figures and a digest of its records."""
+    written(ledger_git.close(opts.contract, opts.ledger, quarter, on, dry_run=opts.dry_run))
+
+
+@command(app, "reopen", dry_run=True)
+def reopen(
+    opts: Opts, quarter: QuarterOpt,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
+    on: Annotated[str | None, typer.Option("--date", help="The day (default: today).")] = None,
+) -> None:
+    """Reopen a closed quarter, with the reason recorded in the ledger."""
+    written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on,
+                              dry_run=opts.dry_run))
+
+
+@command(app, "diff", formats=formats("diff"))
+def diff(
+    opts: Opts,
+    revs: Annotated[list[str] | None, typer.Argument(
+        metavar="[REV] [REV2]", help="Compare REV with REV2, or with the working tree.")] = None,
+    base: Annotated[str | None, typer.Option(
+        "--base", help="Without REV: compare with the merge base of HEAD and this branch "
+        "(default: main).")] = None,
+) -> None:
+    """What a change does to the ledger: records, deductions and balance, roster compliance."""
+    show("diff", opts.format, ledger_git.diff(opts.contract, opts.ledger, revs or [], base))
+
+
+@command(app, "merge-driver", where=False)
+def merge_driver(
+    opts: Opts,
+    base: Annotated[Path, typer.Argument(metavar="%O", help="The common ancestor's version.")],
+    ours: Annotated[Path, typer.Argument(metavar="%A", help="Our version; receives the result.")],
+    theirs: Annotated[Path, typer.Argument(metavar="%B", help="Their version.")],
+    path_name: Annotated[str | None, typer.Argument(metavar="%P", help="The file's path.")] = None,
+) -> None:
+    """Git merge driver: merge ledger files record by record (see the README to install)."""
+    if ledger_git.merge_driver(base, ours, theirs, path_name):
+        print(f"seatledger: conflict in {path_name or ours}: the same record was changed on "
+              f"both sides; resolve the marked records, then run `seatledger check`",
+              file=sys.stderr)
+        raise typer.Exit(1)

@@ -1,0 +1,44 @@
+"""The command line: parse arguments, call one app function, render its result.
+
+Exit codes: 0 done, 1 refused or problems found, 2 a bad command line, 3 an internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from seatledger.cli import ledger_git, records, reports
+from seatledger.cli.groups import SETTINGS, app
+
+COMMAND_MODULES = (records, reports, ledger_git)  # importing them registers their commands
+
+
+def narrowed(argv: list[str]) -> typer.Typer:
+    """The app with only the command that `argv` names. Typer turns every registered command
+    into a click command on each run (15 ms for this app); one is all a run needs."""
+    name = argv[0] if argv and not argv[0].startswith("-") else None
+    commands = [c for c in app.registered_commands
+                if (c.name or (c.callback.__name__ if c.callback else "").replace("_", "-")) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    narrow = typer.Typer(name="seatledger", **SETTINGS)
+    narrow.registered_callback = app.registered_callback
+    narrow.registered_commands = commands
+    narrow.registered_groups = groups
+    return narrow
+
+
+def main() -> None:
+    import os
+
+    try:
+        narrowed(sys.argv[1:])(prog_name="seatledger")
+    except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+        if os.environ.get("SEATLEDGER_DEBUG"):
+            raise
+        print(f"seatledger: internal error: {type(exc).__name__}: {exc} "
+              f"(set SEATLEDGER_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(3)

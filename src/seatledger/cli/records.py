@@ -1,0 +1,183 @@
+"""Commands that write: `init`, `roster add|leave`, `record <kind>`, `void`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from seatledger.app import records
+from seatledger.cli.groups import app, record_app, roster_app
+from seatledger.cli.options import Opts, command
+from seatledger.render.messages import written
+
+DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text kept with the record.")]
+InstalmentOpt = Annotated[str, typer.Option("--instalment", help="N or final")]
+
+
+def _append(opts: Opts, kind: str, fields: dict[str, Any], *, replace: bool = False) -> None:
+    written(records.record(opts.contract, opts.ledger, kind, fields, replace=replace,
+                           dry_run=opts.dry_run))
+
+
+@command(app, "init", dry_run=True)
+def init(
+    opts: Opts,
+    recorded_from: Annotated[str | None, typer.Option(
+        "--recorded-from", help="Attendance is expected from this day (default: term start).")] = None,
+) -> None:
+    """Create the ledger folder for a contract."""
+    written(records.init(opts.contract, opts.ledger, recorded_from, dry_run=opts.dry_run))
+
+
+@command(roster_app, "add", dry_run=True)
+def roster_add(
+    opts: Opts,
+    person_id: Annotated[str, typer.Argument(metavar="ID", help="Staff id, e.g. S001.")],
+    role: Annotated[str, typer.Option("--role", help="seat, team-lead or project-manager")],
+    degree: Annotated[str, typer.Option(
+        "--degree", help="secondary, associate, bachelor, master or doctor")],
+    joined: Annotated[str, typer.Option("--joined", help="YYYY-MM-DD; may precede the term")],
+    group: Annotated[str | None, typer.Option(
+        "--group", help="A group key of the contract (`staffing.groups`)")] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Add a person to the roster."""
+    raw = {"id": person_id, "role": role, "degree": degree, "joined": joined, "group": group,
+           "name": name, "note": note}
+    written(records.roster_add(opts.contract, opts.ledger, raw, dry_run=opts.dry_run))
+
+
+@command(roster_app, "leave", dry_run=True)
+def roster_leave(opts: Opts, person_id: Annotated[str, typer.Argument(metavar="ID")],
+                 on: DateOpt) -> None:
+    """From --date on, the person no longer counts."""
+    written(records.roster_leave(opts.contract, opts.ledger, person_id, on, dry_run=opts.dry_run))
+
+
+@command(record_app, "attendance", dry_run=True)
+def record_attendance(
+    opts: Opts, on: DateOpt,
+    present: Annotated[int, typer.Option("--present", help="People at work on the shift.")],
+    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")] = "day",
+    absent: Annotated[str | None, typer.Option("--absent", help="Absent staff ids: S001,S002")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Rewrite this shift's record.")] = False,
+    note: NoteOpt = None,
+) -> None:
+    """Attendance of one shift."""
+    _append(opts, "attendance", {"date": on, "shift": shift, "present": present,
+                                 "absent": absent, "note": note}, replace=replace)
+
+
+@command(record_app, "incident", dry_run=True)
+def record_incident(
+    opts: Opts, on: DateOpt,
+    penalty: Annotated[str, typer.Option("--penalty", help="A penalty key of the contract.")],
+    count: Annotated[int, typer.Option("--count", help="Units (occurrences, cases).")] = 1,
+    amount: Annotated[str | None, typer.Option(
+        "--amount", help="Yuan per unit, where the penalty has no fixed amount.")] = None,
+    staff: Annotated[str | None, typer.Option("--staff", help="Staff ids: S001,S002")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help="Case or notice number.")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """An incident that a penalty prices."""
+    _append(opts, "incident", {"date": on, "penalty": penalty, "count": count,
+                               "amount": amount, "staff": staff, "ref": ref, "note": note})
+
+
+@command(record_app, "demand", dry_run=True)
+def record_demand(
+    opts: Opts,
+    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD")],
+    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD")],
+    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")],
+    required: Annotated[int, typer.Option("--required", help="People Party A requires.")],
+    note: NoteOpt = None,
+) -> None:
+    """Party A's staffing demand for a shift over a date range."""
+    _append(opts, "demand", {"date": start, "to": end, "shift": shift, "required": required,
+                             "note": note})
+
+
+@command(record_app, "activity", dry_run=True)
+def record_activity(
+    opts: Opts, on: DateOpt,
+    obligation: Annotated[str, typer.Option("--obligation", help="A duty key of the contract.")],
+    count: Annotated[int, typer.Option("--count")] = 1,
+    note: NoteOpt = None,
+) -> None:
+    """A counted duty done: a training, a test, a Weibo update, an inspection, ..."""
+    _append(opts, "activity", {"date": on, "obligation": obligation, "count": count,
+                               "note": note})
+
+
+@command(record_app, "request", dry_run=True)
+def record_request(opts: Opts, on: DateOpt,
+                   instalment: Annotated[int, typer.Option("--instalment")],
+                   note: NoteOpt = None) -> None:
+    """Party B's payment request, dated the day Party A received it."""
+    _append(opts, "request", {"date": on, "instalment": instalment, "note": note})
+
+
+@command(record_app, "payment", dry_run=True)
+def record_payment(
+    opts: Opts, on: DateOpt, instalment: InstalmentOpt,
+    amount: Annotated[str, typer.Option("--amount", help="Yuan received.")],
+    excused: Annotated[str | None, typer.Option(
+        "--excused", help="Why lateness is excused (an excuse key of the contract).")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """A payment Party B received."""
+    _append(opts, "payment", {"date": on, "instalment": instalment, "amount": amount,
+                              "excused": excused, "note": note})
+
+
+@command(record_app, "completion", dry_run=True)
+def record_completion(
+    opts: Opts, on: DateOpt,
+    amount: Annotated[str, typer.Option("--amount", help="Confirmed final payment, gross.")],
+    note: NoteOpt = None,
+) -> None:
+    """The jointly confirmed amount of the final payment."""
+    _append(opts, "completion", {"date": on, "amount": amount, "note": note})
+
+
+@command(record_app, "invoice", dry_run=True)
+def record_invoice(opts: Opts, on: DateOpt, instalment: InstalmentOpt,
+                   amount: Annotated[str, typer.Option("--amount")],
+                   note: NoteOpt = None) -> None:
+    """Party B's invoice."""
+    _append(opts, "invoice", {"date": on, "instalment": instalment, "amount": amount,
+                              "note": note})
+
+
+@command(record_app, "replace-request", dry_run=True)
+def record_replace_request(
+    opts: Opts, on: DateOpt,
+    staff: Annotated[str, typer.Option("--staff", help="Staff Party A asks to replace: S001,S002")],
+    note: NoteOpt = None,
+) -> None:
+    """Party A's request to replace staff, within the contract's replacement window."""
+    _append(opts, "replace-request", {"date": on, "staff": staff, "note": note})
+
+
+@command(record_app, "consent", dry_run=True)
+def record_consent(
+    opts: Opts, on: DateOpt,
+    staff: Annotated[str, typer.Option("--staff", help="Managers leaving or joining: PM01,PM02")],
+    note: NoteOpt = None,
+) -> None:
+    """Party A's written consent to a change of project manager or team leader."""
+    _append(opts, "consent", {"date": on, "staff": staff, "note": note})
+
+
+@command(app, "void", dry_run=True)
+def void(
+    opts: Opts,
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to withdraw.")],
+    reason: Annotated[str, typer.Option("--reason")],
+) -> None:
+    """Withdraw a record; it stays in its file for the audit trail and no report counts it."""
+    written(records.void(opts.contract, opts.ledger, record_id, reason, dry_run=opts.dry_run))

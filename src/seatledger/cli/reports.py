@@ -1,0 +1,85 @@
+"""Commands that read: `check`, `calendar` and the reports."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from seatledger.app import check as checking
+from seatledger.app import reports
+from seatledger.cli.groups import app
+from seatledger.cli.options import Opts, command
+from seatledger.render.formats import formats, show
+
+
+@command(app, "check", formats=formats("check"))
+def check(opts: Opts) -> None:
+    """Validate the contract and every ledger file; exit 1 on any problem."""
+    result = checking.check(opts.contract, opts.ledger)
+    show("check", opts.format, result)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@command(app, "calendar", formats=formats("calendar"))
+def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYYY-MM")]) -> None:
+    """Each day of a month: working day, weekend or holiday, and the people it requires."""
+    show("calendar", opts.format, checking.calendar(opts.contract, opts.ledger, month))
+
+
+@command(app, "deduct", period=True, formats=formats("deduct"))
+def deduct(opts: Opts) -> None:
+    """Deductions for a period: seat shortage and incidents, each with its clause."""
+    show("deduct", opts.format, reports.deduct(opts.contract, opts.ledger, opts.period))
+
+
+@command(app, "settle", period=True, formats=formats("settle"))
+def settle(
+    opts: Opts,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Interest accrues up to this day (default: the period's last day).")] = None,
+    final: Annotated[bool, typer.Option("--final", help="The whole term with the final payment.")] = False,
+) -> None:
+    """The statement for an instalment's period: balance, deductions, due dates, interest."""
+    show("settle", opts.format,
+         reports.settle(opts.contract, opts.ledger, opts.period, as_of, final))
+
+
+class By(StrEnum):
+    month = "month"
+    quarter = "quarter"
+
+
+@command(app, "balance", period=True, formats=formats("balance"))
+def balance(
+    opts: Opts,
+    by: Annotated[By | None, typer.Option(
+        "--by", help="A running table by month or quarter.")] = None,
+) -> None:
+    """The balance owed by Party A over a period (default: the whole term)."""
+    show("balance", opts.format, reports.balance(opts.contract, opts.ledger, opts.period,
+                                                 by.value if by else None))
+
+
+@command(app, "check-roster", period=True, formats=formats("check-roster"))
+def check_roster(
+    opts: Opts,
+    on: Annotated[str | None, typer.Option(
+        "--date", help="One day (default: the latest day-shift attendance).")] = None,
+) -> None:
+    """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
+    r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
+    show("check-roster", opts.format, r)
+    if not r.compliant:
+        raise typer.Exit(1)
+
+
+@command(app, "compliance", period=True, formats=formats("compliance"))
+def compliance(opts: Opts) -> None:
+    """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
+    r = reports.compliance(opts.contract, opts.ledger, opts.period)
+    show("compliance", opts.format, r)
+    if not r.compliant:
+        raise typer.Exit(1)

@@ -1,0 +1,35 @@
+"""Reading closings.yaml: the quarters closed and reopened (rule 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seatledger.core.dates import parse_date
+from seatledger.core.errors import Problem
+from seatledger.core.ledger import Closing
+from seatledger.read.yaml_reader import YamlError, YMap, load_path
+
+CLOSINGS_FILE = "closings.yaml"
+
+
+def read_closings(ledger_dir: Path) -> tuple[list[Closing], list[Problem]]:
+    path = ledger_dir / CLOSINGS_FILE
+    if not path.exists():
+        return [], []
+    try:
+        raw = load_path(path)
+    except YamlError as exc:
+        return [], [exc.problem]
+    out, problems = [], []
+    for n, entry in enumerate(raw or []):
+        line = raw.lines[n]
+        try:
+            if not isinstance(entry, YMap) or entry.get("kind") not in ("close", "reopen"):
+                raise ValueError("expected an entry of kind close or reopen")
+            maps = {k: dict(entry.get(k) or {}) for k in ("figures", "records")}
+            out.append(Closing(entry["kind"], str(entry["quarter"]), parse_date(entry["date"]),
+                               line, str(entry.get("digest") or ""), maps["figures"],
+                               maps["records"], str(entry.get("reason") or "")))
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.append(Problem(str(path), line, "", f"not a valid closing entry: {exc}"))
+    return out, problems

@@ -1,0 +1,40 @@
+"""The balance owed by Party A (rule 8): accrued instalments − deductions set off − payments
+received. Negative means Party B was overpaid."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import NamedTuple
+
+from seatledger.core.money import ZERO
+from seatledger.rules.accruals import accruals
+from seatledger.rules.book import Book
+from seatledger.rules.penalties import deduction_lines
+
+
+class Movements(NamedTuple):
+    """The money that moves in a date range."""
+
+    accrued: Decimal
+    deducted: Decimal
+    paid: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.accrued - self.deducted - self.paid
+
+
+def movements(book: Book, start: date, end: date) -> Movements:
+    accrued = sum((a.amount for a in accruals(book, start, end)), ZERO)
+    deducted = sum((line.amount for line in deduction_lines(book, start, end) if line.set_off),
+                   ZERO)
+    paid = sum((p.amount for p in book.payments if start <= p.date <= end), ZERO)
+    return Movements(accrued, deducted, paid)
+
+
+def opening_balance(book: Book, start: date) -> Decimal:
+    first = book.contract.term.start
+    if start <= first:
+        return ZERO
+    return movements(book, first, start - timedelta(days=1)).balance

@@ -1,0 +1,32 @@
+"""Due dates, 九 in the seed contract (rule 9): instalments fall due a number of working days
+after Party A receives Party B's payment request, the day of receipt not counted; a request
+received before its period begins counts from the period's first day (a setting). Without a
+request, or where the contract sets no deadline, there is no due date. The final payment is
+due from the completion only where the contract sets a deadline for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from seatledger.core.records import Completion
+from seatledger.rules.book import Book
+
+
+def due_date(book: Book, number: int) -> tuple[date | None, date | None]:
+    """(requested, due) for instalment `number`; the earliest request starts the clock."""
+    c = book.contract
+    inst = c.instalment(number)
+    requests = sorted(r.date for r in book.requests if r.instalment == number)
+    if inst is None or not requests or inst.due_working_days is None:
+        return (requests[0] if requests else None), None
+    received = requests[0]
+    counted = max(received, inst.start) if c.settings.early_request_counts_from_period_start \
+        else received
+    return received, book.calendar.add_working_days(counted, inst.due_working_days)
+
+
+def final_due_date(book: Book, done: Completion | None) -> date | None:
+    days = book.contract.final_payment.due_working_days
+    if done is None or days is None:
+        return None
+    return book.calendar.add_working_days(done.date, days)

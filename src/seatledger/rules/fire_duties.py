@@ -1,0 +1,30 @@
+"""Fire safety, 附件1 in the seed contract. The counted duties (inspections 附件1 三, the drill
+附件1 二(12)) are obligations that `compliance` counts in their windows. The rule here is 附件1
+四's: a person named in an incident of a penalty marked `bars_staff` may no longer work on
+Party A's projects, so is off the roster from that day."""
+
+from __future__ import annotations
+
+from seatledger.core.periods import Period
+from seatledger.rules.book import Book
+from seatledger.rules.violations import Violation, clip
+
+
+def barred_staff_violations(book: Book, period: Period) -> list[Violation]:
+    penalties = book.contract.penalties
+    people = {p.id: p for p in book.roster}
+    out = []
+    for inc in book.incidents:
+        penalty = penalties.get(inc.penalty)
+        if penalty is None or not penalty.bars_staff:
+            continue
+        for sid in inc.staff:
+            p = people.get(sid)
+            if p is None or not p.on_roster(inc.date):
+                continue
+            start, end = clip(inc.date, p.left, period)
+            if start <= end:
+                out.append(Violation(start, end, "fire-hazard-removal", penalty.clause,
+                                     f"{sid} off the roster from {inc.date}",
+                                     "still on the roster", f"named in {inc.id}"))
+    return out

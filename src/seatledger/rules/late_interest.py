@@ -1,0 +1,89 @@
+"""Late-payment interest, 十(1) in the seed contract (rule 10): on each payment made after its
+due date, amount × the rate in force on the due date (the contract's dated table) × days late
+/ the day basis, rounded per payment. What is still unpaid past its due date accrues interest
+up to the as-of date. An excused payment is charged nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from seatledger.core.money import ZERO, quantize
+from seatledger.core.records import Payment
+from seatledger.rules.book import Book
+from seatledger.rules.due_dates import due_date, final_due_date
+
+
+class PaymentDue(NamedTuple):
+    date: date
+    amount: Decimal
+    days_late: int
+    interest: Decimal
+    excused: str | None
+    record: str
+
+
+class Due(NamedTuple):
+    instalment: int | str
+    amount: Decimal | None  # None: the final payment before its completion is confirmed
+    requested: date | None  # the day Party A received the request
+    due: date | None
+    paid: Decimal
+    payments: tuple[PaymentDue, ...]
+    days_late: int
+    interest: Decimal  # charged on the payments made late
+    accruing: Decimal  # on what is still unpaid past the due date, up to the as-of date
+
+
+def annual_rate(book: Book, day: date) -> Decimal:
+    """The rate in force on `day`."""
+    rate = ZERO
+    for r in book.contract.late_interest.rates:
+        if r.since <= day:
+            rate = r.annual_percent
+    return rate
+
+
+def interest(book: Book, amount: Decimal, due: date, days: int) -> Decimal:
+    basis = book.contract.late_interest.day_basis
+    return quantize(amount * annual_rate(book, due) / 100 * days / basis)
+
+
+def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: date | None,
+               due: date | None, as_of: date) -> Due:
+    payments = [p for p in book.payments if p.instalment == key and p.date <= as_of]
+    lines = tuple(_payment_due(book, p, due) for p in payments)
+    paid = sum((p.amount for p in payments), ZERO)
+    unpaid = (amount - paid) if amount is not None else ZERO
+    accruing = ZERO
+    days_late = 0
+    if due is not None and unpaid > 0 and as_of > due:
+        days_late = (as_of - due).days
+        accruing = interest(book, unpaid, due, days_late)
+    elif lines and amount is not None and unpaid <= 0:
+        days_late = lines[-1].days_late
+    return Due(key, amount, requested, due, paid, lines, days_late,
+               sum((p.interest for p in lines), ZERO), accruing)
+
+
+def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
+    late = max(0, (p.date - due).days) if due is not None else 0
+    charged = ZERO if (p.excused or not late or due is None) else interest(book, p.amount, due, late)
+    return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id)
+
+
+def dues(book: Book, period_end: date, as_of: date) -> list[Due]:
+    """Each instalment whose period has begun by `period_end`, with its payments to `as_of`."""
+    out = []
+    for inst in book.contract.instalments:
+        if inst.start <= period_end:
+            requested, due = due_date(book, inst.number)
+            out.append(_due_entry(book, inst.number, inst.amount, requested, due, as_of))
+    return out
+
+
+def final_due(book: Book, as_of: date) -> Due:
+    done = book.completion if book.completion and book.completion.date <= as_of else None
+    return _due_entry(book, "final", done.amount if done else None,
+                      done.date if done else None, final_due_date(book, done), as_of)

@@ -1,0 +1,54 @@
+"""Replacements and consent, 三(一)4 (with 三(二)4) in the seed contract: a person Party A
+asks to have replaced is off the roster within the contract's window (one month in the
+seed), and the project manager or a team leader changes only with Party A's written consent
+recorded first."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from seatledger.core.periods import Period
+from seatledger.rules.book import Book
+from seatledger.rules.violations import Violation, clip
+
+MANAGER_ROLES = ("project-manager", "team-lead")
+
+
+def replacement_violations(book: Book, period: Period) -> list[Violation]:
+    rule = book.contract.staffing.replacement
+    people = {p.id: p for p in book.roster}
+    out = []
+    for r in book.replace_requests:
+        deadline = r.date + relativedelta(months=rule.within_months)
+        for sid in r.staff:
+            p = people.get(sid)
+            if p is None or not p.on_roster(deadline + timedelta(days=1)):
+                continue
+            start, end = clip(deadline + timedelta(days=1), p.left, period)
+            if start <= end:
+                out.append(Violation(start, end, "replacement", rule.clause,
+                                     f"{sid} replaced by {deadline}", "still on the roster",
+                                     f"Party A asked on {r.date} ({r.id})"))
+    return out
+
+
+def consent_violations(book: Book, period: Period) -> list[Violation]:
+    clause = book.contract.staffing.management.change_clause
+    term_start = book.contract.term.start
+    out = []
+    for p in book.roster:
+        if p.role not in MANAGER_ROLES:
+            continue
+        consented = [c.date for c in book.consents if p.id in c.staff]
+        changes = [("joins", p.joined)] if p.joined > term_start else []
+        if p.left is not None:
+            changes.append(("leaves", p.left))
+        for what, day in changes:
+            if day in period and not any(d <= day for d in consented):
+                out.append(Violation(day, day, "manager-change", clause,
+                                     "Party A's written consent first",
+                                     f"{p.role} {p.id} {what} with no consent recorded",
+                                     "record it with `seatledger record consent`"))
+    return out

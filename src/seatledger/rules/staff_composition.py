@@ -1,0 +1,44 @@
+"""The team the contract requires on each day, 四(二)1 and 三(二)4 in the seed contract: the
+headcount against the seats, the degree quota as an exact ratio (29 of 48 meets 60 %, 28 does
+not), at least the project managers and team leaders named, every group staffed. Who counts
+toward the seats and the quota is a setting (rule 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from seatledger.core.vocab import degree_rank
+from seatledger.rules.book import Book
+
+DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actual, detail
+
+
+def daily_violations(book: Book, day: date) -> list[DailyViolation]:
+    s = book.contract.staffing
+    on_roster = [p for p in book.roster if p.on_roster(day)]
+    people = on_roster if book.contract.settings.headcount_includes_management \
+        else [p for p in on_roster if p.role == "seat"]
+    out = []
+    if len(people) < s.seats:
+        out.append(("headcount", s.seats_clause, f"{s.seats} on the roster", f"{len(people)}", ""))
+    minimum = degree_rank(s.degree_quota.min_degree)
+    qualified = sum(1 for p in people if degree_rank(p.degree) >= minimum)
+    if qualified < s.degree_quota.ratio * len(people) or not people:
+        share = (Decimal(qualified) / len(people) * 100).quantize(Decimal("0.1")) if people else 0
+        out.append(("degree-quota", s.degree_quota.clause,
+                    f"{s.degree_quota.min_degree} or above >= {s.degree_quota.ratio * 100:.0f}%",
+                    f"{qualified} of {len(people)} ({share}%)", ""))
+    managers = sum(1 for p in on_roster if p.role == "project-manager")
+    leads = sum(1 for p in on_roster if p.role == "team-lead")
+    m = s.management
+    if managers < m.project_managers:
+        out.append(("project-manager", m.clause, f">= {m.project_managers}", str(managers), ""))
+    if leads < m.team_leaders:
+        out.append(("team-leaders", m.clause, f">= {m.team_leaders}", str(leads), ""))
+    staffed = {p.group for p in on_roster}
+    empty = [g.key for g in s.groups if g.key not in staffed]
+    if empty:
+        out.append(("groups", s.groups_clause, "every group staffed",
+                    f"no one in {', '.join(empty)}", ""))
+    return out

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seatledger.app.ledger_access import existing_ledger, open_checked
+from seatledger.app.ledger_access import existing_ledger, open_checked, refuse_problems
 from seatledger.checks.ledger import CheckResult
 from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.read.contract_file import load_contract
-from seatledger.read.ledger_files import load
 from seatledger.read.locate import Paths, resolve
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
 
@@ -37,6 +36,6 @@ def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCal
         raise UsageError(f"--month: {exc}") from None
     paths = resolve(contract, ledger)
     if paths.ledger.is_dir():
-        led = load(paths.contract, paths.ledger)
+        led = refuse_problems(open_checked(Paths(paths.contract, paths.ledger)))
         return month_calendar(led.contract, led.records, year, mon)
     return month_calendar(load_contract(paths.contract), (), year, mon)

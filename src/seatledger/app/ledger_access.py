@@ -40,6 +40,17 @@ def open_checked(paths: Paths, *, closings: bool = True) -> Ledger:
     return checked(load(paths.contract, paths.ledger), closings=closings)
 
 
+def refuse_problems(ledger: Ledger, what: str = "the ledger") -> Ledger:
+    """No figure is computed while the ledger has a problem (rule 13); findings, such as gaps,
+    never stop a report: they are shown with its figures."""
+    problems = [p for p in ledger.problems if p.severity == "error" and p.code != "gap"]
+    if problems:
+        raise SeatledgerError(
+            f"refused: {what} has {len(problems)} problem(s), so no figure is computed until "
+            f"they are fixed (`seatledger check` lists them all):", problems)
+    return ledger
+
+
 def book_for(contract: Path | None, ledger: Path | None) -> Book:
-    paths = paths_of(contract, ledger)
-    return make_book(load(paths.contract, paths.ledger))
+    """The book of a ledger that reads cleanly, for the reports."""
+    return make_book(refuse_problems(open_checked(paths_of(contract, ledger))))

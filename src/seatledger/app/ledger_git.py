@@ -7,7 +7,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of
+from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of, refuse_problems
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
@@ -18,7 +18,7 @@ from seatledger.git.closings import close_entry, reopen_entry
 from seatledger.git.merge import merge_files
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, load, month_files
-from seatledger.read.locate import resolve
+from seatledger.read.locate import Paths, resolve
 from seatledger.read.yaml_reader import read_text
 from seatledger.reports.ledger_diff import LedgerDiff, compare
 from seatledger.reports.seal import seal
@@ -31,8 +31,10 @@ from seatledger.write.writer import Written
 def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Path]:
     """The ledger files not in canonical form; rewritten unless `check_only`. All files are
     read first, so a file that cannot be put in order stops the command before any write."""
-    ledger_dir = existing_ledger(resolve(contract, ledger).ledger)
+    where = paths_of(contract, ledger)
+    ledger_dir = where.ledger
     with ledger_lock(ledger_dir):
+        refuse_problems(open_checked(where))
         paths = [*month_files(ledger_dir)]
         if (ledger_dir / ROSTER_FILE).exists():
             paths.append(ledger_dir / ROSTER_FILE)
@@ -124,17 +126,19 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str],
     head_label, head = (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 \
         else ("working tree", None)
     with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
-        def at(rev: str | None, name: str) -> Ledger | None:
+        def at(rev: str | None, name: str, label: str) -> Ledger | None:
             if rev is None:
-                return load(contract_abs, existing_ledger(ledger_abs))
-            dest = Path(tmp) / name
-            gitrepo.export(root, rev, rel, dest)
-            led_dir, con = dest / rel[1], dest / rel[0]
-            if not (led_dir / META_FILE).exists():
-                return None
-            return load(con if con.exists() else contract_abs, led_dir)
+                where = Paths(contract_abs, existing_ledger(ledger_abs))
+            else:
+                dest = Path(tmp) / name
+                gitrepo.export(root, rev, rel, dest)
+                led_dir, con = dest / rel[1], dest / rel[0]
+                if not (led_dir / META_FILE).exists():
+                    return None
+                where = Paths(con if con.exists() else contract_abs, led_dir)
+            return refuse_problems(open_checked(where), f"the ledger in {label}")
 
-        before, after = at(base, "base"), at(head, "head")
+        before, after = at(base, "base", base_label), at(head, "head", head_label)
         if after is None:
             raise SeatledgerError(f"there is no ledger at {rel[1]} in {head_label}")
         return compare(before, after, f"{base_label} ({base[:10]})",

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Closing, Ledger
 from seatledger.core.records import LedgerMeta, Person, Record, Source
@@ -15,9 +16,12 @@ from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_path
 
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
+MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.yaml$")
 META_FILE = "ledger.yaml"
 ROSTER_FILE = "roster.yaml"
+LOCK_FILE = ".seatledger.lock"
+GITIGNORE_FILE = ".gitignore"
+KNOWN_FILES = frozenset({META_FILE, ROSTER_FILE, CLOSINGS_FILE, LOCK_FILE, GITIGNORE_FILE})
 
 
 def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
@@ -67,7 +71,23 @@ def load_meta(ledger_dir: Path) -> LedgerMeta:
 
 
 def month_files(ledger_dir: Path) -> list[Path]:
-    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name))
+    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+
+
+def unknown_files(ledger_dir: Path) -> list[Problem]:
+    """Anything in the ledger folder that is not a ledger file (rule 13): `2022-10.yml` or
+    `2022-10.yaml.orig` would otherwise drop its records from every figure unseen. A dead
+    writer's temporary file is not one: the next write sweeps it."""
+    out = []
+    for p in sorted(ledger_dir.iterdir()):
+        name = p.name
+        if (name in KNOWN_FILES and p.is_file()) or (MONTH_FILE.match(name) and p.is_file()) \
+                or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
+            continue
+        out.append(Problem(str(p), 0, "", "not a ledger file: a ledger folder holds only "
+                           f"{META_FILE}, {ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml "
+                           "per month; rename it (a month file ends in .yaml) or move it out"))
+    return out
 
 
 def load(contract_path: Path, ledger_dir: Path) -> Ledger:
@@ -77,7 +97,7 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     read against them then."""
     contract = load_contract(contract_path)
     meta = load_meta(ledger_dir)
-    problems: list[Problem] = []
+    problems = unknown_files(ledger_dir)
     if meta.contract != contract.id:
         problems.append(Problem(meta.source.file, 1, "contract",
                                 f"the ledger is for {meta.contract!r}, not {contract.id!r}"))

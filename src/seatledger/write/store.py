@@ -10,9 +10,8 @@ from typing import Any
 
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
-
-LOCK_FILE = ".seatledger.lock"
 
 
 @contextmanager
@@ -39,8 +38,8 @@ def _sweep_temporaries(ledger_dir: Path) -> None:
 
 def parse_items(path: Path) -> tuple[str, YSeq]:
     """A list file's text and its items, for finding where to insert."""
-    text = read_text(path) if path.exists() else ""
     try:
+        text = read_text(path) if path.exists() else ""
         raw = load_text(text, str(path))
     except YamlError as exc:
         raise SeatledgerError("cannot write into a file that does not parse; fix it first",

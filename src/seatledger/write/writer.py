@@ -69,7 +69,13 @@ def _on_command_line(p: Problem) -> Problem:
 
 
 def refuse_closed(ledger: Ledger, day: date) -> None:
-    """Record commands never write into a closed quarter (rule 12)."""
+    """Record commands never write into a closed quarter (rule 12), nor anywhere while the
+    closings cannot be read, since which quarters are closed is then unknown."""
+    closings = str(ledger.path / CLOSINGS_FILE)
+    broken = [p for p in ledger.problems if p.file == closings]
+    if broken:
+        raise SeatledgerError(f"refused: {closings} cannot be read, so it is not known which "
+                              f"quarters are closed; fix it first; nothing was written", broken)
     closed = closed_quarters(ledger.closings)
     for q in quarters_of(ledger.contract):
         if day in q and q.label in closed:

@@ -60,15 +60,27 @@ def run() -> Run:
     return invoke
 
 
+def fill_roster(ledger: Path, count: int) -> None:
+    """Append `count` seat staff (X001, X002, ..., after any other id) so that attendance of up to 48 is possible:
+    no more people can be present than are on the roster."""
+    groups = ("follow-up", "dispatch", "data", "supervision")
+    with (ledger / "roster.yaml").open("a", encoding="utf-8") as f:
+        for n in range(1, count + 1):
+            f.write(f"- id: X{n:03d}\n  role: seat\n  degree: bachelor\n  joined: 2022-03-01\n"
+                    f"  group: {groups[n % 4]}\n")
+
+
 @pytest.fixture
 def ledger(project: Path, run: Run) -> Path:
-    """The seed contract with an initialised ledger and a two-person roster."""
+    """The seed contract with an initialised ledger: PM01 and S001, and 46 others (X001..)."""
     assert run("init").exit_code == 0
     assert run("roster", "add", "PM01", "--role", "project-manager", "--degree", "master",
                "--joined", "2022-03-01").exit_code == 0
     assert run("roster", "add", "S001", "--role", "seat", "--group", "follow-up",
                "--degree", "bachelor", "--joined", "2022-03-01").exit_code == 0
-    return project / "ledgers" / "haidian-hotline-2022"
+    led = project / "ledgers" / "haidian-hotline-2022"
+    fill_roster(led, 46)
+    return led
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

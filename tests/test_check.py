@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Run
+from conftest import REPO, Run, fill_roster
 
 
 def test_bundled_example_is_clean(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,6 +63,7 @@ def test_ledger_problems_listed_together(ledger: Path, run: Run) -> None:
 
 def test_gaps_are_errors_naming_date_and_shift(project: Path, run: Run) -> None:
     assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
+    fill_roster(project / "ledgers" / "haidian-hotline-2022", 48)
     for day in ("2022-07-01", "2022-07-05"):
         assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
     assert run("record", "demand", "--from", "2022-07-02", "--to", "2022-07-03", "--shift",

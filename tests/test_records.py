@@ -226,7 +226,7 @@ def test_roster_add_and_leave(ledger: Path, run: Run) -> None:
     roster = load_path(ledger / "roster.yaml")
     s001 = next(p for p in roster if p["id"] == "S001")
     assert s001["left"] == "2022-08-01"
-    assert roster[-1] == {"id": "TL01", "name": "李四", "role": "team-lead",
+    assert next(p for p in roster if p["id"] == "TL01") == {"id": "TL01", "name": "李四", "role": "team-lead",
                           "group": "dispatch", "degree": "bachelor", "joined": "2022-04-01"}
     assert run("roster", "leave", "S001", "--date", "2022-09-01").exit_code == 1
     # From the leaving date on, the person can no longer be marked absent.

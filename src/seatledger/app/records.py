@@ -8,12 +8,15 @@ from typing import Any
 
 from seatledger.app.ledger_access import open_checked, paths_of
 from seatledger.app.periods import option_date
+from seatledger.checks.duplicates import likeness
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
-from seatledger.core.records import Source, Void
+from seatledger.core.ledger import Ledger
+from seatledger.core.records import Record, Source
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.ledger_files import load
 from seatledger.read.locate import resolve
+from seatledger.rules.voids import live
 from seatledger.write.store import ledger_lock
 from seatledger.write.writer import (
     Written,
@@ -72,7 +75,7 @@ def roster_leave(contract: Path | None, ledger: Path | None, person_id: str, on:
 
 
 def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
-           *, replace: bool = False, dry_run: bool = False) -> Written:
+           *, replace: bool = False, duplicate: bool = False, dry_run: bool = False) -> Written:
     paths = paths_of(contract, ledger)
     draft = dict(fields)
     if kind == "attendance":
@@ -84,7 +87,22 @@ def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[s
         led = open_checked(paths, closings=False)
         if kind != "attendance":
             rec = rec._replace(id=new_id(kind, rec.date, {r.id for r in led.records}))
+        if duplicate:
+            rec = _repeated(led, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def _repeated(ledger: Ledger, rec: Record) -> Record:
+    """A genuine second (third, ...) record alike in all but id and note: `repeat: N`."""
+    alike = [r for r in live(ledger.records)
+             if r.kind == rec.kind and likeness(r) == likeness(rec)]
+    if not alike:
+        raise UsageError("--duplicate: no record like this one is recorded yet; leave "
+                         "--duplicate out")
+    if "repeat" not in rec._fields:
+        raise UsageError(f"--duplicate: a {rec.kind} cannot be recorded twice")
+    repeat = max(getattr(r, "repeat", None) or 1 for r in alike) + 1
+    return rec._replace(**{"repeat": repeat})  # type: ignore[arg-type]
 
 
 def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str,
@@ -97,6 +115,7 @@ def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str
             raise SeatledgerError(f"refused: no record {record_id!r} in {paths.ledger}")
         if not reason.strip():
             raise UsageError("--reason: say why the record is withdrawn")
-        rec = Void(id=new_id("void", target.date, {r.id for r in led.records}),
-                   date=target.date, target=record_id, reason=reason, note=None)
+        rec = _from_command_line(SPECS["void"], {
+            "id": new_id("void", target.date, {r.id for r in led.records}),
+            "date": target.date, "target": record_id, "reason": reason})
         return append_record(led, rec, dry_run=dry_run)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.roster import roster_problems
@@ -61,6 +62,7 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     for r in counted:
         out += record_problems(c, people, r)
     out += _overlaps(counted)
+    out += duplicate_problems(counted)
     out += _money_limits(c, counted)
     calendar = calendar_for(c)
     try:

@@ -39,6 +39,10 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             person = people.get(sid)
             if person is None or not person.on_roster(r.date):
                 out.append(problem(r, "absent", f"{sid!r} is not on the roster on {r.date}"))
+        headcount = sum(1 for p in people.values() if p.on_roster(r.date))
+        if r.present > headcount:
+            out.append(problem(r, "present", f"{r.present} present is more than the {headcount} "
+                               f"people on the roster on {r.date}"))
     elif isinstance(r, Incident):
         out += _incident_problems(c, people, r)
     elif isinstance(r, Demand):
@@ -57,6 +61,11 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             valid = ", ".join(str(i.number) for i in c.instalments)
             out.append(problem(r, "instalment", f"{n!r} is not an instalment; valid: {valid}"
                           + ("" if isinstance(r, Request) else ", final")))
+        inst = c.instalment(n) if isinstance(n, int) else None
+        if isinstance(r, Payment) and inst is not None and r.date < inst.start:
+            out.append(problem(r, "date", f"{r.date} is before instalment {n}'s period starts "
+                               f"({inst.start}); a payment is recorded against the instalment "
+                               f"whose period has begun"))
         if isinstance(r, Payment) and r.excused is not None \
                 and r.excused not in c.late_interest.excuses:
             out.append(problem(r, "excused", f"{r.excused!r} is not an excuse the contract allows; "
@@ -67,8 +76,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             if person is None or not person.on_roster(r.date):
                 out.append(problem(r, "staff", f"{sid!r} is not on the roster on {r.date}"))
     elif isinstance(r, Completion):
-        if r.date < end:
-            out.append(problem(r, "date", f"the completion is confirmed after the term ends ({end})"))
+        if r.date <= end:
+            out.append(problem(r, "date", f"the completion is confirmed after the term ends ({end}), "
+                               f"not on {r.date}"))
         if r.amount > c.final_payment.cap:
             out.append(problem(r, "amount", f"{fmt(r.amount)} is above the final payment's cap "
                           f"{fmt(c.final_payment.cap)} ({c.final_payment.clause})"))

@@ -14,11 +14,26 @@ from seatledger.render.messages import written
 DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text kept with the record.")]
 InstalmentOpt = Annotated[str, typer.Option("--instalment", help="N or final")]
+DuplicateOpt = Annotated[bool, typer.Option(
+    "--duplicate", help="Record a genuine second one, alike in all but note to one recorded.")]
 
 
-def _append(opts: Opts, kind: str, fields: dict[str, Any], *, replace: bool = False) -> None:
+# Repeatable, and each value may be a comma list (either comma): --staff S1 --staff S2,S3
+StaffOpt = Annotated[list[str] | None, typer.Option(
+    "--staff", help="Staff ids: S001,S002, or the option repeated")]
+RequiredStaffOpt = Annotated[list[str], typer.Option(
+    "--staff", help="Staff ids: S001,S002, or the option repeated")]
+
+
+def ids(values: list[str] | None) -> str | None:
+    """The values of a repeatable id option as one comma list for the converter."""
+    return ",".join(values) if values is not None else None
+
+
+def _append(opts: Opts, kind: str, fields: dict[str, Any], *, replace: bool = False,
+            duplicate: bool = False) -> None:
     written(records.record(opts.contract, opts.ledger, kind, fields, replace=replace,
-                           dry_run=opts.dry_run))
+                           duplicate=duplicate, dry_run=opts.dry_run))
 
 
 @command(app, "init", dry_run=True)
@@ -62,13 +77,14 @@ def record_attendance(
     opts: Opts, on: DateOpt,
     present: Annotated[int, typer.Option("--present", help="People at work on the shift.")],
     shift: Annotated[str, typer.Option("--shift", help="day, night or duty")] = "day",
-    absent: Annotated[str | None, typer.Option("--absent", help="Absent staff ids: S001,S002")] = None,
+    absent: Annotated[list[str] | None, typer.Option(
+        "--absent", help="Absent staff ids: S001,S002, or the option repeated")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Rewrite this shift's record.")] = False,
     note: NoteOpt = None,
 ) -> None:
     """Attendance of one shift."""
     _append(opts, "attendance", {"date": on, "shift": shift, "present": present,
-                                 "absent": absent, "note": note}, replace=replace)
+                                 "absent": ids(absent), "note": note}, replace=replace)
 
 
 @command(record_app, "incident", dry_run=True)
@@ -78,13 +94,14 @@ def record_incident(
     count: Annotated[int, typer.Option("--count", help="Units (occurrences, cases).")] = 1,
     amount: Annotated[str | None, typer.Option(
         "--amount", help="Yuan per unit, where the penalty has no fixed amount.")] = None,
-    staff: Annotated[str | None, typer.Option("--staff", help="Staff ids: S001,S002")] = None,
+    staff: StaffOpt = None,
     ref: Annotated[str | None, typer.Option("--ref", help="Case or notice number.")] = None,
-    note: NoteOpt = None,
+    note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """An incident that a penalty prices."""
     _append(opts, "incident", {"date": on, "penalty": penalty, "count": count,
-                               "amount": amount, "staff": staff, "ref": ref, "note": note})
+                               "amount": amount, "staff": ids(staff), "ref": ref, "note": note},
+            duplicate=duplicate)
 
 
 @command(record_app, "demand", dry_run=True)
@@ -106,19 +123,20 @@ def record_activity(
     opts: Opts, on: DateOpt,
     obligation: Annotated[str, typer.Option("--obligation", help="A duty key of the contract.")],
     count: Annotated[int, typer.Option("--count")] = 1,
-    note: NoteOpt = None,
+    note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """A counted duty done: a training, a test, a Weibo update, an inspection, ..."""
     _append(opts, "activity", {"date": on, "obligation": obligation, "count": count,
-                               "note": note})
+                               "note": note}, duplicate=duplicate)
 
 
 @command(record_app, "request", dry_run=True)
 def record_request(opts: Opts, on: DateOpt,
                    instalment: Annotated[int, typer.Option("--instalment")],
-                   note: NoteOpt = None) -> None:
+                   note: NoteOpt = None, duplicate: DuplicateOpt = False) -> None:
     """Party B's payment request, dated the day Party A received it."""
-    _append(opts, "request", {"date": on, "instalment": instalment, "note": note})
+    _append(opts, "request", {"date": on, "instalment": instalment, "note": note},
+            duplicate=duplicate)
 
 
 @command(record_app, "payment", dry_run=True)
@@ -127,11 +145,11 @@ def record_payment(
     amount: Annotated[str, typer.Option("--amount", help="Yuan received.")],
     excused: Annotated[str | None, typer.Option(
         "--excused", help="Why lateness is excused (an excuse key of the contract).")] = None,
-    note: NoteOpt = None,
+    note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """A payment Party B received."""
     _append(opts, "payment", {"date": on, "instalment": instalment, "amount": amount,
-                              "excused": excused, "note": note})
+                              "excused": excused, "note": note}, duplicate=duplicate)
 
 
 @command(record_app, "completion", dry_run=True)
@@ -147,30 +165,32 @@ def record_completion(
 @command(record_app, "invoice", dry_run=True)
 def record_invoice(opts: Opts, on: DateOpt, instalment: InstalmentOpt,
                    amount: Annotated[str, typer.Option("--amount")],
-                   note: NoteOpt = None) -> None:
+                   note: NoteOpt = None, duplicate: DuplicateOpt = False) -> None:
     """Party B's invoice."""
     _append(opts, "invoice", {"date": on, "instalment": instalment, "amount": amount,
-                              "note": note})
+                              "note": note}, duplicate=duplicate)
 
 
 @command(record_app, "replace-request", dry_run=True)
 def record_replace_request(
     opts: Opts, on: DateOpt,
-    staff: Annotated[str, typer.Option("--staff", help="Staff Party A asks to replace: S001,S002")],
-    note: NoteOpt = None,
+    staff: RequiredStaffOpt,
+    note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """Party A's request to replace staff, within the contract's replacement window."""
-    _append(opts, "replace-request", {"date": on, "staff": staff, "note": note})
+    _append(opts, "replace-request", {"date": on, "staff": ids(staff), "note": note},
+            duplicate=duplicate)
 
 
 @command(record_app, "consent", dry_run=True)
 def record_consent(
     opts: Opts, on: DateOpt,
-    staff: Annotated[str, typer.Option("--staff", help="Managers leaving or joining: PM01,PM02")],
-    note: NoteOpt = None,
+    staff: RequiredStaffOpt,
+    note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """Party A's written consent to a change of project manager or team leader."""
-    _append(opts, "consent", {"date": on, "staff": staff, "note": note})
+    _append(opts, "consent", {"date": on, "staff": ids(staff), "note": note},
+            duplicate=duplicate)
 
 
 @command(app, "void", dry_run=True)

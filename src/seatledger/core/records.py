@@ -67,6 +67,7 @@ class Incident(NamedTuple):
     amount: Decimal | None = None  # per unit; None where the penalty fixes it
     staff: tuple[str, ...] = ()
     ref: str | None = None
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["incident"] = "incident"
@@ -90,6 +91,7 @@ class Activity(NamedTuple):
     date: dt.date
     obligation: str
     count: int = 1  # type: ignore[assignment]  # a field named like tuple.count
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["activity"] = "activity"
@@ -101,6 +103,7 @@ class Request(NamedTuple):
     id: str
     date: dt.date
     instalment: int
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["request"] = "request"
@@ -112,6 +115,7 @@ class Payment(NamedTuple):
     instalment: int | str  # a number, or "final"
     amount: Decimal
     excused: str | None = None
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["payment"] = "payment"
@@ -133,6 +137,7 @@ class Invoice(NamedTuple):
     date: dt.date
     instalment: int | str
     amount: Decimal
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["invoice"] = "invoice"
@@ -156,6 +161,7 @@ class ReplaceRequest(NamedTuple):
     id: str
     date: dt.date
     staff: tuple[str, ...]
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["replace-request"] = "replace-request"
@@ -168,6 +174,7 @@ class Consent(NamedTuple):
     id: str
     date: dt.date
     staff: tuple[str, ...]
+    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
     note: str | None = None
     source: Source = NOWHERE
     kind: Literal["consent"] = "consent"

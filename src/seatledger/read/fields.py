@@ -36,9 +36,18 @@ def key(value: Any) -> str:
     return value
 
 
+# What YAML cannot carry back unchanged (rule 13): C0 and C1 controls, DEL, the line and
+# paragraph separators, U+FFFE, U+FFFF and lone surrogates (invalid UTF-8 on a command line).
+_UNREADABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
 def text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected non-empty text")
+    bad = _UNREADABLE.search(value)
+    if bad:
+        raise ValueError(f"contains the control character U+{ord(bad.group()):04X} at position "
+                         f"{bad.start() + 1}; write plain text on one line")
     return value
 
 
@@ -64,6 +73,10 @@ def count0(value: Any) -> int:
 
 def count1(value: Any) -> int:
     return _whole(value, 1)
+
+
+def repeat(value: Any) -> int:
+    return _whole(value, 2)
 
 
 def money(value: Any) -> Decimal:
@@ -96,12 +109,20 @@ def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     return convert
 
 
+_ID_LIST = re.compile(r"[,，、]")
+
+
 def idents(value: Any) -> tuple[str, ...]:
+    """One or more ids: a YAML list, or text with either comma (S001,S002 or S001，S002)."""
     if isinstance(value, str):
-        value = [v for v in value.split(",") if v.strip()]
-    if not isinstance(value, list):
-        raise ValueError("expected a list of ids such as [S001, S002]")
-    return tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
+        value = [v for v in _ID_LIST.split(value) if v.strip()]
+    if not isinstance(value, list) or not value:
+        raise ValueError("expected one or more ids such as S001,S002")
+    ids = tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ValueError(f"{', '.join(twice)} listed twice")
+    return ids
 
 
 class Spec(NamedTuple):
@@ -111,27 +132,30 @@ class Spec(NamedTuple):
 
 
 _NOTE = {"note": text}
+_REPEAT = {"repeat": repeat}
 SPECS: dict[str, Spec] = {
     "attendance": Spec(KINDS["attendance"],
                        {"id": ident, "date": day, "shift": one_of(SHIFTS), "present": count0},
                        {"absent": idents, **_NOTE}),
     "incident": Spec(KINDS["incident"], {"id": ident, "date": day, "penalty": key},
-                     {"count": count1, "amount": money, "staff": idents, "ref": text, **_NOTE}),
+                     {"count": count1, "amount": money, "staff": idents, "ref": text, **_REPEAT,
+                      **_NOTE}),
     "demand": Spec(KINDS["demand"], {"id": ident, "date": day, "to": day,
                                      "shift": one_of(SHIFTS), "required": count0}, dict(_NOTE)),
     "activity": Spec(KINDS["activity"], {"id": ident, "date": day, "obligation": key},
-                     {"count": count1, **_NOTE}),
+                     {"count": count1, **_REPEAT, **_NOTE}),
     "request": Spec(KINDS["request"], {"id": ident, "date": day, "instalment": instalment_number},
-                    dict(_NOTE)),
+                    {**_REPEAT, **_NOTE}),
     "payment": Spec(KINDS["payment"], {"id": ident, "date": day, "instalment": instalment_ref,
-                                       "amount": money}, {"excused": key, **_NOTE}),
+                                       "amount": money}, {"excused": key, **_REPEAT, **_NOTE}),
     "completion": Spec(KINDS["completion"], {"id": ident, "date": day, "amount": money},
                        dict(_NOTE)),
     "invoice": Spec(KINDS["invoice"], {"id": ident, "date": day, "instalment": instalment_ref,
-                                       "amount": money}, dict(_NOTE)),
+                                       "amount": money}, {**_REPEAT, **_NOTE}),
     "replace-request": Spec(KINDS["replace-request"], {"id": ident, "date": day, "staff": idents},
-                            dict(_NOTE)),
-    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents}, dict(_NOTE)),
+                            {**_REPEAT, **_NOTE}),
+    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents},
+                    {**_REPEAT, **_NOTE}),
     "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
                  dict(_NOTE)),
 }

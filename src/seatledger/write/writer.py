@@ -65,7 +65,7 @@ def _on_command_line(p: Problem) -> Problem:
     """A problem of the record being written is the command line's, not a file line's."""
     if p.line != 0 or not p.field:
         return p
-    return p._replace(file="command line", field=f"--{p.field}")
+    return p._replace(file="command line", field="" if p.field == "id" else f"--{p.field}")
 
 
 def refuse_closed(ledger: Ledger, day: date) -> None:

@@ -1,0 +1,36 @@
+"""The same record entered twice: a live record equal to another in every field but its id,
+its note and its source counts twice, so it is a problem naming the first. A genuine second
+one is recorded with `--duplicate`, which writes `repeat: N` so the two differ on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from seatledger.checks.problem import problem
+from seatledger.core.errors import Problem
+from seatledger.core.records import Record
+
+# Attendance collides by id; demands by overlap; a completion and a void are one of a kind.
+EXEMPT = frozenset({"attendance", "demand", "completion", "void"})
+_IGNORED = frozenset({"id", "note", "source", "repeat"})
+
+
+def likeness(r: Record) -> tuple[object, ...]:
+    """What makes two records the same thing: every field but id, note, source and repeat."""
+    return tuple(v for name, v in zip(r._fields, r, strict=True) if name not in _IGNORED)
+
+
+def duplicate_problems(records: Iterable[Record]) -> list[Problem]:
+    first: dict[tuple[object, ...], Record] = {}
+    out = []
+    for r in records:
+        if r.kind in EXEMPT:
+            continue
+        key = (likeness(r), getattr(r, "repeat", None))
+        seen = first.setdefault(key, r)
+        if seen is not r:
+            out.append(problem(r, "id", f"the same {r.kind} as {seen.id} "
+                               f"({seen.source.file}:{seen.source.line}) in every field but id "
+                               f"and note, so it would count twice; void one, or if it is a "
+                               f"genuine second one, record it with --duplicate"))
+    return out

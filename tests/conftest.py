@@ -3,7 +3,10 @@ driven through the real CLI."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,3 +90,57 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` and its bytes, to show a refused write changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".lock"}
+
+
+GROUPS = ("follow-up", "dispatch", "data", "supervision")
+
+
+def write_roster(ledger: Path, seats: int = 48, bachelors: int = 29) -> None:
+    """A roster that meets the team rules: one manager, four leads, the rest seats."""
+    people = [("PM01", "project-manager", None)] + [
+        (f"TL0{n}", "team-lead", GROUPS[n - 1]) for n in range(1, 5)] + [
+        (f"S{n:03d}", "seat", GROUPS[n % 4]) for n in range(1, seats - 4)]
+    lines = []
+    for n, (pid, role, group) in enumerate(people):
+        degree = "bachelor" if n < bachelors else "associate"
+        lines.append(f"- id: {pid}\n  role: {role}\n  degree: {degree}\n  joined: 2022-03-01\n"
+                     + (f"  group: {group}\n" if group else ""))
+    (ledger / "roster.yaml").write_text("".join(sorted(lines)), encoding="utf-8")
+
+
+LEDGER = "ledgers/haidian-hotline-2022"
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, GIT_AUTHOR_NAME="clerk", GIT_AUTHOR_EMAIL="clerk@example.org",
+               GIT_COMMITTER_NAME="clerk", GIT_COMMITTER_EMAIL="clerk@example.org",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)}: {proc.stdout}{proc.stderr}")
+    return proc
+
+
+def install_driver(repo: Path) -> None:
+    """Exactly the README's lines."""
+    (repo / ".gitattributes").write_text("ledgers/**/*.yaml merge=seatledger\n")
+    git(repo, "config", "merge.seatledger.name", "seatledger ledger merge")
+    git(repo, "config", "merge.seatledger.driver", "seatledger merge-driver %O %A %B %P")
+
+
+@pytest.fixture
+def repo(project: Path, run: Run) -> Path:
+    """A ledger repository on main, recorded from 2022-07-01, with a full roster."""
+    assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
+    write_roster(project / LEDGER)
+    assert run("record", "attendance", "--date", "2022-07-01", "--present", "48").exit_code == 0
+    git(project, "init", "-q", "-b", "main")
+    install_driver(project)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "July opened")
+    return project
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message)

@@ -5,51 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import Run
-from test_reports import write_roster
-
-LEDGER = "ledgers/haidian-hotline-2022"
-
-
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, GIT_AUTHOR_NAME="clerk", GIT_AUTHOR_EMAIL="clerk@example.org",
-               GIT_COMMITTER_NAME="clerk", GIT_COMMITTER_EMAIL="clerk@example.org",
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)}: {proc.stdout}{proc.stderr}")
-    return proc
-
-
-def install_driver(repo: Path) -> None:
-    """Exactly the README's lines."""
-    (repo / ".gitattributes").write_text("ledgers/**/*.yaml merge=seatledger\n")
-    git(repo, "config", "merge.seatledger.name", "seatledger ledger merge")
-    git(repo, "config", "merge.seatledger.driver", "seatledger merge-driver %O %A %B %P")
-
-
-@pytest.fixture
-def repo(project: Path, run: Run) -> Path:
-    """A ledger repository on main, recorded from 2022-07-01, with a full roster."""
-    assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
-    write_roster(project / LEDGER)
-    assert run("record", "attendance", "--date", "2022-07-01", "--present", "48").exit_code == 0
-    git(project, "init", "-q", "-b", "main")
-    install_driver(project)
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "July opened")
-    return project
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", message)
+from conftest import LEDGER, Run, commit, git
 
 
 def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -> None:

@@ -9,23 +9,8 @@ from typing import Any
 
 import pytest
 
-from conftest import Run
+from conftest import Run, write_roster
 from seatledger.core.workdays import WorkCalendar
-
-GROUPS = ("follow-up", "dispatch", "data", "supervision")
-
-
-def write_roster(ledger: Path, seats: int = 48, bachelors: int = 29) -> None:
-    """A roster that meets the team rules: one manager, four leads, the rest seats."""
-    people = [("PM01", "project-manager", None)] + [
-        (f"TL0{n}", "team-lead", GROUPS[n - 1]) for n in range(1, 5)] + [
-        (f"S{n:03d}", "seat", GROUPS[n % 4]) for n in range(1, seats - 4)]
-    lines = []
-    for n, (pid, role, group) in enumerate(people):
-        degree = "bachelor" if n < bachelors else "associate"
-        lines.append(f"- id: {pid}\n  role: {role}\n  degree: {degree}\n  joined: 2022-03-01\n"
-                     + (f"  group: {group}\n" if group else ""))
-    (ledger / "roster.yaml").write_text("".join(sorted(lines)), encoding="utf-8")
 
 
 @pytest.fixture

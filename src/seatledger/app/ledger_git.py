@@ -3,9 +3,12 @@ driver."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of, refuse_problems
 from seatledger.app.periods import PeriodArgs, option_date, period_from
@@ -15,7 +18,7 @@ from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.git import repo as gitrepo
 from seatledger.git.canonical import canonical_text
 from seatledger.git.closings import close_entry, reopen_entry
-from seatledger.git.merge import merge_files
+from seatledger.git.merge import driver_command, merge_files
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, load, month_files
 from seatledger.read.locate import Paths, resolve
@@ -145,6 +148,43 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str],
                        head_label if head is None else f"{head_label} ({head[:10]})")
 
 
-def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> bool:
-    """True when the merge left a conflict for a person to resolve."""
-    return merge_files(base, ours, theirs, path_name) != 0
+def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:
+    """Git's exit status (1: a conflict for a person to resolve) and what to tell them."""
+    return merge_files(base, ours, theirs, path_name)
+
+
+class GitSetup(NamedTuple):
+    attributes: Path
+    pattern: str
+    driver: str
+
+
+def git_setup(contract: Path | None, ledger: Path | None, *, dry_run: bool = False) -> GitSetup:
+    """Install the merge driver in the repository that holds the ledger: a line in the
+    repository's .gitattributes, and the driver in its git config by an absolute path, so
+    that it runs whatever PATH git has."""
+    paths = paths_of(contract, ledger)
+    root = gitrepo.repo_root(paths.ledger.resolve())
+    pattern = f"{paths.ledger.resolve().relative_to(root).as_posix()}/*.yaml merge=seatledger"
+    attributes = root / ".gitattributes"
+    driver = driver_command(_executable())
+    if not dry_run:
+        text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+        if pattern not in text.splitlines():
+            write_atomic(attributes, text + ("" if not text or text.endswith("\n") else "\n")
+                         + pattern + "\n")
+        gitrepo.git(root, "config", "merge.seatledger.name", "seatledger ledger merge")
+        gitrepo.git(root, "config", "merge.seatledger.driver", driver)
+    return GitSetup(attributes, pattern, driver)
+
+
+def _executable() -> list[str]:
+    """This tool's command by an absolute path: the console script beside the interpreter
+    (a virtual environment's bin/), else the one on PATH, else `python -m seatledger`."""
+    beside = Path(sys.executable).parent / "seatledger"
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("seatledger")
+    if found:
+        return [str(Path(found).resolve())]
+    return [sys.executable, "-m", "seatledger"]

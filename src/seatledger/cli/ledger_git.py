@@ -74,9 +74,18 @@ def merge_driver(
     theirs: Annotated[Path, typer.Argument(metavar="%B", help="Their version.")],
     path_name: Annotated[str | None, typer.Argument(metavar="%P", help="The file's path.")] = None,
 ) -> None:
-    """Git merge driver: merge ledger files record by record (see the README to install)."""
-    if ledger_git.merge_driver(base, ours, theirs, path_name):
-        print(f"seatledger: conflict in {path_name or ours}: the same record was changed on "
-              f"both sides; resolve the marked records, then run `seatledger check`",
-              file=sys.stderr)
-        raise typer.Exit(1)
+    """Git merge driver: merge ledger files record by record (install: `seatledger git-setup`)."""
+    status, message = ledger_git.merge_driver(base, ours, theirs, path_name)
+    if message:
+        print(message, file=sys.stderr)
+    if status:
+        raise typer.Exit(status)
+
+
+@command(app, "git-setup", dry_run=True)
+def git_setup(opts: Opts) -> None:
+    """Install the merge driver in the ledger's git repository (.gitattributes and config)."""
+    s = ledger_git.git_setup(opts.contract, opts.ledger, dry_run=opts.dry_run)
+    verb = "would set" if opts.dry_run else "set"
+    print(f"{verb} {s.attributes}: {s.pattern}")
+    print(f"{verb} git config merge.seatledger.driver: {s.driver}")

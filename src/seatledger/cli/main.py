@@ -34,6 +34,10 @@ def narrowed(argv: list[str]) -> typer.Typer:
 def main() -> None:
     import os
 
+    for stream in (sys.stdout, sys.stderr):  # a GBK console, or bytes that are not UTF-8
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
     try:
         narrowed(sys.argv[1:])(prog_name="seatledger")
     except Exception as exc:  # a bug: say so in one line unless asked for the traceback

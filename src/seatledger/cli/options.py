@@ -91,6 +91,11 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
             except SeatledgerError as exc:
                 print(exc.render(), file=sys.stderr)
                 raise typer.Exit(exc.exit_code) from None
+            except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
+                where = f"{exc.filename}: " if exc.filename else ""
+                print(f"{where}{exc.strerror or exc}; the file was left as it was",
+                      file=sys.stderr)
+                raise typer.Exit(1) from None
 
         params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra
         wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@ Other files (ledger settings, closings) get git's own line merge.
 
 from __future__ import annotations
 
+import shlex
 import subprocess
+import tempfile
 from pathlib import Path
 
 from seatledger.core.errors import SeatledgerError
@@ -67,18 +69,61 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
     return head + "".join(text for _, text in merged), conflicts
 
 
-def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> int:
-    """Git's driver contract: leave the result in `ours`, exit 0 when clean."""
-    old, mine, other = (p.read_text(encoding="utf-8") for p in (base, ours, theirs))
+def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:
+    """Git's driver contract: leave the result in `ours`; 0 when clean, 1 for a conflict.
+    Returns the status and a message for the person merging. A side that cannot be read or
+    parsed never makes a side vanish: the file gets git's line merge, both sides kept, and
+    the merge is marked as a conflict so a person looks at it."""
+    name = path_name or str(ours)
+    try:
+        old = base.read_text(encoding="utf-8") if base.exists() else ""
+        mine, other = (p.read_text(encoding="utf-8") for p in (ours, theirs))
+    except (OSError, UnicodeDecodeError) as exc:
+        return _line_merge(base, ours, theirs, f"{name}: {_why(exc)}")
     kind = file_kind(path_name, mine or other)
-    if kind is not None:
-        try:
-            merged, conflicts = merge_texts(old, mine, other, kind, path_name or str(ours))
-        except SeatledgerError:
-            kind = None  # a side that does not parse gets git's line merge and its markers
-        else:
-            ours.write_text(merged, encoding="utf-8")
-            return 1 if conflicts else 0
-    proc = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-                           str(ours), str(base), str(theirs)])
-    return 1 if proc.returncode else 0
+    if kind is None:
+        return _line_merge(base, ours, theirs, "")
+    try:
+        merged, conflicts = merge_texts(old, mine, other, kind, name)
+    except SeatledgerError as exc:
+        return _line_merge(base, ours, theirs, f"{name}: a side is not a valid ledger file "
+                           f"({exc.render().splitlines()[-1]})")
+    ours.write_text(merged, encoding="utf-8")
+    if conflicts:
+        return 1, (f"seatledger: conflict in {name}: the same record was changed on both "
+                   f"sides; resolve the marked records, then run `seatledger check`")
+    return 0, ""
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "a side is not UTF-8"
+    if isinstance(exc, OSError):
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
+
+
+def _line_merge(base: Path, ours: Path, theirs: Path, why: str) -> tuple[int, str]:
+    """git merge-file on the bytes, conflict markers where the sides differ."""
+    if not ours.exists() or not theirs.exists():
+        return 1, f"seatledger: {why}; nothing was merged, so resolve it by hand"
+    with tempfile.TemporaryDirectory() as tmp:
+        old = base if base.exists() else Path(tmp) / "empty"
+        old.touch()
+        proc = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
+                               "--", str(ours.resolve()), str(old.resolve()),
+                               str(theirs.resolve())], capture_output=True)
+    if not why:  # not a ledger file: git's own merge and its verdict
+        return (1 if proc.returncode else 0), ""
+    return 1, (f"seatledger: {why}; merged line by line with both sides kept (conflict markers "
+               f"where they differ); fix the file, then run `seatledger check`")
+
+
+def driver_command(command: list[str]) -> str:
+    """The git config `merge.seatledger.driver`: this tool by its absolute path, and if that
+    cannot run at all (moved, uninstalled: exit 126/127 or a crash), git's line merge, so
+    that a missing driver can never leave only our side in the file."""
+    exe = " ".join(shlex.quote(part) for part in command)
+    return (f"{exe} merge-driver %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
+            f"echo \"seatledger merge driver could not run (exit $s): merging %P line by line\" >&2; "
+            f"git merge-file -L ours -L base -L theirs -- %A %O %B; exit 1")

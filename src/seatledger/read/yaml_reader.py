@@ -60,7 +60,10 @@ def read_text(path: Path) -> str:
         raise YamlError(
             Problem(str(path), 0, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(Problem(str(path), 0, "", f"cannot read: {exc.strerror}")) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
@@ -11,6 +13,9 @@ from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.gaps import Gap
+
+if TYPE_CHECKING:
+    from seatledger.render.sheet import Sheet
 
 
 def console() -> Any:
@@ -25,16 +30,10 @@ def console() -> Any:
     return Console(highlight=False, soft_wrap=False, width=width)
 
 
-def table(title: str, columns: list[tuple[str, str]], **kwargs: Any) -> Any:
-    from rich import box
-    from rich.table import Table
+def table(title: str, columns: list[tuple[str, str]]) -> Sheet:
+    from seatledger.render.sheet import Sheet  # rich only when a table is printed
 
-    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, **kwargs)
-    for name, justify in columns:
-        wrap = name in ("detail", "title", "source", "note", "payments")
-        t.add_column(name, justify=justify, no_wrap=not wrap,  # type: ignore[arg-type]
-                     overflow="fold")
-    return t
+    return Sheet(title, columns)
 
 
 def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
@@ -94,37 +93,40 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
 def statement(s: Statement) -> None:
     out = console()
     t = table(f"Settlement {s.period.label} ({s.period.start}..{s.period.end}), as of {s.as_of}",
-              [("item", "left"), ("clause", "left"), ("amount", "right"), ("detail", "left")])
-    t.add_row("opening balance brought forward", "", fmt_grouped(s.opening), "")
+              [("item", "left"), ("clause", "left"), ("amount", "right"), ("in capitals", "left"),
+               ("detail", "left")])
+    t.add_row("opening balance brought forward", "", fmt_grouped(s.opening), "", "")
     for a in s.accruals:
-        t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), str(a.date))
+        t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), "", str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
-        t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "")
+        t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
     for p in s.payments:
         t.add_row(f"- payment received (instalment {p.instalment})", "", fmt_grouped(-p.amount),
-                  f"{p.date}; {p.id}")
+                  "", f"{p.date}; {p.id}")
     t.add_section()
     t.add_row("[bold]closing balance owed by Party A[/]", "", f"[bold]{fmt_grouped(s.closing)}[/]",
-              capitals(s.closing))
+              capitals(s.closing), "")
     if s.next_label:
-        t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "")
+        t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "", "")
     t.add_row("[bold]Party A should pay next[/]", "", f"[bold]{fmt_grouped(s.next_payment)}[/]",
-              capitals(s.next_payment))
+              capitals(s.next_payment), "")
     t.add_row("late-payment interest (beside the balance)", s.interest_clause,
-              fmt_grouped(s.late_interest), capitals(s.late_interest))
+              fmt_grouped(s.late_interest), capitals(s.late_interest), "")
     out.print(t)
+    accruing = any(e.accruing for e in s.dues)  # a column of zeros is left out
     d = table("Due dates and late-payment interest (rules 9, 10)", [
-        ("instalment", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
-        ("paid", "right"), ("late", "right"), ("interest", "right"), ("accruing", "right"),
-        ("note", "left")])
+        ("inst", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
+        ("paid", "right"), ("late", "right"), ("interest", "right"),
+        *([("accruing", "right")] if accruing else []), ("note", "left")])
     for e in s.dues:
         d.add_row(str(e.instalment),
                   fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
                   str(e.requested or "no request"), str(e.due or "none"), fmt_grouped(e.paid),
-                  f"{e.days_late}d", fmt_grouped(e.interest), fmt_grouped(e.accruing), "")
+                  f"{e.days_late}d", fmt_grouped(e.interest),
+                  *([fmt_grouped(e.accruing)] if accruing else []), "")
         for pd in e.payments:
-            d.add_row("", "", "", f"  paid {pd.date}", fmt_grouped(pd.amount), f"{pd.days_late}d",
-                      fmt_grouped(pd.interest), "",
+            d.add_row("", "", "paid on", str(pd.date), fmt_grouped(pd.amount), f"{pd.days_late}d",
+                      fmt_grouped(pd.interest), *([""] if accruing else []),
                       f"excused: {pd.excused}" if pd.excused else pd.record)
     out.print(d)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
@@ -133,17 +135,29 @@ def statement(s: Statement) -> None:
 def balance(rows: list[BalanceRow]) -> None:
     out = console()
     t = table("Balance owed by Party A (accrued - deducted - paid)", [
-        ("period", "left"), ("from", "left"), ("to", "left"), ("accrued", "right"),
-        ("deducted", "right"), ("paid", "right"), ("balance", "right"), ("running", "right"),
-        ("", "left")])
+        ("period", "left"), ("accrued", "right"), ("deducted", "right"), ("paid", "right"),
+        ("balance", "right"), ("running", "right"), ("", "left")])
     for r in rows:
-        t.add_row(r.period.label, str(r.period.start), str(r.period.end), fmt_grouped(r.accrued),
-                  fmt_grouped(r.deducted), fmt_grouped(r.paid), fmt_grouped(r.balance),
-                  fmt_grouped(r.running), "" if r.complete else "[yellow]incomplete[/]")
+        p = r.period
+        label = p.label if _whole(p.label, p.start, p.end) else f"{p.start}..{p.end}"
+        t.add_row(label, fmt_grouped(r.accrued), fmt_grouped(r.deducted), fmt_grouped(r.paid),
+                  fmt_grouped(r.balance), fmt_grouped(r.running),
+                  "" if r.complete else "[yellow]*[/]")
     out.print(t)
     if not all(r.complete for r in rows):
-        out.print("[bold yellow]warning:[/] rows marked incomplete have gaps or unrecorded "
-                  "attendance; their deductions may be understated")
+        out.print("[bold yellow]warning:[/] rows marked * are incomplete: they have gaps or "
+                  "unrecorded attendance, so their deductions may be understated")
+
+
+def _whole(label: str, start: date, end: date) -> bool:
+    """Whether a row spans all of the month or quarter its label names."""
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return start.day == 1 and (end + timedelta(days=1)).day == 1 and \
+            f"{start:%Y-%m}" == label == f"{end:%Y-%m}"
+    if re.fullmatch(r"\d{4}-Q[1-4]", label):
+        return start.day == 1 and (end + timedelta(days=1)).day == 1 and \
+            (end.month - start.month) == 2
+    return False
 
 
 def roster(r: RosterReport) -> None:

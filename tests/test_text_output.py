@@ -1,0 +1,103 @@
+"""The text of every report, read as a person would at 80 and 60 columns: each figure that the
+JSON gives appears whole in the text, never cut or folded across lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import LEDGER, REPO
+from seatledger.cli.main import app
+from seatledger.core.money import capitals, fmt_grouped
+
+
+@pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
+    shutil.copytree(REPO / LEDGER, tmp_path / LEDGER)
+    monkeypatch.chdir(tmp_path)
+    for name in ("SEATLEDGER_CONTRACT", "SEATLEDGER_LEDGER"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path / LEDGER
+
+
+def text_and_json(width: int, *args: str) -> tuple[str, dict]:
+    runner = CliRunner()
+    text = runner.invoke(app, list(args), env={"COLUMNS": str(width)}, terminal_width=width)
+    data = runner.invoke(app, [*args, "--format", "json"], env={"COLUMNS": str(width)})
+    assert "Traceback" not in text.output
+    assert all(len(line) <= width for line in text.stdout.splitlines()), text.stdout
+    return text.stdout, json.loads(data.stdout)
+
+
+def money(value: str) -> str:
+    return fmt_grouped(Decimal(value))
+
+
+def assert_whole(text: str, figures: list[str]) -> None:
+    lines = text.splitlines()
+    missing = [f for f in figures if not any(f in line for line in lines)]
+    assert not missing, (missing, text)
+
+
+WIDTHS = [80, 60]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_settle(example: Path, width: int) -> None:
+    text, data = text_and_json(width, "settle", "--quarter", "Q3")
+    figures = [money(data[k]) for k in ("opening_balance", "closing_balance", "next_payment",
+                                        "late_interest", "accrued")]
+    figures += [money(v) for v in data["deductions"]["by_penalty"].values()]
+    figures += [money(p["amount"]) for p in data["payments"]]
+    figures += [capitals(Decimal(data[k])) for k in ("closing_balance", "next_payment",
+                                                     "late_interest")]
+    for due in data["due"]:
+        figures += [due["due"], money(due["paid"]), money(due["interest"])]
+        figures += [money(p["interest"]) for p in due["payments"]]
+    assert "1,628,600.00" in figures and "壹佰陆拾贰万捌仟陆佰元整" in figures
+    assert_whole(text, figures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_deduct(example: Path, width: int) -> None:
+    text, data = text_and_json(width, "deduct", "--quarter", "Q3")
+    figures = [money(data["total"]), *(money(v) for v in data["by_penalty"].values())]
+    for line in data["lines"]:
+        figures += [line["date"], money(line["rate"]), money(line["amount"])]
+    assert_whole(text, figures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", [("--by", "month"), ("--quarter", "Q3"),
+                                  ("--from", "2022-07-10", "--to", "2022-08-15", "--by", "month")])
+def test_balance(example: Path, width: int, args: tuple[str, ...]) -> None:
+    text, data = text_and_json(width, "balance", *args)
+    figures = [money(row[k]) for row in data["rows"]
+               for k in ("accrued", "deducted", "paid", "balance", "running")]
+    assert_whole(text, figures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_check_roster(example: Path, width: int) -> None:
+    roster = example / "roster.yaml"
+    text = roster.read_text(encoding="utf-8")
+    roster.write_text(text.replace("degree: bachelor", "degree: associate", 12), encoding="utf-8")
+    text, data = text_and_json(width, "check-roster", "--quarter", "Q3")
+    assert data["violations"]
+    figures = [v[k] for v in data["violations"] for k in ("from", "to")]
+    assert_whole(text, figures)
+    assert all(v["actual"].split()[0] in text for v in data["violations"])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_compliance(example: Path, width: int) -> None:
+    text, data = text_and_json(width, "compliance", "--quarter", "Q3")
+    for ob in data["obligations"]:
+        assert ob["obligation"] in text.replace("\n", "") or ob["obligation"][:12] in text
+    assert_whole(text, [f" {ob['windows']} " for ob in data["obligations"]])

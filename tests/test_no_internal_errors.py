@@ -186,3 +186,13 @@ def test_git_setup_outside_a_repository_says_so(ledger: Path, run: Run) -> None:
     shutil.rmtree(ledger.parent.parent / ".git", ignore_errors=True)
     result = run("git-setup")
     assert result.exit_code == 1 and "not inside a git repository" in result.stderr, result
+
+
+def test_a_sample_of_generated_hostile_inputs() -> None:
+    """scripts/hostile_inputs.py throws over 700 generated bad inputs; the tests run a fixed
+    sample of them (the whole run is in the README and the closing note)."""
+    result = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "scripts" /
+                                                 "hostile_inputs.py"), "--sample", "60"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "60 cases;" in result.stdout and "0 tracebacks, 0 exit 3, 0 refused" in result.stdout

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000000000")  # a trillion yuan: past this, a typo
+_AMOUNT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[+-]?(nan|snan|inf|infinity)", re.IGNORECASE)
 
 
 def parse_amount(text: object, *, allow_zero: bool = False, allow_negative: bool = False) -> Decimal:
@@ -16,13 +20,13 @@ def parse_amount(text: object, *, allow_zero: bool = False, allow_negative: bool
     """
     if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
         raise ValueError(f"expected an amount such as \"300.00\", got {type(text).__name__}")
-    raw = str(text).strip().replace(",", "")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(f"{raw!r} is not an amount; write yuan such as 300 or 1641000.00") from None
-    if not value.is_finite():
+    # Full-width digits (１０００) come from a Chinese input method: read them as digits.
+    raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "")
+    if _NOT_FINITE.fullmatch(raw):
         raise ValueError(f"{raw!r} is not a finite amount")
+    if not _AMOUNT.fullmatch(raw):
+        raise ValueError(f"{str(text)!r} is not an amount; write yuan such as 300 or 1641000.00")
+    value = Decimal(raw)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise ValueError(f"{raw!r} has more than two decimals (fen are the smallest unit)")

@@ -53,17 +53,13 @@ class YamlError(Exception):
 def read_text(path: Path) -> str:
     """The file as text, refusing oversized and non-UTF-8 files with the offending line."""
     try:
-        size = path.stat().st_size
+        with path.open("rb") as f:  # bounded: a device or a growing file never reads forever
+            data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlError(Problem(str(path), 0, "", f"cannot read: {exc.strerror}")) from exc
-    if size > MAX_FILE_BYTES:
-        raise YamlError(
-            Problem(str(path), 0, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(Problem(str(path), 0, "", f"cannot read: {exc.strerror}")) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(Problem(str(path), 0, "", f"file is over {MAX_FILE_BYTES} bytes; the "
+                                f"limit is {MAX_FILE_BYTES}"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

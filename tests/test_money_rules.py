@@ -140,3 +140,69 @@ def test_no_shortage_is_charged_before_the_ledger_starts(blank: Path, run: Run) 
     october = as_json(run, "deduct", "--month", "2022-10")
     assert october["total"] == "2400.00"
     assert [(x["date"], x["quantity"]) for x in october["lines"]] == [("2022-10-10", 8)]
+
+
+def test_every_roster_rule_on_one_quarter(blank: Path, run: Run) -> None:
+    """The full roster (PM01, TL01-TL04, S001-S043; the first 29 hold a degree) through Q4:
+    - 10-10 Party A asks to replace S001: due by 11-10, so S001 still there from 11-11 is late;
+    - 10-20 TL01 leaves with no consent: a manager change; from then 3 leads, 47 people, 28 of
+      47 with a degree (below 60 % of 47 = 28.2);
+    - 10-25 PM01 leaves, consent recorded that same day (in time): no project manager, 46
+      people, 27 of 46 with a degree;
+    - TL06 joined on the term's first day: no change to consent to;
+    - 11-02 a serious fire hazard names S002: off the roster from that day, still on it."""
+    roster = blank / "roster.yaml"
+    roster.write_text(roster.read_text() + "- id: TL06\n  role: team-lead\n  degree: associate\n"
+                      "  joined: 2022-04-01\n  group: data\n", encoding="utf-8")
+    ok(run, "roster", "leave", "TL06", "--date", "2022-10-01")
+    rpl = run("record", "replace-request", "--date", "2022-10-10", "--staff", "S001").stdout.split()[1]
+    ok(run, "roster", "leave", "TL01", "--date", "2022-10-20")
+    ok(run, "record", "consent", "--date", "2022-10-25", "--staff", "PM01")
+    ok(run, "roster", "leave", "PM01", "--date", "2022-10-25")
+    inc = run("record", "incident", "--date", "2022-11-02", "--penalty", "fire-hazard-serious",
+              "--amount", "5000", "--staff", "S002").stdout.split()[1]
+    r = as_json(run, "check-roster", "--quarter", "Q4")
+    got = [(v["from"], v["to"], v["rule"], v["clause"], v["expected"], v["actual"], v["detail"])
+           for v in r["violations"]]
+    consent = "record it with `seatledger record consent`"
+    assert got == [
+        ("2022-10-01", "2022-10-01", "manager-change", "三(一)4, 三(二)4",
+         "Party A's written consent first", "team-lead TL06 leaves with no consent recorded",
+         consent),
+        ("2022-10-20", "2022-10-24", "degree-quota", "四(二)1", "bachelor or above >= 60%",
+         "28 of 47 (59.6%)", ""),
+        ("2022-10-20", "2022-10-24", "headcount", "三(二)4, 四(二)1", "48 on the roster", "47", ""),
+        ("2022-10-20", "2022-10-20", "manager-change", "三(一)4, 三(二)4",
+         "Party A's written consent first", "team-lead TL01 leaves with no consent recorded",
+         consent),
+        ("2022-10-20", "2022-12-31", "team-leaders", "四(二)1", ">= 4", "3", ""),
+        ("2022-10-25", "2022-12-31", "degree-quota", "四(二)1", "bachelor or above >= 60%",
+         "27 of 46 (58.7%)", ""),
+        ("2022-10-25", "2022-12-31", "headcount", "三(二)4, 四(二)1", "48 on the roster", "46", ""),
+        ("2022-10-25", "2022-12-31", "project-manager", "四(二)1", ">= 1", "0", ""),
+        ("2022-11-02", "2022-12-31", "fire-hazard-removal", "附件1 四",
+         "S002 off the roster from 2022-11-02", "still on the roster", f"named in {inc}"),
+        ("2022-11-11", "2022-12-31", "replacement", "三(一)4", "S001 replaced by 2022-11-10",
+         "still on the roster", f"Party A asked on 2022-10-10 ({rpl})"),
+    ]
+    # Leaving on the day the request falls due is in time; leaving after the fire is late.
+    ok(run, "roster", "leave", "S001", "--date", "2022-11-10")
+    ok(run, "roster", "leave", "S002", "--date", "2022-11-03")
+    r = as_json(run, "check-roster", "--quarter", "Q4")
+    rules = {(v["rule"], v["from"], v["to"]) for v in r["violations"]}
+    assert ("fire-hazard-removal", "2022-11-02", "2022-11-02") in rules
+    assert not any(rule == "replacement" for rule, _, _ in rules)
+
+
+def test_who_counts_toward_the_seats_is_a_setting(project: Path, run: Run) -> None:
+    """With headcount_includes_management: false only the 43 seat staff count: headcount 43 of
+    48, and 24 of 43 with a degree (24 < 25.8)."""
+    contract = project / "contracts" / SEED.name
+    contract.write_text(contract.read_text(encoding="utf-8").replace(
+        "headcount_includes_management: true", "headcount_includes_management: false"),
+        encoding="utf-8")
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(project / LEDGER)
+    r = as_json(run, "check-roster", "--date", "2022-10-10")
+    got = {v["rule"]: v["actual"] for v in r["violations"]}
+    assert got == {"headcount": "43", "degree-quota": "24 of 43 (55.8%)"}

@@ -104,3 +104,12 @@ def test_writer_killed_holding_the_lock_leaves_no_stale_lock(ledger: Path, run: 
     result = run("record", "attendance", "--date", "2022-07-04", "--present", "47")
     assert result.exit_code == 0, result
     assert time.monotonic() - started < 10
+
+
+def test_a_small_crash_run() -> None:
+    """scripts/crash_appends.py at a small size: SIGKILL during 30 appends, 4 writers x 5."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "crash_appends.py"
+    result = subprocess.run([sys.executable, str(script), "--appends", "30", "--writers", "4",
+                             "--each", "5"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 acknowledged lost" in result.stdout and "20 of 20 present" in result.stdout

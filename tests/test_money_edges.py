@@ -173,7 +173,8 @@ def test_an_early_request_counts_from_its_own_day_when_the_setting_says(project:
 def test_gaps_and_unrecorded_shifts_stay_in_their_period(project: Path, run: Run) -> None:
     """Recorded from 2022-10-01; day shifts on 10-10 and 10-31 only, and a night demand of one
     person on 11-01..11-02. October's gaps are its 18 working days but 10-10 and 10-31 (the
-    adjusted 10-08 and 10-09 among them): 16; November has no gaps, only shifts not yet
+    adjusted 10-08 and 10-09 among them), and the night of 10-20 that Party A asked one person
+    for: 17; November has no gaps, only shifts not yet
     recorded, the night of 11-01 among them (it requires one person). September, before the
     ledger starts, has neither."""
     start(project, run)
@@ -181,9 +182,12 @@ def test_gaps_and_unrecorded_shifts_stay_in_their_period(project: Path, run: Run
     ok(run, "record", "attendance", "--date", "2022-10-31", "--present", "48")
     ok(run, "record", "demand", "--from", "2022-11-01", "--to", "2022-11-02", "--shift", "night",
        "--required", "1")
+    ok(run, "record", "demand", "--from", "2022-10-20", "--to", "2022-10-20", "--shift", "night",
+       "--required", "1")
     october = as_json(run, "deduct", "--month", "2022-10")
     assert [g["date"] for g in october["gaps"]][:3] == ["2022-10-08", "2022-10-09", "2022-10-11"]
-    assert len(october["gaps"]) == 16 and october["unrecorded"] == []
+    assert {"date": "2022-10-20", "shift": "night", "required": 1} in october["gaps"]
+    assert len(october["gaps"]) == 17 and october["unrecorded"] == []
     november = as_json(run, "deduct", "--month", "2022-11")
     assert november["gaps"] == []
     assert november["unrecorded"][:2] == [{"date": "2022-11-01", "shift": "day", "required": 48},

@@ -202,9 +202,8 @@ class Settings(NamedTuple):
     """Readings one party could contest (docs/rules.md says which); each setting names its rule."""
 
     headcount_includes_management: bool
-    shortage_basis: Literal["presence"]
+    shortage_basis: Literal["presence", "vacancy", "per-day"]
     early_request_counts_from_period_start: bool
-    completion_is_gross: bool
 
 
 class CalendarOverride(NamedTuple):

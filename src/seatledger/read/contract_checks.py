@@ -75,8 +75,6 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
                     f"priced from attendance, rule 5); found {len(computed)}"))
     elif c.penalties[computed[0]].amount is None:
         out.append((("penalties", computed[0], "amount"), "needs a fixed rate per person-shift"))
-    if not c.settings.completion_is_gross:
-        out.append((("settings", "completion_is_gross"), "only true (rule 8) is supported"))
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:

@@ -45,6 +45,13 @@ class Book(NamedTuple):
     def headcount(self, day: date) -> int:
         return sum(1 for p in self.roster if p.on_roster(day))
 
+    def counting(self, day: date) -> list[Person]:
+        """The people on the roster who count toward the seats (rule 3: a setting)."""
+        on_roster = [p for p in self.roster if p.on_roster(day)]
+        if self.contract.settings.headcount_includes_management:
+            return on_roster
+        return [p for p in on_roster if p.role == "seat"]
+
 
 def make_book(ledger: Ledger) -> Book:
     c = ledger.contract

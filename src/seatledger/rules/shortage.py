@@ -1,14 +1,21 @@
-"""Seat shortage, 三(一)5 (with 三(二)4) in the seed contract: on each date and shift with a
-requirement, each required person missing costs the computed penalty's rate (缺口人次, rule 5):
-one person short on the day shift and on the night shift of one date is two. Shortage is
-computed from attendance, never recorded; the roster headcount is shown beside presence,
-since Party B could read 三(二)4 as pricing vacancies only."""
+"""Seat shortage, 三(一)5 (with 三(二)4) in the seed contract (rule 5): each required person
+missing costs the computed penalty's rate. It is computed from attendance, never recorded.
+How the missing are counted is the contract's `shortage_basis` (rule 19):
+
+- `presence` (三(一)5 按天、一天一人次): on each date and shift, required − present; one person
+  short on the day and the night shift of one date is two;
+- `vacancy` (三(二)4 在职): on a working day's day shift, the seats − the people on the roster
+  who count toward them; other shifts by presence;
+- `per-day`: on each date, the largest presence shortage among its shifts, not their sum.
+
+The roster headcount is always shown beside presence."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from seatledger.core.money import ZERO, quantize
+from seatledger.core.records import Attendance
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import UNITS, DeductionLine
 
@@ -16,15 +23,31 @@ from seatledger.rules.deduction_lines import UNITS, DeductionLine
 def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     key, penalty = book.contract.computed_penalty()
     rate = penalty.amount or ZERO
-    out = []
+    basis = book.contract.settings.shortage_basis
+    found: list[tuple[int, Attendance, int]] = []  # (short, attendance, required)
     for (day, shift), att in sorted(book.attendance.items()):
         if not start <= day <= end or day < book.recorded_from:
             continue
         required = book.requirements.required(day, shift)
-        short = max(0, required - att.present)
-        if short:
-            out.append(DeductionLine(
-                day, key, penalty.title, penalty.clause, short, UNITS[penalty.basis],
-                rate, quantize(rate * short), att.id, penalty.set_off, penalty.payer, shift,
-                required, att.present, book.headcount(day), att.absent))
-    return out
+        if basis == "vacancy" and shift == "day" and book.calendar.is_working(day):
+            short = max(0, book.requirements.seats - len(book.counting(day)))
+        else:
+            short = max(0, required - att.present)
+        found.append((short, att, required))
+    if basis == "per-day":
+        found = _largest_each_day(found)
+    return [DeductionLine(att.date, key, penalty.title, penalty.clause, short,
+                          UNITS[penalty.basis], rate, quantize(rate * short), att.id,
+                          penalty.set_off, penalty.payer, att.shift, required, att.present,
+                          book.headcount(att.date), att.absent)
+            for short, att, required in found if short]
+
+
+def _largest_each_day(found: list[tuple[int, Attendance, int]]) -> list[tuple[int, Attendance, int]]:
+    """One entry per date: the shift with the largest shortage (the first such shift)."""
+    best: dict[date, tuple[int, Attendance, int]] = {}
+    for entry in found:
+        day = entry[1].date
+        if day not in best or entry[0] > best[day][0]:
+            best[day] = entry
+    return [best[day] for day in sorted(best)]

@@ -17,8 +17,7 @@ DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actua
 def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     s = book.contract.staffing
     on_roster = [p for p in book.roster if p.on_roster(day)]
-    people = on_roster if book.contract.settings.headcount_includes_management \
-        else [p for p in on_roster if p.role == "seat"]
+    people = book.counting(day)
     out = []
     if len(people) < s.seats:
         out.append(("headcount", s.seats_clause, f"{s.seats} on the roster", f"{len(people)}", ""))

@@ -198,8 +198,10 @@ def test_gaps_and_unrecorded_shifts_stay_in_their_period(project: Path, run: Run
 
 def test_the_counted_duties_windows_over_the_whole_term(project: Path, run: Run) -> None:
     """Over the whole term: 365 daily windows (the last 2023-03-31), 53 ISO weeks with a
-    working day (2022-W13 from 04-01, 2023-W13 to 03-31), 12 months, and the two halves of
-    the term 04-01..09-30 and 10-01..03-31."""
+    working day (2022-W13 from 04-01, 2023-W13 to 03-31), 12 months, and (with the fire drill
+    set to half-term windows) the two halves of the term 04-01..09-30 and 10-01..03-31."""
+    edit_contract(project, "    window: rolling-months  # 半年内未举行消防演练: a drill in every "
+                  "six months (rule 18)\n    months: 6\n", "    window: half-term\n")
     start(project, run, recorded_from="2022-04-01")
     r = as_json(run, "compliance", "--from", "2022-04-01", "--to", "2023-03-31")
     ob = {o["obligation"]: o for o in r["obligations"]}
@@ -238,3 +240,34 @@ def test_a_payment_on_its_due_date_is_on_time(project: Path, run: Run, late_day:
     pay = due_of(as_json(run, "settle", "--quarter", "Q3"), 2)["payments"][0]
     assert pay["days_late"] == days
     assert pay["interest"] == ("0.00" if days == 0 else "15.95")  # 1,641,000 x 0.35 % / 360
+
+
+def test_the_fire_drill_is_a_rolling_duty(project: Path, run: Run) -> None:
+    """Term from 2022-04-01, recorded from then, drills on 2022-04-01 and 2022-10-20. From
+    10-01 each day needs a drill in the six months before it: 10-01 still sees 04-01; 10-02
+    sees back to 04-02 only, so the drill is overdue from 10-02 until the drill of 10-20. The
+    next is due by 2023-04-20, after the term."""
+    start(project, run, recorded_from="2022-04-01")
+    for day in ("2022-04-01", "2022-10-20"):
+        ok(run, "record", "activity", "--date", day, "--obligation", "fire-drill")
+    spans = lambda *args: [(w["window"], w["from"], w["to"], w["shortfall"])  # noqa: E731
+                           for o in as_json(run, "compliance", *args)["obligations"]
+                           if o["obligation"] == "fire-drill" for w in o["lines"]]
+    assert spans("--quarter", "Q4") == [("overdue", "2022-10-02", "2022-10-19", 1)]
+    assert spans("--month", "2022-10") == [("overdue", "2022-10-02", "2022-10-19", 1)]
+    assert spans("--quarter", "Q3") == [] and spans("--quarter", "Q1") == []
+    text = run("compliance", "--quarter", "Q4").stdout
+    assert "2022-10-02" in text and "2022-10-19" in text
+
+
+def test_a_rolling_duty_counts_from_the_month_end_where_a_day_is_missing(project: Path,
+                                                                        run: Run) -> None:
+    """Drills on 2022-04-30 and 2022-11-01. For 2022-10-31 the window starts six months
+    earlier on 04-31, which April does not have, so on its last day, 04-30: the drill of 04-30
+    still counts, and nothing is overdue (were the window to start on 05-01, 10-31 would be)."""
+    start(project, run, recorded_from="2022-04-01")
+    for day in ("2022-04-30", "2022-11-01"):
+        ok(run, "record", "activity", "--date", day, "--obligation", "fire-drill")
+    lines = [w for o in as_json(run, "compliance", "--quarter", "Q4")["obligations"]
+             if o["obligation"] == "fire-drill" for w in o["lines"]]
+    assert lines == []

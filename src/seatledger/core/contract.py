@@ -86,7 +86,7 @@ Count = Annotated[int, Converted(_at_least(0))]
 Positive = Annotated[int, Converted(_at_least(1))]
 
 Basis = Literal["per-person-shift", "per-occurrence", "per-case", "percent-of-total"]
-Window = Literal["day", "iso-week", "month", "half-term"]
+Window = Literal["day", "iso-week", "month", "half-term", "rolling-months"]
 
 
 class Party(NamedTuple):
@@ -184,6 +184,7 @@ class Obligation(NamedTuple):
     window: Window
     required: Positive
     clause: Text
+    months: Positive | None = None  # the length of a rolling-months window
 
 
 class Rate(NamedTuple):

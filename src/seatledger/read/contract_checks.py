@@ -75,6 +75,10 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
                     f"priced from attendance, rule 5); found {len(computed)}"))
     elif c.penalties[computed[0]].amount is None:
         out.append((("penalties", computed[0], "amount"), "needs a fixed rate per person-shift"))
+    for key, ob in c.obligations.items():
+        if (ob.window == "rolling-months") != (ob.months is not None):
+            out.append((("obligations", key, "months"),
+                        "a rolling-months window needs `months`, and only it takes one"))
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:

@@ -1,7 +1,8 @@
 """`compliance`: the counted duties (trainings, tests, Weibo updates, inspections, drills,
-health reports), each in its own window: a calendar day, an ISO week, a calendar month or
-half the term. A window belongs to the period that holds its last day; a week with no
-working day requires nothing."""
+health reports), each in its own window: a calendar day, an ISO week, a calendar month, half
+the term, or a rolling window of months, whose overdue spans are the lines (rule 18). A
+window belongs to the period that holds its last day; a week with no working day requires
+nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from seatledger.core.contract import Obligation
 from seatledger.core.periods import Period, months_of
 from seatledger.rules.book import Book
+from seatledger.rules.rolling_duties import overdue_spans
 
 
 class Window(NamedTuple):
@@ -83,6 +85,14 @@ def compliance(book: Book, period: Period) -> ComplianceReport:
     out = []
     for key, ob in c.obligations.items():
         done = [a for a in book.activities if a.obligation == key]
+        if ob.window == "rolling-months" and ob.months is not None:
+            spans = overdue_spans(((a.date, a.count) for a in done),
+                                  max(c.term.start, book.recorded_from), c.term.end, ob.months,
+                                  ob.required)
+            out.append(DutySummary(key, ob, tuple(
+                DutyLine(key, ob.title, ob.clause, Window("overdue", s, e), ob.required, 0)
+                for s, e in spans if s <= period.end and e >= period.start)))
+            continue
         lines = []
         for w in windows(ob.window, c.term.start, c.term.end):
             if w.end not in period or w.end < book.recorded_from:

@@ -64,3 +64,51 @@ def test_a_reading_the_tool_does_not_compute_is_refused(project: Path, run: Run)
     result = run("check")
     assert result.exit_code == 1 and "settings.shortage_basis" in result.output
     assert "'presence', 'vacancy' or 'per-day'" in result.output
+
+
+def test_the_statutory_floor_for_a_small_or_medium_supplier(project: Path, run: Run) -> None:
+    """Party B is an SME and the one-year LPR at signing was 3.70 %. Instalment 2, due
+    2022-07-22, 1,000,000.00 paid 14 days late on 08-05: at the agreed 0.35 %,
+    1,000,000.00 x 0.35 % x 14 / 360 = 136.11; at the floor, 1,000,000.00 x 3.70 % x 14 / 360
+    = 1,438.888... -> 1,438.89. The 641,000.00 still unpaid accrues for the same 14 days:
+    87.25 at 0.35 % and 922.33 at 3.70 %, so the period's interest is 223.36, or 2,361.22 at
+    the floor. check reports the agreed rate as a finding, not a problem."""
+    contract = project / "contracts" / SEED.name
+    text = contract.read_text(encoding="utf-8")
+    text = text.replace("    name: 北京融通润园科技有限公司\n", "    name: 北京融通润园科技有限公司\n    sme: true\n")
+    text = text.replace("  day_basis: 360\n", "  day_basis: 360\n  lpr_at_signing: \"3.70\"\n")
+    contract.write_text(text, encoding="utf-8")
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(project / LEDGER)
+    for args in (("record", "request", "--date", "2022-07-01", "--instalment", "2"),
+                 ("record", "payment", "--date", "2022-08-05", "--instalment", "2", "--amount",
+                  "1000000")):
+        assert run(*args).exit_code == 0
+    check = run("check", "--format", "json")
+    assert check.exit_code == 0, check  # a finding does not fail check
+    (finding,) = json.loads(check.stdout)["problems"]
+    assert finding["severity"] == "warning" and finding["code"] == "interest-floor"
+    assert "0.35 %" in finding["message"] and "3.70 %" in finding["message"]
+    s = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-08-05", "--format",
+                       "json").stdout)
+    (pay,) = next(d for d in s["due"] if d["instalment"] == 2)["payments"]
+    assert (pay["interest"], pay["interest_at_floor"]) == ("136.11", "1438.89")
+    assert (s["late_interest"], s["late_interest_at_floor"]) == ("223.36", "2361.22")
+    text_out = run("settle", "--quarter", "Q3", "--as-of", "2022-08-05").stdout
+    assert "2,361.22" in text_out and "statutory floor" in text_out
+
+
+def test_an_sme_without_the_lpr_is_a_contract_problem(project: Path, run: Run) -> None:
+    contract = project / "contracts" / SEED.name
+    contract.write_text(contract.read_text(encoding="utf-8").replace(
+        "    name: 北京融通润园科技有限公司\n", "    name: 北京融通润园科技有限公司\n    sme: true\n"),
+        encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1 and "late_interest.lpr_at_signing" in result.output
+
+
+def test_without_sme_nothing_changes(project: Path, run: Run) -> None:
+    """The seed leaves sme unset: no floor, no finding, no extra JSON field."""
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    assert "late_interest_at_floor" not in s

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from seatledger.checks.duplicates import duplicate_problems
+from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.roster import roster_problems
@@ -35,7 +36,7 @@ class CheckResult(NamedTuple):
 
 def ledger_problems(ledger: Ledger) -> list[Problem]:
     c = ledger.contract
-    out: list[Problem] = []
+    out: list[Problem] = floor_findings(c, ledger.contract_path)
     out += roster_problems(c, ledger.roster)
     people = {p.id: p for p in ledger.roster}
     records = ledger.records

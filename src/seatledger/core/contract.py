@@ -92,6 +92,7 @@ Window = Literal["day", "iso-week", "month", "half-term", "rolling-months"]
 class Party(NamedTuple):
     name: Text
     address: str | None = None
+    sme: bool | None = None  # a small or medium enterprise (rule 20); None: not known
 
 
 class Parties(NamedTuple):
@@ -197,6 +198,7 @@ class LateInterest(NamedTuple):
     day_basis: Positive
     rates: tuple[Rate, ...]
     excuses: dict[Key, Text]
+    lpr_at_signing: Percent | None = None  # the one-year Loan Prime Rate when signed (rule 20)
 
 
 class Settings(NamedTuple):

@@ -89,6 +89,10 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
             out.append((("late_interest", "rates", n, "since"), "rates must be in date order"))
     if not rates:
         out.append((("late_interest", "rates"), "needs at least one rate"))
+    if c.parties.b.sme and c.late_interest.lpr_at_signing is None:
+        out.append((("late_interest", "lpr_at_signing"), "Party B is a small or medium "
+                    "enterprise: give the one-year LPR at signing, the floor of the agreed rate "
+                    "(rule 20)"))
     return out
 
 

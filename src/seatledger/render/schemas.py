@@ -9,7 +9,7 @@ import io
 from datetime import date
 from typing import Any
 
-from seatledger.core.money import capitals, fmt
+from seatledger.core.money import ZERO, capitals, fmt
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport
@@ -84,10 +84,15 @@ def due(d: Due) -> dict[str, Any]:
         "paid": fmt(d.paid),
         "payments": [{"date": p.date.isoformat(), "amount": fmt(p.amount),
                       "days_late": p.days_late, "interest": fmt(p.interest),
-                      "excused": p.excused, "record": p.record} for p in d.payments],
+                      "excused": p.excused, "record": p.record,
+                      **({"interest_at_floor": fmt(p.interest_at_floor)}
+                         if p.interest_at_floor is not None else {})} for p in d.payments],
         "days_late": d.days_late,
         "interest": fmt(d.interest),
         "accruing": fmt(d.accruing),
+        **({"interest_at_floor": fmt(d.interest_at_floor),
+            "accruing_at_floor": fmt(d.accruing_at_floor or ZERO)}
+           if d.interest_at_floor is not None else {}),
     }
 
 
@@ -108,6 +113,9 @@ def statement(s: Statement) -> dict[str, Any]:
         "closing_balance": fmt(s.closing),
         "closing_balance_capitals": capitals(s.closing),
         "late_interest": fmt(s.late_interest),
+        **({"late_interest_at_floor": fmt(s.late_interest_at_floor),
+            "floor_percent": str(s.floor_percent)}
+           if s.late_interest_at_floor is not None else {}),
         "next_instalment": {"label": s.next_label, "amount": fmt(s.next_amount)},
         "next_payment": fmt(s.next_payment),
         "next_payment_capitals": capitals(s.next_payment),

@@ -112,6 +112,10 @@ def statement(s: Statement) -> None:
               capitals(s.next_payment), "")
     t.add_row("late-payment interest (beside the balance)", s.interest_clause,
               fmt_grouped(s.late_interest), capitals(s.late_interest), "")
+    if s.late_interest_at_floor is not None:
+        t.add_row(f"late-payment interest at the statutory floor ({s.floor_percent} %, "
+                  f"rule 20)", "", fmt_grouped(s.late_interest_at_floor),
+                  capitals(s.late_interest_at_floor), "")
     out.print(t)
     accruing = any(e.accruing for e in s.dues)  # a column of zeros is left out
     d = table("Due dates and late-payment interest (rules 9, 10)", [

@@ -16,7 +16,7 @@ from seatledger.rules.accruals import Accrual, accruals
 from seatledger.rules.balance_owed import opening_balance
 from seatledger.rules.book import Book
 from seatledger.rules.gaps import Gap, gaps_in
-from seatledger.rules.late_interest import Due, dues, final_due
+from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
 
 
@@ -40,6 +40,8 @@ class Statement(NamedTuple):
     recorded_to: date | None
     clauses: dict[str, str]  # penalty key -> its clause, for the deduction lines
     interest_clause: str  # the late-interest clause
+    late_interest_at_floor: Decimal | None = None  # rule 20, where the floor applies
+    floor_percent: Decimal | None = None
 
     @property
     def accrued(self) -> Decimal:
@@ -69,12 +71,17 @@ def settle(book: Book, period: Period, as_of: date | None = None,
     next_label, next_amount = _next_instalment(book, period)
     late = sum((pd.interest for d in due_list for pd in d.payments if pd.date in period), ZERO)
     late += sum((d.accruing for d in due_list), ZERO)
+    late_floor = None
+    if floor_rate(book) is not None:
+        late_floor = sum((pd.interest_at_floor or ZERO for d in due_list for pd in d.payments
+                          if pd.date in period), ZERO)
+        late_floor += sum((d.accruing_at_floor or ZERO for d in due_list), ZERO)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
     return Statement(period, as_of, opening, accrued, deducted, dict(by_penalty), payments, paid,
                      closing, next_label, next_amount, next_amount + closing, late,
                      tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
                      {k: p.clause for k, p in book.contract.penalties.items()},
-                     book.contract.late_interest.clause)
+                     book.contract.late_interest.clause, late_floor, floor_rate(book))
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

@@ -1,7 +1,11 @@
 """Late-payment interest, 十(1) in the seed contract (rule 10): on each payment made after its
 due date, amount × the rate in force on the due date (the contract's dated table) × days late
 / the day basis, rounded per payment. What is still unpaid past its due date accrues interest
-up to the as-of date. An excused payment is charged nothing."""
+up to the as-of date. An excused payment is charged nothing.
+
+Where Party B is a small or medium enterprise, the agreed rate may not be below the one-year
+LPR at signing (rule 20, 保障中小企业款项支付条例 art. 15): every interest figure is then also
+computed at that floor, and shown beside the agreed one."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ class PaymentDue(NamedTuple):
     interest: Decimal
     excused: str | None
     record: str
+    interest_at_floor: Decimal | None = None  # rule 20, where the floor applies
 
 
 class Due(NamedTuple):
@@ -34,6 +39,8 @@ class Due(NamedTuple):
     days_late: int
     interest: Decimal  # charged on the payments made late
     accruing: Decimal  # on what is still unpaid past the due date, up to the as-of date
+    interest_at_floor: Decimal | None = None
+    accruing_at_floor: Decimal | None = None
 
 
 def annual_rate(book: Book, day: date) -> Decimal:
@@ -45,9 +52,18 @@ def annual_rate(book: Book, day: date) -> Decimal:
     return rate
 
 
-def interest(book: Book, amount: Decimal, due: date, days: int) -> Decimal:
+def floor_rate(book: Book) -> Decimal | None:
+    """The statutory floor of the rate, where Party B is a small or medium enterprise."""
+    li = book.contract.late_interest
+    return li.lpr_at_signing if book.contract.parties.b.sme else None
+
+
+def interest(book: Book, amount: Decimal, due: date, days: int,
+             rate: Decimal | None = None) -> Decimal:
+    """At the rate in force on the due date, or at `rate`."""
     basis = book.contract.late_interest.day_basis
-    return quantize(amount * annual_rate(book, due) / 100 * days / basis)
+    percent = annual_rate(book, due) if rate is None else rate
+    return quantize(amount * percent / 100 * days / basis)
 
 
 def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: date | None,
@@ -58,19 +74,30 @@ def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: da
     unpaid = (amount - paid) if amount is not None else ZERO
     accruing = ZERO
     days_late = 0
+    floor = floor_rate(book)
+    accruing_floor = ZERO if floor is not None else None
     if due is not None and unpaid > 0 and as_of > due:
         days_late = (as_of - due).days
         accruing = interest(book, unpaid, due, days_late)
+        if floor is not None:
+            accruing_floor = interest(book, unpaid, due, days_late, max(floor, annual_rate(book, due)))
     elif lines and amount is not None and unpaid <= 0:
         days_late = lines[-1].days_late
+    at_floor = (sum((p.interest_at_floor or ZERO for p in lines), ZERO)
+                if floor is not None else None)
     return Due(key, amount, requested, due, paid, lines, days_late,
-               sum((p.interest for p in lines), ZERO), accruing)
+               sum((p.interest for p in lines), ZERO), accruing, at_floor, accruing_floor)
 
 
 def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
     late = max(0, (p.date - due).days) if due is not None else 0
     charged = ZERO if (p.excused or not late or due is None) else interest(book, p.amount, due, late)
-    return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id)
+    floor = floor_rate(book)
+    at_floor = None
+    if floor is not None:
+        at_floor = ZERO if (p.excused or not late or due is None) else interest(
+            book, p.amount, due, late, max(floor, annual_rate(book, due)))
+    return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id, at_floor)
 
 
 def dues(book: Book, period_end: date, as_of: date) -> list[Due]:

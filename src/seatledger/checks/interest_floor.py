@@ -1,0 +1,22 @@
+"""Rule 20: where Party B is a small or medium enterprise, an agreed late-interest rate below
+the one-year LPR at signing is below the statutory floor (保障中小企业款项支付条例 art. 15). A
+finding, not a problem: the ledger reads clearly; `settle` shows interest at both rates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seatledger.core.contract import Contract
+from seatledger.core.errors import Problem
+
+
+def floor_findings(contract: Contract, contract_path: Path) -> list[Problem]:
+    li = contract.late_interest
+    if not contract.parties.b.sme or li.lpr_at_signing is None:
+        return []
+    return [Problem(str(contract_path), 0, f"late_interest.rates.{n}",
+                    f"the agreed rate {r.annual_percent} % (since {r.since}) is below the "
+                    f"statutory floor for a small or medium supplier, the one-year LPR at "
+                    f"signing {li.lpr_at_signing} % (rule 20); settle shows interest at both",
+                    severity="warning", code="interest-floor")
+            for n, r in enumerate(li.rates) if r.annual_percent < li.lpr_at_signing]

@@ -8,10 +8,11 @@ from typing import Any
 
 from seatledger.app.ledger_access import open_checked, paths_of
 from seatledger.app.periods import option_date
+from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.ledger import Ledger
-from seatledger.core.records import Record, Source
+from seatledger.core.records import Dispute, Record, Source
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.ledger_files import load
@@ -89,6 +90,8 @@ def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[s
             rec = rec._replace(id=new_id(kind, rec.date, {r.id for r in led.records}))
         if duplicate:
             rec = _repeated(led, rec)
+        if isinstance(rec, Dispute):
+            refuse_dispute_of_no_live_incident(led.records, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)
 
 

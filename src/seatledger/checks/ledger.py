@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.checks.disputes import dispute_problems
 from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.problem import problem
@@ -64,6 +65,7 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
         out += record_problems(c, people, r)
     out += _overlaps(counted)
     out += duplicate_problems(counted)
+    out += dispute_problems(counted, records)
     out += _money_limits(c, counted)
     calendar = calendar_for(c)
     try:

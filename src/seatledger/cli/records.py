@@ -193,6 +193,28 @@ def record_consent(
             duplicate=duplicate)
 
 
+@command(record_app, "dispute", dry_run=True)
+def record_dispute(
+    opts: Opts, on: DateOpt,
+    incident: Annotated[str, typer.Option("--incident", help="The incident whose deduction "
+                                          "Party B disputes.")],
+    reason: Annotated[str, typer.Option("--reason")],
+    note: NoteOpt = None,
+) -> None:
+    """Party B disputes an incident's deduction: until a ruling, it is not withheld."""
+    _append(opts, "dispute", {"date": on, "incident": incident, "reason": reason, "note": note})
+
+
+@command(record_app, "ruling", dry_run=True)
+def record_ruling(
+    opts: Opts, on: DateOpt,
+    dispute: Annotated[str, typer.Option("--dispute", help="The dispute dismissed.")],
+    note: NoteOpt = None,
+) -> None:
+    """A dispute is dismissed: the deduction stands. (To uphold it, void the incident.)"""
+    _append(opts, "ruling", {"date": on, "dispute": dispute, "note": note})
+
+
 @command(app, "void", dry_run=True)
 def void(
     opts: Opts,

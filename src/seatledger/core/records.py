@@ -180,18 +180,43 @@ class Consent(NamedTuple):
     kind: Literal["consent"] = "consent"
 
 
+class Dispute(NamedTuple):
+    """Party B disputes the deduction of an incident (rule 17); a void of the incident upholds
+    it, a ruling dismisses it."""
+
+    id: str
+    date: dt.date
+    incident: str
+    reason: str
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["dispute"] = "dispute"
+
+
+class Ruling(NamedTuple):
+    """The dispute is dismissed: the deduction stands (rule 17)."""
+
+    id: str
+    date: dt.date
+    dispute: str
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["ruling"] = "ruling"
+
+
 Record = (Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice
-          | Void | ReplaceRequest | Consent)
+          | Void | ReplaceRequest | Consent | Dispute | Ruling)
 
 KINDS: dict[str, type[Record]] = {
     cls._field_defaults["kind"]: cls
     for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void,
-                ReplaceRequest, Consent)
+                ReplaceRequest, Consent, Dispute, Ruling)
 }
 ID_PREFIX = {
     "attendance": "att", "incident": "inc", "demand": "dem", "activity": "act",
     "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
-    "replace-request": "rpl", "consent": "cns",
+    "replace-request": "rpl", "consent": "cns", "dispute": "dsp", "ruling": "rul",
 }
 # Kinds that may fall after the term ends (rule 11).
-AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void"})
+AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void", "dispute",
+                              "ruling"})

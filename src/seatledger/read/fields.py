@@ -156,6 +156,9 @@ SPECS: dict[str, Spec] = {
                             {**_REPEAT, **_NOTE}),
     "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents},
                     {**_REPEAT, **_NOTE}),
+    "dispute": Spec(KINDS["dispute"], {"id": ident, "date": day, "incident": ident,
+                                       "reason": text}, dict(_NOTE)),
+    "ruling": Spec(KINDS["ruling"], {"id": ident, "date": day, "dispute": ident}, dict(_NOTE)),
     "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
                  dict(_NOTE)),
 }

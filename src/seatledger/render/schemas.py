@@ -117,6 +117,8 @@ def statement(s: Statement) -> dict[str, Any]:
             "floor_percent": str(s.floor_percent)}
            if s.late_interest_at_floor is not None else {}),
         "next_instalment": {"label": s.next_label, "amount": fmt(s.next_amount)},
+        "disputed": {"total": fmt(s.disputed_total),
+                     "lines": [deduction_line(line) for line in s.disputed]},
         "next_payment": fmt(s.next_payment),
         "next_payment_capitals": capitals(s.next_payment),
         "due": [due(d) for d in s.dues],

@@ -108,6 +108,10 @@ def statement(s: Statement) -> None:
               capitals(s.closing), "")
     if s.next_label:
         t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "", "")
+    if s.disputed:
+        t.add_row("+ deductions under dispute, not withheld (rule 17)", "",
+                  fmt_grouped(s.disputed_total), "",
+                  ", ".join(line.record for line in s.disputed))
     t.add_row("[bold]Party A should pay next[/]", "", f"[bold]{fmt_grouped(s.next_payment)}[/]",
               capitals(s.next_payment), "")
     t.add_row("late-payment interest (beside the balance)", s.interest_clause,

@@ -1,6 +1,7 @@
 """`settle`: the statement for a period: the opening balance, instalments accrued (九),
 deductions by penalty, payments, the closing balance owed by Party A (rule 8) and what it
-should pay next, due dates (九, rule 9) and late-payment interest (十(1), rule 10)."""
+should pay next (withholding only the undisputed deductions, rule 17), due dates (九, rule 9)
+and late-payment interest (十(1), rule 10)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from seatledger.core.records import Payment
 from seatledger.rules.accruals import Accrual, accruals
 from seatledger.rules.balance_owed import opening_balance
 from seatledger.rules.book import Book
+from seatledger.rules.deduction_lines import DeductionLine
+from seatledger.rules.disputes import open_disputes
 from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
@@ -42,6 +45,11 @@ class Statement(NamedTuple):
     interest_clause: str  # the late-interest clause
     late_interest_at_floor: Decimal | None = None  # rule 20, where the floor applies
     floor_percent: Decimal | None = None
+    disputed: tuple[DeductionLine, ...] = ()  # under open dispute at as_of: not withheld
+
+    @property
+    def disputed_total(self) -> Decimal:
+        return sum((line.amount for line in self.disputed), ZERO)
 
     @property
     def accrued(self) -> Decimal:
@@ -77,11 +85,17 @@ def settle(book: Book, period: Period, as_of: date | None = None,
                           if pd.date in period), ZERO)
         late_floor += sum((d.accruing_at_floor or ZERO for d in due_list), ZERO)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
+    # Everything deducted so far is in the closing balance; what is under open dispute is not
+    # withheld from the next payment (rule 17).
+    contested = open_disputes(book, as_of)
+    disputed = tuple(line for line in deduction_lines(book, book.contract.term.start, period.end)
+                     if line.set_off and line.record in contested)
+    withheld_back = sum((line.amount for line in disputed), ZERO)
     return Statement(period, as_of, opening, accrued, deducted, dict(by_penalty), payments, paid,
-                     closing, next_label, next_amount, next_amount + closing, late,
+                     closing, next_label, next_amount, next_amount + closing + withheld_back, late,
                      tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
                      {k: p.clause for k, p in book.contract.penalties.items()},
-                     book.contract.late_interest.clause, late_floor, floor_rate(book))
+                     book.contract.late_interest.clause, late_floor, floor_rate(book), disputed)
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

@@ -13,12 +13,14 @@ from seatledger.core.records import (
     Attendance,
     Completion,
     Consent,
+    Dispute,
     Incident,
     Payment,
     Person,
     Record,
     ReplaceRequest,
     Request,
+    Ruling,
 )
 from seatledger.core.workdays import WorkCalendar
 from seatledger.rules.staffing import Requirements, calendar_for
@@ -41,6 +43,8 @@ class Book(NamedTuple):
     completion: Completion | None
     consents: tuple[Consent, ...]
     replace_requests: tuple[ReplaceRequest, ...]
+    disputes: tuple[Dispute, ...] = ()
+    rulings: tuple[Ruling, ...] = ()
 
     def headcount(self, day: date) -> int:
         return sum(1 for p in self.roster if p.on_roster(day))
@@ -74,4 +78,6 @@ def make_book(ledger: Ledger) -> Book:
         completion=next((r for r in records if isinstance(r, Completion)), None),
         consents=tuple(r for r in records if isinstance(r, Consent)),
         replace_requests=tuple(r for r in records if isinstance(r, ReplaceRequest)),
+        disputes=tuple(r for r in records if isinstance(r, Dispute)),
+        rulings=tuple(r for r in records if isinstance(r, Ruling)),
     )

@@ -12,9 +12,11 @@ from seatledger.core.periods import Period
 from seatledger.reports import balance as balance_report
 from seatledger.reports import compliance as compliance_report
 from seatledger.reports import deductions, roster_check, settlement
+from seatledger.reports import notices as notices_report
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport
+from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
@@ -75,3 +77,12 @@ def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
 def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> ComplianceReport:
     book = book_for(contract, ledger)
     return compliance_report.compliance(book, period_from(book.contract, args))
+
+
+def notices(contract: Path | None, ledger: Path | None, as_of: str | None) -> NoticesReport:
+    book = book_for(contract, ledger)
+    if as_of is not None:
+        day = option_date(as_of, "--as-of")
+    else:
+        day = max((r.date for r in book.records), default=book.contract.term.start)
+    return notices_report.notices(book, day)

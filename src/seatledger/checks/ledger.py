@@ -16,6 +16,7 @@ from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.roster import roster_problems
+from seatledger.checks.termination import service_problems
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Ledger
@@ -66,6 +67,7 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     out += _overlaps(counted)
     out += duplicate_problems(counted)
     out += dispute_problems(counted, records)
+    out += service_problems(c, counted)
     out += _money_limits(c, counted)
     calendar = calendar_for(c)
     try:

@@ -75,13 +75,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             person = people.get(sid)
             if person is None or not person.on_roster(r.date):
                 out.append(problem(r, "staff", f"{sid!r} is not on the roster on {r.date}"))
-    elif isinstance(r, Completion):
-        if r.date <= end:
-            out.append(problem(r, "date", f"the completion is confirmed after the term ends ({end}), "
-                               f"not on {r.date}"))
-        if r.amount > c.final_payment.cap:
-            out.append(problem(r, "amount", f"{fmt(r.amount)} is above the final payment's cap "
-                          f"{fmt(c.final_payment.cap)} ({c.final_payment.clause})"))
+    elif isinstance(r, Completion) and r.amount > c.final_payment.cap:
+        out.append(problem(r, "amount", f"{fmt(r.amount)} is above the final payment's cap "
+                           f"{fmt(c.final_payment.cap)} ({c.final_payment.clause})"))
     return out
 
 

@@ -14,6 +14,8 @@ from seatledger.render.messages import written
 DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text kept with the record.")]
 InstalmentOpt = Annotated[str, typer.Option("--instalment", help="N or final")]
+GroundOpt = Annotated[str, typer.Option(
+    "--clause", help="The clause of a ground in the contract (termination.grounds).")]
 DuplicateOpt = Annotated[bool, typer.Option(
     "--duplicate", help="Record a genuine second one, alike in all but note to one recorded.")]
 
@@ -213,6 +215,41 @@ def record_ruling(
 ) -> None:
     """A dispute is dismissed: the deduction stands. (To uphold it, void the incident.)"""
     _append(opts, "ruling", {"date": on, "dispute": dispute, "note": note})
+
+
+@command(record_app, "notice", dry_run=True)
+def record_notice(
+    opts: Opts, on: DateOpt,
+    clause: GroundOpt,
+    cure_by: Annotated[str, typer.Option("--cure-by", help="YYYY-MM-DD: cure by this day.")],
+    ref: Annotated[str | None, typer.Option("--ref", help="The notice's number.")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Party A's written demand to cure a breach by a date."""
+    _append(opts, "notice", {"date": on, "clause": clause, "cure_by": cure_by, "ref": ref,
+                             "note": note})
+
+
+@command(record_app, "cured", dry_run=True)
+def record_cured(
+    opts: Opts, on: DateOpt,
+    notice: Annotated[str, typer.Option("--notice", help="The notice whose breach was cured.")],
+    note: NoteOpt = None,
+) -> None:
+    """The breach a notice named was cured."""
+    _append(opts, "cured", {"date": on, "notice": notice, "note": note})
+
+
+@command(record_app, "termination", dry_run=True)
+def record_termination(
+    opts: Opts, on: DateOpt,
+    clause: GroundOpt,
+    notice: Annotated[str | None, typer.Option(
+        "--notice", help="The expired notice it follows (where the ground needs one).")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """The service ends: --date is the first day not served."""
+    _append(opts, "termination", {"date": on, "clause": clause, "notice": notice, "note": note})
 
 
 @command(app, "void", dry_run=True)

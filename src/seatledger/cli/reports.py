@@ -83,3 +83,16 @@ def compliance(opts: Opts) -> None:
     show("compliance", opts.format, r)
     if not r.compliant:
         raise typer.Exit(1)
+
+
+@command(app, "notices", formats=formats("notices"))
+def notices(
+    opts: Opts,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="YYYY-MM-DD (default: the latest record's date).")] = None,
+) -> None:
+    """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
+    r = reports.notices(opts.contract, opts.ledger, as_of)
+    show("notices", opts.format, r)
+    if r.overdue:
+        raise typer.Exit(1)

@@ -201,6 +201,19 @@ class LateInterest(NamedTuple):
     lpr_at_signing: Percent | None = None  # the one-year Loan Prime Rate when signed (rule 20)
 
 
+class Ground(NamedTuple):
+    """A clause under which Party A may end the service (rule 14)."""
+
+    clause: Text
+    title: Text
+    needs_notice: bool  # only after a written notice to cure whose cure-by date has passed
+
+
+class TerminationTerms(NamedTuple):
+    grounds: tuple[Ground, ...]
+    basis: Literal["calendar-days", "working-days"] = "calendar-days"
+
+
 class Settings(NamedTuple):
     """Readings one party could contest (docs/rules.md says which); each setting names its rule."""
 
@@ -234,9 +247,14 @@ class Contract(NamedTuple):
     number: str | None = None
     signed: Day | None = None
     calendar_overrides: tuple[CalendarOverride, ...] = ()
+    termination: TerminationTerms | None = None
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)
+
+    def ground(self, clause: str) -> Ground | None:
+        grounds = self.termination.grounds if self.termination else ()
+        return next((g for g in grounds if g.clause == clause), None)
 
     def computed_penalty(self) -> tuple[str, Penalty]:
         """The penalty priced from attendance (rule 5); the cross-checks make it exactly one."""

@@ -204,18 +204,55 @@ class Ruling(NamedTuple):
     kind: Literal["ruling"] = "ruling"
 
 
+class Notice(NamedTuple):
+    """Party A's written demand to cure by a date (rule 14)."""
+
+    id: str
+    date: dt.date
+    clause: str
+    cure_by: dt.date
+    ref: str | None = None
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["notice"] = "notice"
+
+
+class Cured(NamedTuple):
+    """A notice's breach was cured on this date (rule 14)."""
+
+    id: str
+    date: dt.date
+    notice: str
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["cured"] = "cured"
+
+
+class Termination(NamedTuple):
+    """The service ends: `date` is the first day not served (rule 14)."""
+
+    id: str
+    date: dt.date
+    clause: str
+    notice: str | None = None
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["termination"] = "termination"
+
+
 Record = (Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice
-          | Void | ReplaceRequest | Consent | Dispute | Ruling)
+          | Void | ReplaceRequest | Consent | Dispute | Ruling | Notice | Cured | Termination)
 
 KINDS: dict[str, type[Record]] = {
     cls._field_defaults["kind"]: cls
     for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void,
-                ReplaceRequest, Consent, Dispute, Ruling)
+                ReplaceRequest, Consent, Dispute, Ruling, Notice, Cured, Termination)
 }
 ID_PREFIX = {
     "attendance": "att", "incident": "inc", "demand": "dem", "activity": "act",
     "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
     "replace-request": "rpl", "consent": "cns", "dispute": "dsp", "ruling": "rul",
+    "notice": "ntc", "cured": "cur", "termination": "trm",
 }
 # Kinds that may fall after the term ends (rule 11).
 AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void", "dispute",

@@ -159,6 +159,11 @@ SPECS: dict[str, Spec] = {
     "dispute": Spec(KINDS["dispute"], {"id": ident, "date": day, "incident": ident,
                                        "reason": text}, dict(_NOTE)),
     "ruling": Spec(KINDS["ruling"], {"id": ident, "date": day, "dispute": ident}, dict(_NOTE)),
+    "notice": Spec(KINDS["notice"], {"id": ident, "date": day, "clause": text, "cure_by": day},
+                   {"ref": text, **_NOTE}),
+    "cured": Spec(KINDS["cured"], {"id": ident, "date": day, "notice": ident}, dict(_NOTE)),
+    "termination": Spec(KINDS["termination"], {"id": ident, "date": day, "clause": text},
+                        {"notice": ident, **_NOTE}),
     "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
                  dict(_NOTE)),
 }

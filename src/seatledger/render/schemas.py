@@ -14,6 +14,7 @@ from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
+from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.deduction_lines import DeductionLine
@@ -199,3 +200,10 @@ def ledger_diff(d: LedgerDiff) -> dict[str, Any]:
         "roster_compliance": {"new": [_violation(v) for v in d.new_violations],
                               "resolved": [_violation(v) for v in d.resolved_violations]},
     }
+
+
+def notices(r: NoticesReport) -> dict[str, Any]:
+    return {"as_of": r.as_of.isoformat(), "ended": r.ended, "notices": [
+        {"id": n.id, "date": n.date.isoformat(), "clause": n.clause,
+         "cure_by": n.cure_by.isoformat(), "status": n.status, "detail": n.detail}
+        for n in r.lines]}

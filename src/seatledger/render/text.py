@@ -10,6 +10,7 @@ from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport
+from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.gaps import Gap
@@ -203,3 +204,18 @@ def compliance(r: ComplianceReport) -> None:
                       str(line.window.end), str(line.required), str(line.recorded),
                       str(line.shortfall), line.clause)
         out.print(d)
+
+
+def notices(r: NoticesReport) -> None:
+    out = console()
+    t = table(f"Notices to cure, as of {r.as_of}", [
+        ("notice", "left"), ("date", "left"), ("clause", "left"), ("cure by", "left"),
+        ("status", "left"), ("detail", "left")])
+    for n in r.lines:
+        status = f"[bold red]{n.status}[/]" if n.status == "past cure-by" else n.status
+        t.add_row(n.id, str(n.date), n.clause, str(n.cure_by), status, n.detail)
+    if not r.lines:
+        t.add_row("(none)", "", "", "", "", "")
+    out.print(t)
+    if r.ended:
+        out.print(f"[bold]termination:[/] {r.ended}")

@@ -21,6 +21,7 @@ from seatledger.rules.disputes import open_disputes
 from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
+from seatledger.rules.termination import accrues
 
 
 class Statement(NamedTuple):
@@ -100,7 +101,7 @@ def settle(book: Book, period: Period, as_of: date | None = None,
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
     for inst in book.contract.instalments:
-        if inst.start > period.end:
+        if inst.start > period.end and accrues(inst, book.termination):
             return f"instalment {inst.number}", inst.amount
     done = book.completion
     if done is not None and done.date > period.end:

@@ -13,17 +13,21 @@ from seatledger.core.records import (
     Attendance,
     Completion,
     Consent,
+    Cured,
     Dispute,
     Incident,
+    Notice,
     Payment,
     Person,
     Record,
     ReplaceRequest,
     Request,
     Ruling,
+    Termination,
 )
 from seatledger.core.workdays import WorkCalendar
 from seatledger.rules.staffing import Requirements, calendar_for
+from seatledger.rules.termination import termination_of
 from seatledger.rules.voids import live
 
 
@@ -45,6 +49,9 @@ class Book(NamedTuple):
     replace_requests: tuple[ReplaceRequest, ...]
     disputes: tuple[Dispute, ...] = ()
     rulings: tuple[Ruling, ...] = ()
+    termination: Termination | None = None
+    notices: tuple[Notice, ...] = ()
+    cures: tuple[Cured, ...] = ()
 
     def headcount(self, day: date) -> int:
         return sum(1 for p in self.roster if p.on_roster(day))
@@ -80,4 +87,7 @@ def make_book(ledger: Ledger) -> Book:
         replace_requests=tuple(r for r in records if isinstance(r, ReplaceRequest)),
         disputes=tuple(r for r in records if isinstance(r, Dispute)),
         rulings=tuple(r for r in records if isinstance(r, Ruling)),
+        termination=termination_of(records),
+        notices=tuple(r for r in records if isinstance(r, Notice)),
+        cures=tuple(r for r in records if isinstance(r, Cured)),
     )

@@ -17,6 +17,7 @@ from seatledger.core.money import ZERO, quantize
 from seatledger.core.records import Payment
 from seatledger.rules.book import Book
 from seatledger.rules.due_dates import due_date, final_due_date
+from seatledger.rules.termination import accrues, reversal
 
 
 class PaymentDue(NamedTuple):
@@ -103,10 +104,12 @@ def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
 def dues(book: Book, period_end: date, as_of: date) -> list[Due]:
     """Each instalment whose period has begun by `period_end`, with its payments to `as_of`."""
     out = []
+    ended = book.termination
     for inst in book.contract.instalments:
-        if inst.start <= period_end:
+        if inst.start <= period_end and accrues(inst, ended):
             requested, due = due_date(book, inst.number)
-            out.append(_due_entry(book, inst.number, inst.amount, requested, due, as_of))
+            amount = inst.amount - (reversal(book.contract, book.calendar, inst, ended) or ZERO)
+            out.append(_due_entry(book, inst.number, amount, requested, due, as_of))
     return out
 
 

@@ -1,6 +1,7 @@
 """Required staffing per date and shift (rule 4): the contract's seats on a working day's day
 shift (三(二)4 in the seed), and what Party A demands elsewhere or at peak times (三(二)5). A
-demand may raise the day shift's requirement but never lower it below the seats."""
+demand may raise the day shift's requirement but never lower it below the seats. Nothing is
+required from the day a termination ends the service (rule 14)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.records import Demand, Record
 from seatledger.core.vocab import SHIFTS
 from seatledger.core.workdays import WorkCalendar
+from seatledger.rules.termination import termination_of
 
 
 def calendar_for(contract: Contract) -> WorkCalendar:
@@ -24,14 +26,19 @@ class Requirements:
         self.seats = contract.staffing.seats
         self.calendar = calendar
         self.demands: dict[str, list[Demand]] = {s: [] for s in SHIFTS}
+        records = list(records)
         for r in records:
             if isinstance(r, Demand):
                 self.demands[r.shift].append(r)
+        ended = termination_of(records)
+        self.ends = ended.date if ended else None  # no one is required from a termination on
 
     def demand(self, day: date, shift: str) -> Demand | None:
         return next((d for d in self.demands[shift] if d.date <= day <= d.to), None)
 
     def required(self, day: date, shift: str) -> int:
+        if self.ends is not None and day >= self.ends:
+            return 0
         demand = self.demand(day, shift)
         demanded = demand.required if demand else 0
         if shift == "day" and self.calendar.is_working(day):

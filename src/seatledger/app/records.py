@@ -34,7 +34,7 @@ COMMAND_LINE = Source("command line", 0)
 def _option(field: str, kind: str) -> str:
     if kind == "demand" and field == "date":
         return "--from"
-    return {"id": "ID", "target": "ID"}.get(field, f"--{field}")
+    return {"id": "ID", "target": "ID", "document": "--kind"}.get(field, f"--{field}")
 
 
 def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:

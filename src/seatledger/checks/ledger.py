@@ -13,6 +13,7 @@ from typing import NamedTuple
 from seatledger.checks.disputes import dispute_problems
 from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
+from seatledger.checks.invoices import invoice_findings, invoice_problems
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.roster import roster_problems
@@ -22,6 +23,7 @@ from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Ledger
 from seatledger.core.money import fmt
 from seatledger.core.records import Attendance, Completion, Demand, Payment, Record, Void
+from seatledger.rules.book import make_book
 from seatledger.rules.gaps import gaps
 from seatledger.rules.staffing import Requirements, calendar_for
 from seatledger.rules.voids import live
@@ -68,6 +70,8 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     out += duplicate_problems(counted)
     out += dispute_problems(counted, records)
     out += service_problems(c, counted)
+    out += invoice_problems(c, counted)
+    out += invoice_findings(make_book(ledger))
     out += _money_limits(c, counted)
     calendar = calendar_for(c)
     try:

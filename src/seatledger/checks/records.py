@@ -16,6 +16,7 @@ from seatledger.core.records import (
     Attendance,
     Completion,
     Demand,
+    Document,
     Incident,
     Invoice,
     Payment,
@@ -55,7 +56,7 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             hint = did_you_mean(r.obligation, list(c.obligations))
             out.append(problem(r, "obligation", f"{r.obligation!r} is not a duty of the contract"
                           f"{hint} (valid: {', '.join(c.obligations)})"))
-    elif isinstance(r, Request | Payment | Invoice):
+    elif isinstance(r, Request | Payment | Invoice | Document):
         n = r.instalment
         if n != "final" and (not isinstance(n, int) or c.instalment(n) is None):
             valid = ", ".join(str(i.number) for i in c.instalments)

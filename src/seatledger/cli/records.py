@@ -217,6 +217,18 @@ def record_ruling(
     _append(opts, "ruling", {"date": on, "dispute": dispute, "note": note})
 
 
+@command(record_app, "document", dry_run=True)
+def record_document(
+    opts: Opts, on: DateOpt, instalment: InstalmentOpt,
+    document: Annotated[str, typer.Option(
+        "--kind", help="A key of the contract's payment_documents.")],
+    note: NoteOpt = None,
+) -> None:
+    """A document that is a basis for payment, received for an instalment."""
+    _append(opts, "document", {"date": on, "instalment": instalment, "document": document,
+                               "note": note})
+
+
 @command(record_app, "notice", dry_run=True)
 def record_notice(
     opts: Opts, on: DateOpt,

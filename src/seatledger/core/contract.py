@@ -121,6 +121,7 @@ class Instalment(NamedTuple):
     clause: Text
     due_working_days: Positive | None = None
     due_note: str | None = None
+    documents: tuple[Key, ...] | None = None  # basis for payment (八); None: all the contract's
 
 
 class FinalPayment(NamedTuple):
@@ -248,9 +249,14 @@ class Contract(NamedTuple):
     signed: Day | None = None
     calendar_overrides: tuple[CalendarOverride, ...] = ()
     termination: TerminationTerms | None = None
+    payment_documents: dict[Key, Text] = {}  # the documents that are the basis for payment (八)
+    documents_clause: str | None = None
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)
+
+    def documents_for(self, inst: Instalment) -> tuple[str, ...]:
+        return inst.documents if inst.documents is not None else tuple(self.payment_documents)
 
     def ground(self, clause: str) -> Ground | None:
         grounds = self.termination.grounds if self.termination else ()

@@ -240,20 +240,34 @@ class Termination(NamedTuple):
     kind: Literal["termination"] = "termination"
 
 
+class Document(NamedTuple):
+    """A document that is a basis for payment (八), received for an instalment (rule 15)."""
+
+    id: str
+    date: dt.date
+    instalment: int | str
+    document: str
+    note: str | None = None
+    source: Source = NOWHERE
+    kind: Literal["document"] = "document"
+
+
 Record = (Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice
-          | Void | ReplaceRequest | Consent | Dispute | Ruling | Notice | Cured | Termination)
+          | Void | ReplaceRequest | Consent | Dispute | Ruling | Notice | Cured | Termination
+          | Document)
 
 KINDS: dict[str, type[Record]] = {
     cls._field_defaults["kind"]: cls
     for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void,
-                ReplaceRequest, Consent, Dispute, Ruling, Notice, Cured, Termination)
+                ReplaceRequest, Consent, Dispute, Ruling, Notice, Cured, Termination,
+                Document)
 }
 ID_PREFIX = {
     "attendance": "att", "incident": "inc", "demand": "dem", "activity": "act",
     "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
     "replace-request": "rpl", "consent": "cns", "dispute": "dsp", "ruling": "rul",
-    "notice": "ntc", "cured": "cur", "termination": "trm",
+    "notice": "ntc", "cured": "cur", "termination": "trm", "document": "doc",
 }
 # Kinds that may fall after the term ends (rule 11).
 AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void", "dispute",
-                              "ruling"})
+                              "ruling", "document"})

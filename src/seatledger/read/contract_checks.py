@@ -75,6 +75,11 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
                     f"priced from attendance, rule 5); found {len(computed)}"))
     elif c.penalties[computed[0]].amount is None:
         out.append((("penalties", computed[0], "amount"), "needs a fixed rate per person-shift"))
+    for n, inst in enumerate(c.instalments):
+        for key in inst.documents or ():
+            if key not in c.payment_documents:
+                out.append((("instalments", n, "documents"), f"{key!r} is not one of the "
+                            f"payment_documents: {', '.join(c.payment_documents) or 'none'}"))
     for key, ob in c.obligations.items():
         if (ob.window == "rolling-months") != (ob.months is not None):
             out.append((("obligations", key, "months"),

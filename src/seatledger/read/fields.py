@@ -164,6 +164,8 @@ SPECS: dict[str, Spec] = {
     "cured": Spec(KINDS["cured"], {"id": ident, "date": day, "notice": ident}, dict(_NOTE)),
     "termination": Spec(KINDS["termination"], {"id": ident, "date": day, "clause": text},
                         {"notice": ident, **_NOTE}),
+    "document": Spec(KINDS["document"], {"id": ident, "date": day, "instalment": instalment_ref,
+                                         "document": key}, dict(_NOTE)),
     "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
                  dict(_NOTE)),
 }

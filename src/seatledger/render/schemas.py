@@ -123,6 +123,9 @@ def statement(s: Statement) -> dict[str, Any]:
         "next_payment": fmt(s.next_payment),
         "next_payment_capitals": capitals(s.next_payment),
         "due": [due(d) for d in s.dues],
+        "invoices": [{"instalment": c.instalment, "invoiced": fmt(c.invoiced), "paid": fmt(c.paid),
+                      "paid_uninvoiced": fmt(c.uninvoiced),
+                      "missing_documents": list(c.missing_documents)} for c in s.invoices],
         "gaps": [gap(g) for g in s.gaps],
         "unrecorded": [gap(g) for g in s.unrecorded],
     }

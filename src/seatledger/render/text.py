@@ -138,6 +138,15 @@ def statement(s: Statement) -> None:
                       fmt_grouped(pd.interest), *([""] if accruing else []),
                       f"excused: {pd.excused}" if pd.excused else pd.record)
     out.print(d)
+    v = table("Invoices and the documents that are the basis for payment (rule 15)", [
+        ("inst", "left"), ("invoiced", "right"), ("paid", "right"), ("uninvoiced", "right"),
+        ("detail", "left")])
+    for c in s.invoices:
+        missing = f"missing: {', '.join(c.missing_documents)}" if c.missing_documents else ""
+        v.add_row(str(c.instalment), fmt_grouped(c.invoiced), fmt_grouped(c.paid),
+                  f"[bold red]{fmt_grouped(c.uninvoiced)}[/]" if c.uninvoiced else "0.00",
+                  missing)
+    out.print(v)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
 
 

@@ -19,6 +19,7 @@ from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import DeductionLine
 from seatledger.rules.disputes import open_disputes
 from seatledger.rules.gaps import Gap, gaps_in
+from seatledger.rules.invoices import Coverage, coverage
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
 from seatledger.rules.termination import accrues
@@ -47,6 +48,7 @@ class Statement(NamedTuple):
     late_interest_at_floor: Decimal | None = None  # rule 20, where the floor applies
     floor_percent: Decimal | None = None
     disputed: tuple[DeductionLine, ...] = ()  # under open dispute at as_of: not withheld
+    invoices: tuple[Coverage, ...] = ()  # per instalment: invoiced, paid, documents missing
 
     @property
     def disputed_total(self) -> Decimal:
@@ -96,7 +98,8 @@ def settle(book: Book, period: Period, as_of: date | None = None,
                      closing, next_label, next_amount, next_amount + closing + withheld_back, late,
                      tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
                      {k: p.clause for k, p in book.contract.penalties.items()},
-                     book.contract.late_interest.clause, late_floor, floor_rate(book), disputed)
+                     book.contract.late_interest.clause, late_floor, floor_rate(book), disputed,
+                     tuple(coverage(book, period.end, as_of)))
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

@@ -15,7 +15,9 @@ from seatledger.core.records import (
     Consent,
     Cured,
     Dispute,
+    Document,
     Incident,
+    Invoice,
     Notice,
     Payment,
     Person,
@@ -50,6 +52,8 @@ class Book(NamedTuple):
     disputes: tuple[Dispute, ...] = ()
     rulings: tuple[Ruling, ...] = ()
     termination: Termination | None = None
+    invoices: tuple[Invoice, ...] = ()
+    documents: tuple[Document, ...] = ()
     notices: tuple[Notice, ...] = ()
     cures: tuple[Cured, ...] = ()
 
@@ -90,4 +94,6 @@ def make_book(ledger: Ledger) -> Book:
         termination=termination_of(records),
         notices=tuple(r for r in records if isinstance(r, Notice)),
         cures=tuple(r for r in records if isinstance(r, Cured)),
+        invoices=tuple(r for r in records if isinstance(r, Invoice)),
+        documents=tuple(r for r in records if isinstance(r, Document)),
     )

@@ -55,7 +55,9 @@ def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = No
 
 def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str) -> None:
     old = set(before)
-    new = [_on_command_line(p) for p in after if p not in old and p.code != "gap"]
+    # Findings (gaps, warnings) never block a write; `check` shows them.
+    new = [_on_command_line(p) for p in after
+           if p not in old and p.code != "gap" and p.severity == "error"]
     if new:
         raise SeatledgerError(f"refused: {what} breaks the contract or the ledger; "
                               f"nothing was written", new)

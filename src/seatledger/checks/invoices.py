@@ -1,0 +1,45 @@
+"""Invoices (rule 15): a payment not covered by the invoices recorded before it is a finding;
+invoicing more than an instalment's amount is a problem; a document is one the contract
+lists."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from seatledger.checks.problem import problem
+from seatledger.core.contract import Contract
+from seatledger.core.errors import Problem
+from seatledger.core.money import fmt
+from seatledger.core.records import Completion, Document, Invoice, Record
+from seatledger.rules.book import Book
+from seatledger.rules.invoices import uncovered_payments
+
+
+def invoice_findings(book: Book) -> list[Problem]:
+    return [problem(u.payment, "amount",
+                    f"paid {fmt(u.amount)} without an invoice covering it: instalment "
+                    f"{u.payment.instalment} was invoiced {fmt(u.invoiced)} and paid "
+                    f"{fmt(u.paid)} by {u.payment.date} (an invoice comes before each payment)")
+            ._replace(severity="warning", code="uninvoiced")
+            for u in uncovered_payments(book)]
+
+
+def invoice_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
+    out = []
+    invoiced: dict[int | str, Decimal] = defaultdict(Decimal)
+    confirmed = next((r.amount for r in live if isinstance(r, Completion)), None)
+    for r in sorted((r for r in live if isinstance(r, Invoice)), key=lambda r: r.date):
+        invoiced[r.instalment] += r.amount
+        inst = c.instalment(r.instalment) if isinstance(r.instalment, int) else None
+        limit = inst.amount if inst is not None else confirmed
+        if limit is not None and invoiced[r.instalment] > limit:
+            out.append(problem(r, "amount", f"invoices for instalment {r.instalment} come to "
+                               f"{fmt(invoiced[r.instalment])}, more than its {fmt(limit)}"))
+    for d in live:
+        if isinstance(d, Document) and d.document not in c.payment_documents:
+            valid = ", ".join(c.payment_documents) or "none"
+            out.append(problem(d, "document", f"{d.document!r} is not a document the contract "
+                               f"lists as a basis for payment (valid: {valid})"))
+    return out

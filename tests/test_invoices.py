@@ -1,0 +1,83 @@
+"""Invoices before payments and the documents that are the basis for payment (rule 15)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Run, snapshot, write_roster
+
+LEDGER = Path("ledgers") / "haidian-hotline-2022"
+
+
+@pytest.fixture
+def blank(project: Path, run: Run) -> Path:
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(project / LEDGER)
+    return project / LEDGER
+
+
+def ok(run: Run, *args: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, (args, result)
+
+
+def findings(run: Run) -> list[dict[str, Any]]:
+    result = run("check", "--format", "json")
+    assert result.exit_code == 0, result  # findings do not fail check
+    return [p for p in json.loads(result.stdout)["problems"] if p["code"] == "uninvoiced"]
+
+
+def test_a_payment_ahead_of_its_invoices_is_a_finding(blank: Path, run: Run) -> None:
+    """1,641,000.00 paid on 2022-08-01 against invoices of 1,000,000.00 on 07-25 and
+    641,000.00 on 08-02: by the payment's day 1,000,000.00 was invoiced, so 641,000.00 was paid
+    uninvoiced: one finding. Once the second invoice is in, nothing is uninvoiced now."""
+    ok(run, "record", "invoice", "--date", "2022-07-25", "--instalment", "2", "--amount", "1000000")
+    ok(run, "record", "payment", "--date", "2022-08-01", "--instalment", "2", "--amount", "1641000")
+    ok(run, "record", "invoice", "--date", "2022-08-02", "--instalment", "2", "--amount", "641000")
+    (finding,) = findings(run)
+    assert finding["message"].startswith("paid 641000.00 without an invoice covering it")
+    s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    inv = next(c for c in s["invoices"] if c["instalment"] == 2)
+    assert (inv["invoiced"], inv["paid"], inv["paid_uninvoiced"]) == (
+        "1641000.00", "1641000.00", "0.00")
+    as_of = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-08-01", "--format",
+                           "json").stdout)
+    assert next(c for c in as_of["invoices"] if c["instalment"] == 2)["paid_uninvoiced"] == \
+        "641000.00"
+
+
+def test_invoices_after_the_payment_and_more_than_owed(blank: Path, run: Run) -> None:
+    """A payment on 2022-04-20 with no invoice before it is a finding; invoices of 999.00 and
+    then 5,000,000.00 come to more than instalment 1's 1,641,000.00: the second is refused."""
+    ok(run, "record", "payment", "--date", "2022-04-20", "--instalment", "1", "--amount", "1641000")
+    ok(run, "record", "invoice", "--date", "2022-04-25", "--instalment", "1", "--amount", "999")
+    (finding,) = findings(run)
+    assert "paid 1641000.00 without an invoice" in finding["message"]
+    before = snapshot(blank)
+    result = run("record", "invoice", "--date", "2022-04-26", "--instalment", "1", "--amount",
+                 "5000000")
+    assert result.exit_code == 1 and "more than its 1641000.00" in result.stderr
+    assert snapshot(blank) == before
+
+
+def test_the_documents_missing_for_an_instalment_requested(blank: Path, run: Run) -> None:
+    """The contract lists staffing, assets and reports (八). Instalment 2 requested with only
+    the staffing report received: assets and reports are missing. Instalment 3, not yet
+    requested, lists none."""
+    ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
+    ok(run, "record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind",
+       "staffing")
+    s = json.loads(run("settle", "--instalment", "3", "--format", "json").stdout)
+    missing = {c["instalment"]: c["missing_documents"] for c in s["invoices"]}
+    assert missing == {1: [], 2: ["assets", "reports"], 3: []}
+    assert "missing: assets, reports" in run("settle", "--instalment", "3").stdout
+    before = snapshot(blank)
+    result = run("record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind",
+                 "photos")
+    assert result.exit_code == 1 and "not a document the contract lists" in result.stderr
+    assert "staffing, assets, reports" in result.stderr
+    assert snapshot(blank) == before

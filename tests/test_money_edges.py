@@ -133,7 +133,7 @@ def test_the_final_payment_with_a_deadline_of_its_own(project: Path, run: Run) -
         "120000.00", "2023-04-20", "2023-05-06")
     assert final["payments"][0]["days_late"] == 13 and final["payments"][0]["interest"] == "15.17"
     assert {"label": "final payment", "date": "2023-04-20", "amount": "120000.00",
-            "clause": "九"} in s["instalments"]
+            "clause": "九", "amendment": None} in s["instalments"]
     early = due_of(as_json(run, "settle", "--final", "--as-of", "2023-04-19"), "final")
     assert (early["amount"], early["requested"], early["due"]) == (None, None, None)
     (day,) = as_json(run, "balance", "--from", "2023-03-31", "--to", "2023-04-20")["rows"]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from seatledger.checks.problem import problem
+from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
 from seatledger.core.money import fmt
@@ -32,7 +33,8 @@ def invoice_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
     confirmed = next((r.amount for r in live if isinstance(r, Completion)), None)
     for r in sorted((r for r in live if isinstance(r, Invoice)), key=lambda r: r.date):
         invoiced[r.instalment] += r.amount
-        inst = c.instalment(r.instalment) if isinstance(r.instalment, int) else None
+        signed = c.instalment(r.instalment) if isinstance(r.instalment, int) else None
+        inst = terms_on(c, signed.start).contract.instalment(signed.number) if signed else None
         limit = inst.amount if inst is not None else confirmed
         if limit is not None and invoiced[r.instalment] > limit:
             out.append(problem(r, "amount", f"invoices for instalment {r.instalment} come to "

@@ -18,6 +18,7 @@ from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.roster import roster_problems
 from seatledger.checks.termination import service_problems
+from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Ledger
@@ -128,7 +129,8 @@ def _money_limits(c: Contract, records: list[Record]) -> list[Problem]:
                               "confirmation first (`seatledger record completion`)"))
                 continue
         else:
-            inst = c.instalment(int(r.instalment))
+            signed = c.instalment(int(r.instalment))
+            inst = terms_on(c, signed.start).contract.instalment(signed.number) if signed else None
             if inst is None:
                 continue
             limit = inst.amount

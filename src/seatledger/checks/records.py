@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from seatledger.checks.problem import problem
+from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, did_you_mean
 from seatledger.core.money import fmt
@@ -76,13 +77,16 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
             person = people.get(sid)
             if person is None or not person.on_roster(r.date):
                 out.append(problem(r, "staff", f"{sid!r} is not on the roster on {r.date}"))
-    elif isinstance(r, Completion) and r.amount > c.final_payment.cap:
-        out.append(problem(r, "amount", f"{fmt(r.amount)} is above the final payment's cap "
-                           f"{fmt(c.final_payment.cap)} ({c.final_payment.clause})"))
+    elif isinstance(r, Completion):
+        cap = terms_on(c, r.date).contract.final_payment.cap
+        if r.amount > cap:
+            out.append(problem(r, "amount", f"{fmt(r.amount)} is above the final payment's cap "
+                               f"{fmt(cap)} ({c.final_payment.clause})"))
     return out
 
 
 def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> list[Problem]:
+    c = terms_on(c, r.date).contract  # the penalty as in force on the incident's date
     penalty = c.penalties.get(r.penalty)
     if penalty is None:
         valid = [k for k, p in c.penalties.items() if not p.computed]

@@ -215,6 +215,49 @@ class TerminationTerms(NamedTuple):
     basis: Literal["calendar-days", "working-days"] = "calendar-days"
 
 
+class PenaltyChange(NamedTuple):
+    amount: Money | None = None
+    min: Money | None = None
+    max: Money | None = None
+    percent: Percent | None = None
+
+
+class InstalmentChange(NamedTuple):
+    amount: Money
+    capitals: Text
+
+
+class FinalPaymentChange(NamedTuple):
+    cap: Money
+    capitals: Text
+
+
+class Changes(NamedTuple):
+    """What a supplementary contract changes; anything left out stays as it was."""
+
+    seats: Positive | None = None
+    penalties: dict[Key, PenaltyChange] = {}
+    instalments: dict[Positive, InstalmentChange] = {}
+    total: Money | None = None
+    total_capitals: Text | None = None
+    final_payment: FinalPaymentChange | None = None
+
+
+class Amendment(NamedTuple):
+    """A supplementary contract signed by both parties (十二3), part of the contract from its
+    effective date (rule 16)."""
+
+    id: Key
+    reference: Text
+    signed: Day
+    changes: Changes
+    effective: Day | None = None  # default: the day it is signed
+
+    @property
+    def starts(self) -> date:
+        return self.effective or self.signed
+
+
 class Settings(NamedTuple):
     """Readings one party could contest (docs/rules.md says which); each setting names its rule."""
 
@@ -249,6 +292,7 @@ class Contract(NamedTuple):
     signed: Day | None = None
     calendar_overrides: tuple[CalendarOverride, ...] = ()
     termination: TerminationTerms | None = None
+    amendments: tuple[Amendment, ...] = ()
     payment_documents: dict[Key, Text] = {}  # the documents that are the basis for payment (八)
     documents_clause: str | None = None
 

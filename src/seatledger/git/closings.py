@@ -26,6 +26,13 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
         except ValueError as exc:
             out.append(Problem(path, entry.line, "quarter", str(exc)))
             continue
+        for a in ledger.contract.amendments:
+            if a.starts <= quarter.end and a.signed > entry.date:
+                out.append(Problem(str(ledger.contract_path), 0, "amendments",
+                                   f"amendment {a.id} ({a.reference}, signed {a.signed}) takes "
+                                   f"effect from {a.starts}, reaching into {label}, closed on "
+                                   f"{entry.date}; reopen {label} first, or make it effective "
+                                   f"later", code="closed"))
         now = seal(ledger, book, quarter)
         if now.digest == entry.digest:
             continue

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
+from seatledger.core.amendments import versions
 from seatledger.core.contract import Contract
 from seatledger.core.money import capitals, fmt
 
@@ -15,7 +16,31 @@ Loc = tuple[str | int, ...]
 
 
 def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
-    """Every rule that spans fields: sums, capitals, periods, ranges."""
+    """Every rule that spans fields: sums, capitals, periods, ranges; and each amended version
+    of the contract passes the same (rule 16)."""
+    out = _cross_checks(c)
+    for n, a in enumerate(c.amendments):
+        loc: Loc = ("amendments", n)
+        if not c.term.start <= a.starts <= c.term.end:
+            out.append((loc + ("effective",), f"{a.starts} is outside the term "
+                        f"{c.term.start}..{c.term.end}"))
+        for key in a.changes.penalties:
+            if key not in c.penalties:
+                out.append((loc + ("changes", "penalties", key), f"{key!r} is not a penalty of "
+                            f"the contract"))
+        for number in a.changes.instalments:
+            if c.instalment(number) is None:
+                out.append((loc + ("changes", "instalments", number), f"{number} is not an "
+                            f"instalment of the contract"))
+    for since, terms in versions(c)[1:]:
+        n = next(i for i, a in enumerate(c.amendments) if a.id == terms.amendment)
+        for where, message in _cross_checks(terms.contract):
+            out.append((("amendments", n, "changes"), f"with {terms.amendment} in force from "
+                        f"{since}: {'.'.join(map(str, where))} {message}"))
+    return out
+
+
+def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     out: list[tuple[Loc, str]] = []
     if c.term.end < c.term.start:
         out.append((("term", "end"), f"ends {c.term.end} before it starts {c.term.start}"))

@@ -23,6 +23,7 @@ from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_t
 
 # The cache is only as good as the code that validated it: key it on that code too.
 _CODE = (Path(__file__).parent.parent / "core" / "contract.py",
+         Path(__file__).parent.parent / "core" / "amendments.py",
          Path(__file__).with_name("contract_checks.py"), Path(__file__))
 
 

@@ -34,7 +34,7 @@ def deduction_line(line: DeductionLine) -> dict[str, Any]:
         "rate": fmt(line.rate), "amount": fmt(line.amount), "record": line.record,
         "shift": line.shift, "required": line.required, "present": line.present,
         "headcount": line.headcount, "staff": list(line.staff), "ref": line.ref,
-        "payer": line.payer,
+        "payer": line.payer, "amendment": line.amendment,
     }
 
 
@@ -105,7 +105,7 @@ def statement(s: Statement) -> dict[str, Any]:
         "recorded_to": _day(s.recorded_to),
         "opening_balance": fmt(s.opening),
         "instalments": [{"label": a.label, "date": a.date.isoformat(), "amount": fmt(a.amount),
-                         "clause": a.clause} for a in s.accruals],
+                         "clause": a.clause, "amendment": a.amendment} for a in s.accruals],
         "accrued": fmt(s.accrued),
         "deductions": {"total": fmt(s.deductions), "by_penalty": money_map(s.by_penalty)},
         "payments": [{"date": p.date.isoformat(), "instalment": p.instalment,

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
-from seatledger.rules.accruals import Accrual, accruals
+from seatledger.rules.accruals import Accrual, accruals, instalment_in_force
 from seatledger.rules.balance_owed import opening_balance
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import DeductionLine
@@ -103,7 +103,8 @@ def settle(book: Book, period: Period, as_of: date | None = None,
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
-    for inst in book.contract.instalments:
+    for signed in book.contract.instalments:
+        inst, _ = instalment_in_force(book, signed)
         if inst.start > period.end and accrues(inst, book.termination):
             return f"instalment {inst.number}", inst.amount
     done = book.completion

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.core.amendments import terms_on
+from seatledger.core.contract import Instalment
 from seatledger.rules.book import Book
 from seatledger.rules.termination import accrues, reversal
 
@@ -18,14 +20,24 @@ class Accrual(NamedTuple):
     date: date
     amount: Decimal
     clause: str
+    amendment: str | None = None  # the supplementary contract its amount comes from
+
+
+def instalment_in_force(book: Book, inst: Instalment) -> tuple[Instalment, str | None]:
+    """An instalment as the terms in force on its period's first day set it (rule 16)."""
+    terms = terms_on(book.contract, inst.start)
+    return terms.contract.instalment(inst.number) or inst, terms.amendment
 
 
 def accruals(book: Book, start: date, end: date) -> list[Accrual]:
     ended = book.termination
-    out = [Accrual(f"instalment {i.number}", i.start, i.amount, i.clause)
-           for i in book.contract.instalments
-           if start <= i.start <= end and accrues(i, ended)]
-    for i in book.contract.instalments:
+    out = []
+    for signed in book.contract.instalments:
+        i, amendment = instalment_in_force(book, signed)
+        if start <= i.start <= end and accrues(i, ended):
+            out.append(Accrual(f"instalment {i.number}", i.start, i.amount, i.clause, amendment))
+    for signed in book.contract.instalments:
+        i, _ = instalment_in_force(book, signed)
         back = reversal(book.contract, book.calendar, i, ended)
         if back is not None and ended is not None and start <= ended.date <= end:
             out.append(Accrual(f"instalment {i.number} reversed for the unserved part "

@@ -29,3 +29,4 @@ class DeductionLine(NamedTuple):
     headcount: int | None = None  # roster headcount beside presence (rule 5)
     staff: tuple[str, ...] = ()
     ref: str | None = None
+    amendment: str | None = None  # the supplementary contract whose terms priced it (rule 16)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from seatledger.core.money import ZERO, quantize
 from seatledger.core.records import Payment
+from seatledger.rules.accruals import instalment_in_force
 from seatledger.rules.book import Book
 from seatledger.rules.due_dates import due_date, final_due_date
 from seatledger.rules.termination import accrues, reversal
@@ -105,7 +106,8 @@ def dues(book: Book, period_end: date, as_of: date) -> list[Due]:
     """Each instalment whose period has begun by `period_end`, with its payments to `as_of`."""
     out = []
     ended = book.termination
-    for inst in book.contract.instalments:
+    for signed in book.contract.instalments:
+        inst, _ = instalment_in_force(book, signed)
         if inst.start <= period_end and accrues(inst, ended):
             requested, due = due_date(book, inst.number)
             amount = inst.amount - (reversal(book.contract, book.calendar, inst, ended) or ZERO)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from seatledger.core.amendments import terms_on
 from seatledger.core.money import ZERO, quantize
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import UNITS, DeductionLine
@@ -14,17 +15,18 @@ from seatledger.rules.shortage import shortage_lines
 
 
 def incident_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
-    c = book.contract
     out = []
     for r in book.incidents:
         if not start <= r.date <= end:
             continue
+        terms = terms_on(book.contract, r.date)  # the rate in force on the incident's date
+        c = terms.contract
         p = c.penalties[r.penalty]
         rate = quantize(r.amount if r.amount is not None else c.penalty_amount_fixed(r.penalty)
                         or ZERO)
         out.append(DeductionLine(r.date, r.penalty, p.title, p.clause, r.count, UNITS[p.basis],
                                  rate, quantize(rate * r.count), r.id, p.set_off, p.payer,
-                                 staff=r.staff, ref=r.ref))
+                                 staff=r.staff, ref=r.ref, amendment=terms.amendment))
     return out
 
 

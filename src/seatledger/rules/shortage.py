@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from seatledger.core.amendments import terms_on
 from seatledger.core.money import ZERO, quantize
 from seatledger.core.records import Attendance
 from seatledger.rules.book import Book
@@ -21,8 +22,7 @@ from seatledger.rules.deduction_lines import UNITS, DeductionLine
 
 
 def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
-    key, penalty = book.contract.computed_penalty()
-    rate = penalty.amount or ZERO
+    key, _ = book.contract.computed_penalty()
     basis = book.contract.settings.shortage_basis
     found: list[tuple[int, Attendance, int]] = []  # (short, attendance, required)
     for (day, shift), att in sorted(book.attendance.items()):
@@ -30,17 +30,24 @@ def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
             continue
         required = book.requirements.required(day, shift)
         if basis == "vacancy" and shift == "day" and book.calendar.is_working(day):
-            short = max(0, book.requirements.seats - len(book.counting(day)))
+            short = max(0, book.requirements.seats_on(day) - len(book.counting(day)))
         else:
             short = max(0, required - att.present)
         found.append((short, att, required))
     if basis == "per-day":
         found = _largest_each_day(found)
-    return [DeductionLine(att.date, key, penalty.title, penalty.clause, short,
-                          UNITS[penalty.basis], rate, quantize(rate * short), att.id,
-                          penalty.set_off, penalty.payer, att.shift, required, att.present,
-                          book.headcount(att.date), att.absent)
-            for short, att, required in found if short]
+    return [_line(book, key, short, att, required) for short, att, required in found if short]
+
+
+def _line(book: Book, key: str, short: int, att: Attendance, required: int) -> DeductionLine:
+    """The line for one shortage, at the rate in force on its date (rule 16)."""
+    terms = terms_on(book.contract, att.date)
+    penalty = terms.contract.penalties[key]
+    rate = penalty.amount or ZERO
+    return DeductionLine(att.date, key, penalty.title, penalty.clause, short,
+                         UNITS[penalty.basis], rate, quantize(rate * short), att.id,
+                         penalty.set_off, penalty.payer, att.shift, required, att.present,
+                         book.headcount(att.date), att.absent, amendment=terms.amendment)
 
 
 def _largest_each_day(found: list[tuple[int, Attendance, int]]) -> list[tuple[int, Attendance, int]]:

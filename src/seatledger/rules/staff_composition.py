@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from seatledger.core.amendments import terms_on
 from seatledger.core.vocab import degree_rank
 from seatledger.rules.book import Book
 
@@ -15,7 +16,7 @@ DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actua
 
 
 def daily_violations(book: Book, day: date) -> list[DailyViolation]:
-    s = book.contract.staffing
+    s = terms_on(book.contract, day).contract.staffing
     on_roster = [p for p in book.roster if p.on_roster(day)]
     people = book.counting(day)
     out = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.records import Demand, Record
 from seatledger.core.vocab import SHIFTS
@@ -23,7 +24,8 @@ class Requirements:
     """How many people each date and shift requires."""
 
     def __init__(self, contract: Contract, calendar: WorkCalendar, records: Iterable[Record]):
-        self.seats = contract.staffing.seats
+        self.contract = contract
+        self.seats = contract.staffing.seats  # as signed; seats_on() reads the terms in force
         self.calendar = calendar
         self.demands: dict[str, list[Demand]] = {s: [] for s in SHIFTS}
         records = list(records)
@@ -36,11 +38,14 @@ class Requirements:
     def demand(self, day: date, shift: str) -> Demand | None:
         return next((d for d in self.demands[shift] if d.date <= day <= d.to), None)
 
+    def seats_on(self, day: date) -> int:
+        return terms_on(self.contract, day).contract.staffing.seats
+
     def required(self, day: date, shift: str) -> int:
         if self.ends is not None and day >= self.ends:
             return 0
         demand = self.demand(day, shift)
         demanded = demand.required if demand else 0
         if shift == "day" and self.calendar.is_working(day):
-            return max(self.seats, demanded)
+            return max(self.seats_on(day), demanded)
         return demanded

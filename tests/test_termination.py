@@ -111,3 +111,25 @@ def test_a_second_termination_is_refused_and_none_needs_a_notice_under_10_3(paid
     assert q1["instalments"] == [] and q1["accrued"] == "0.00"
     again = run("record", "termination", "--date", "2023-02-01", "--clause", "三(一)9")
     assert again.exit_code == 1 and "already ended" in again.stderr
+
+
+def test_the_new_record_kinds_are_records_like_the_others(paid: Path, run: Run) -> None:
+    """Each new kind writes canonical text, has a dry run that writes nothing, and can be
+    voided; the ledger stays in canonical form."""
+    inc = written(run, "record", "incident", "--date", "2022-11-02", "--penalty",
+                  "post-abandonment")
+    cases = [("notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by", "2022-11-10"),
+             ("dispute", "--date", "2022-11-03", "--incident", inc, "--reason", "不认可"),
+             ("document", "--date", "2022-11-04", "--instalment", "3", "--kind", "reports")]
+    for case in cases:
+        before = snapshot(paid)
+        dry = run("record", *case, "--dry-run")
+        assert dry.exit_code == 0 and "dry run: nothing written" in dry.stdout
+        assert snapshot(paid) == before
+        rid = written(run, "record", *case)
+        assert f"kind: {case[0]}" in (paid / "2022-11.yaml").read_text()
+        assert run("fmt", "--check").exit_code == 0
+        assert run("void", rid, "--reason", "entered in error").exit_code == 0
+    assert run("check").exit_code in (0, 1)  # gaps only
+    problems = json.loads(run("check", "--format", "json").stdout)["problems"]
+    assert {p["code"] for p in problems} <= {"gap", "uninvoiced"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import LEDGER, Run, commit, git
+from conftest import LEDGER, Run, commit, git, write_roster
+from seatledger.core.workdays import WorkCalendar
 
 
 def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -> None:
@@ -146,3 +148,23 @@ def test_driver_tells_the_file_kind_from_content_without_a_path(tmp_path: Path, 
     assert run("merge-driver", *files).exit_code == 0
     merged = (tmp_path / "A").read_text()
     assert merged.count("- id:") == 3 and merged.index("07-04") < merged.index("07-05")
+
+
+def test_branch_work_with_gaps_and_closing_one_quarter(project: Path, run: Run) -> None:
+    """Recorded from 2022-09-19; every working day to 09-30 recorded, then 2022-10-10 while
+    10-08 and 10-09 (adjusted working days) are on another clerk's branch. check fails on those
+    gaps; check --allow-gaps lists them and passes. Q3 has no gaps of its own, so it closes
+    although Q4 has some."""
+    assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
+    write_roster(project / LEDGER)
+    for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
+        assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-10-10", "--present", "48").exit_code == 0
+    strict = run("check")
+    assert strict.exit_code == 1 and "gap: no attendance recorded for 2022-10-08" in strict.output
+    relaxed = run("check", "--allow-gaps")
+    assert relaxed.exit_code == 0 and "gap: no attendance recorded for 2022-10-09" in relaxed.output
+    q3 = run("close", "--quarter", "Q3", "--date", "2022-10-12")
+    assert q3.exit_code == 0, q3
+    q4 = run("close", "--quarter", "Q4", "--date", "2023-01-05")
+    assert q4.exit_code == 1 and "required shift(s) with no attendance" in q4.stderr

@@ -76,7 +76,8 @@ def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | No
             raise SeatledgerError(f"refused: {q.label} has {len(missing)} required shift(s) with "
                                   f"no attendance ({', '.join(missing[:5])}"
                                   f"{', ...' if len(missing) > 5 else ''}); record them first")
-        errors = [p for p in led.problems if p.severity == "error"]
+        # Only this quarter's gaps matter here (above); a later week still on a branch does not.
+        errors = [p for p in led.problems if p.severity == "error" and p.code != "gap"]
         if errors:
             raise SeatledgerError(f"refused: the ledger has {len(errors)} problem(s); "
                                   f"`seatledger check` lists them", errors[:10])

@@ -15,11 +15,18 @@ from seatledger.render.formats import formats, show
 
 
 @command(app, "check", formats=formats("check"))
-def check(opts: Opts) -> None:
-    """Validate the contract and every ledger file; exit 1 on any problem."""
+def check(
+    opts: Opts,
+    allow_gaps: Annotated[bool, typer.Option(
+        "--allow-gaps", help="Gaps are listed but do not fail the check (for a branch that "
+        "records some weeks while others are on other branches).")] = False,
+) -> None:
+    """Validate the contract and every ledger file; exit 1 on any problem or gap."""
     result = checking.check(opts.contract, opts.ledger)
     show("check", opts.format, result)
-    if result.errors:
+    failing = [p for p in result.problems if p.severity == "error"
+               and not (allow_gaps and p.code == "gap")]
+    if failing:
         raise typer.Exit(1)
 
 

@@ -232,7 +232,9 @@ def run_case(case: Case, python: str) -> Outcome:
 
 def cases(sample: int | None) -> list[Case]:
     rng = random.Random(20221001)
-    every = [*cli_cases(), *file_cases(rng)]
+    # No process can be given an argument with a NUL byte (exec refuses it), so none is tried.
+    every = [c for c in cli_cases() if not any("\x00" in a for a in c.args)]
+    every += file_cases(rng)
     return sorted(rng.sample(every, sample), key=lambda c: c.name) if sample else every
 
 

@@ -111,6 +111,15 @@ def write_roster(ledger: Path, seats: int = 48, bachelors: int = 29) -> None:
 LEDGER = "ledgers/haidian-hotline-2022"
 
 
+@pytest.fixture
+def blank(project: Path, run: Run) -> Path:
+    """The seed contract, a ledger recorded from 2022-10-01 (so Q2 and Q3 have no gaps to
+    mark figures incomplete), a full roster of 48."""
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(project / LEDGER)
+    return project / LEDGER
+
+
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GIT_AUTHOR_NAME="clerk", GIT_AUTHOR_EMAIL="clerk@example.org",
                GIT_COMMITTER_NAME="clerk", GIT_COMMITTER_EMAIL="clerk@example.org",

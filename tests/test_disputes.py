@@ -8,16 +8,9 @@ from typing import Any
 
 import pytest
 
-from conftest import Run, snapshot, write_roster
+from conftest import Run, snapshot
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
-
-
-@pytest.fixture
-def q3(project: Path, run: Run) -> Path:
-    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
-    write_roster(project / LEDGER)
-    return project / LEDGER
 
 
 def written(run: Run, *args: str) -> str:
@@ -32,7 +25,7 @@ def settle(run: Run, *args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def test_a_disputed_deduction_is_not_withheld_until_it_is_ruled_on(q3: Path, run: Run) -> None:
+def test_a_disputed_deduction_is_not_withheld_until_it_is_ruled_on(blank: Path, run: Run) -> None:
     """An assessment deduction of 5,000.00 on 2022-08-16. Undisputed, Party A should pay next
     1,641,000.00 (instalment 3) + 1,641,000.00 (instalment 1) + 1,641,000.00 (instalment 2)
     - 5,000.00 = 4,918,000.00. Disputed on 08-20, it is shown apart and not withheld:
@@ -66,15 +59,15 @@ def test_a_disputed_deduction_is_not_withheld_until_it_is_ruled_on(q3: Path, run
     (("record", "ruling", "--date", "2022-08-20", "--dispute", "dsp-2022-08-20-ffffff"),
      "is not a live dispute"),
 ])
-def test_a_dispute_or_ruling_of_nothing_is_refused(q3: Path, run: Run, args: tuple[str, ...],
+def test_a_dispute_or_ruling_of_nothing_is_refused(blank: Path, run: Run, args: tuple[str, ...],
                                                    words: str) -> None:
-    before = snapshot(q3)
+    before = snapshot(blank)
     result = run(*args)
     assert result.exit_code == 1 and words in result.stderr, result
-    assert snapshot(q3) == before
+    assert snapshot(blank) == before
 
 
-def test_one_open_dispute_per_incident_and_dates_in_order(q3: Path, run: Run) -> None:
+def test_one_open_dispute_per_incident_and_dates_in_order(blank: Path, run: Run) -> None:
     inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty",
                   "post-abandonment")
     early = run("record", "dispute", "--date", "2022-08-15", "--incident", inc, "--reason", "x")

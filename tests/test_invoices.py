@@ -6,18 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from conftest import Run, snapshot, write_roster
+from conftest import Run, snapshot
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
-
-
-@pytest.fixture
-def blank(project: Path, run: Run) -> Path:
-    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
-    write_roster(project / LEDGER)
-    return project / LEDGER
 
 
 def ok(run: Run, *args: str) -> None:

@@ -8,20 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from conftest import SEED, Run, write_roster
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
-
-
-@pytest.fixture
-def blank(project: Path, run: Run) -> Path:
-    """The seed contract, a ledger recorded from 2022-10-01 (so Q2 and Q3 have no gaps), a
-    full roster."""
-    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
-    write_roster(project / LEDGER)
-    return project / LEDGER
 
 
 def ok(run: Run, *args: str) -> None:

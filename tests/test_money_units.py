@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, write_roster
+from conftest import Run
 from seatledger.core.money import capitals, parse_amount
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
@@ -55,13 +55,6 @@ def as_json(run: Run, *args: str) -> dict:  # type: ignore[type-arg]
     result = run(*args, "--format", "json")
     assert result.exit_code in (0, 1), (args, result)
     return json.loads(result.stdout)
-
-
-@pytest.fixture
-def blank(project: Path, run: Run) -> Path:
-    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
-    write_roster(project / LEDGER)
-    return project / LEDGER
 
 
 def test_what_is_paid_next(blank: Path, run: Run) -> None:

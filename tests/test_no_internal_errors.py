@@ -196,3 +196,27 @@ def test_a_sample_of_generated_hostile_inputs() -> None:
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "60 cases;" in result.stdout and "0 tracebacks, 0 exit 3, 0 refused" in result.stdout
+
+
+def test_a_void_of_a_record_changed_on_the_other_side_is_a_conflict(tmp_path: Path) -> None:
+    """Ours voids an assessment deduction of 1,000.00; theirs raised it to 2,000.00. A merge
+    by id would keep both (a void of a 2,000.00 deduction that nobody reviewed): it is a
+    conflict instead, with the record and the void together on our side."""
+    inc = ("- id: inc-2022-07-05-aaaaaa\n  kind: incident\n  date: 2022-07-05\n"
+           "  penalty: assessment-deduction\n  amount: \"{amount}\"\n")
+    void = ("- id: void-2022-07-05-bbbbbb\n  kind: void\n  date: 2022-07-05\n"
+            "  target: inc-2022-07-05-aaaaaa\n  reason: withdrawn\n")
+    base, ours, theirs = (tmp_path / n for n in ("base", "ours", "theirs"))
+    base.write_text(inc.format(amount="1000.00"), encoding="utf-8")
+    ours.write_text(inc.format(amount="1000.00") + void, encoding="utf-8")
+    theirs.write_text(inc.format(amount="2000.00"), encoding="utf-8")
+    result = driver(base, ours, theirs, f"{LEDGER}/2022-07.yaml")
+    assert result.returncode == 1, result
+    merged = ours.read_text(encoding="utf-8")
+    ours_side, theirs_side = merged.split("=======\n")
+    assert "void-2022-07-05-bbbbbb" in ours_side and '"1000.00"' in ours_side
+    assert '"2000.00"' in theirs_side and "void" not in theirs_side.replace("theirs", "")
+    # The same void against an unchanged record merges cleanly.
+    ours.write_text(inc.format(amount="1000.00") + void, encoding="utf-8")
+    theirs.write_text(inc.format(amount="1000.00"), encoding="utf-8")
+    assert driver(base, ours, theirs, f"{LEDGER}/2022-07.yaml").returncode == 0

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.records import Void
 from seatledger.git.canonical import Item, ListFile, parse
 from seatledger.read.ledger_files import MONTH_FILE, ROSTER_FILE
 
@@ -46,7 +47,18 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
     oi, ai, bi = _items(o), _items(a), _items(b)
     merged: list[tuple[tuple[str, ...], str]] = []
     conflicts = 0
-    for rid in set(oi) | set(ai) | set(bi):
+    # A void added on one side of a record changed on the other withdraws something its
+    # reviewer never saw: the record and the void go into one conflict.
+    clashes = _void_clashes(oi, ai, bi)
+    for target, (void_side, void) in sorted(clashes.items()):
+        conflicts += 1
+        mine, other = ai.get(target), bi.get(target)
+        ours_text = (mine.render() if mine else "") + (void.render() if void_side == "a" else "")
+        theirs_text = (other.render() if other else "") + (void.render() if void_side == "b" else "")
+        key = (mine or other or oi[target]).key
+        merged.append((key, f"<<<<<<< ours\n{ours_text}=======\n{theirs_text}>>>>>>> theirs\n"))
+    settled = set(clashes) | {v.id for _, v in clashes.values()}
+    for rid in (set(oi) | set(ai) | set(bi)) - settled:
         old, mine, other = (x.get(rid) for x in (oi, ai, bi))
         text = {k: v.render() if v else None for k, v in (("o", old), ("a", mine), ("b", other))}
         if text["a"] == text["b"] or text["b"] == text["o"]:
@@ -67,6 +79,21 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
     merged.sort(key=lambda pair: pair[0])
     head = "".join(preamble) + ("\n" if preamble and merged else "")
     return head + "".join(text for _, text in merged), conflicts
+
+
+def _void_clashes(oi: dict[str, Item], ai: dict[str, Item],
+                  bi: dict[str, Item]) -> dict[str, tuple[str, Item]]:
+    """target id -> (the side that voided it, its void), where the other side changed it."""
+    out: dict[str, tuple[str, Item]] = {}
+    for side, mine, other in (("a", ai, bi), ("b", bi, ai)):
+        for rid, item in mine.items():
+            target = getattr(item.value, "target", None)
+            if rid in oi or not isinstance(item.value, Void) or target not in oi:
+                continue
+            theirs = other.get(target)
+            if theirs is not None and theirs.render() != oi[target].render():
+                out[target] = (side, item)
+    return out
 
 
 def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:

@@ -168,3 +168,29 @@ def test_branch_work_with_gaps_and_closing_one_quarter(project: Path, run: Run) 
     assert q3.exit_code == 0, q3
     q4 = run("close", "--quarter", "Q4", "--date", "2023-01-05")
     assert q4.exit_code == 1 and "required shift(s) with no attendance" in q4.stderr
+
+
+def test_the_same_payment_on_two_branches_merges_as_one(repo: Path, run: Run) -> None:
+    """Two clerks enter the same payment (one with a note) on their branches: its id comes from
+    its content, so the merge sees one record, added on both sides; it counts once. The same
+    entered twice on one branch is refused, naming the first."""
+    args = ("record", "payment", "--date", "2022-07-20", "--instalment", "2", "--amount", "1000")
+    git(repo, "checkout", "-qb", "clerk-a")
+    first = run(*args)
+    assert first.exit_code == 0, first
+    rid = first.stdout.split()[1]
+    again = run(*args, "--note", "again")
+    assert again.exit_code == 1 and f"the same payment as {rid}" in again.stderr
+    commit(repo, "payment, clerk A")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-qb", "clerk-b")
+    second = run(*args)
+    assert second.exit_code == 0 and second.stdout.split()[1] == rid
+    commit(repo, "payment, clerk B")
+    merged = git(repo, "merge", "-q", "--no-edit", "clerk-a", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    text = (repo / LEDGER / "2022-07.yaml").read_text()
+    assert text.count(f"- id: {rid}") == 1
+    assert run("check", "--allow-gaps").exit_code == 0
+    s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    assert s["paid"] == "1000.00"

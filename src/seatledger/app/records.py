@@ -23,8 +23,8 @@ from seatledger.write.writer import (
     Written,
     add_person,
     append_record,
+    content_id,
     init_ledger,
-    new_id,
     person_leaves,
 )
 
@@ -86,13 +86,25 @@ def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[s
     rec = _from_command_line(SPECS[kind], draft, kind)
     with ledger_lock(paths.ledger):
         led = open_checked(paths, closings=False)
-        if kind != "attendance":
-            rec = rec._replace(id=new_id(kind, rec.date, {r.id for r in led.records}))
         if duplicate:
             rec = _repeated(led, rec)
+        if kind != "attendance":
+            rec = rec._replace(id=_fresh(led, content_id(rec)))
         if isinstance(rec, Dispute):
             refuse_dispute_of_no_live_incident(led.records, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def _fresh(ledger: Ledger, rid: str) -> str:
+    """The content id, or where a withdrawn record (voided, or a void) already holds it, the
+    same with -2, -3, ...: re-entering what was voided is not a duplicate. A live record with
+    the id is left to collide, so the duplicate is refused."""
+    live_ids = {r.id for r in live(ledger.records)}
+    taken = {r.id for r in ledger.records}
+    candidate, n = rid, 2
+    while candidate in taken and candidate not in live_ids:
+        candidate, n = f"{rid}-{n}", n + 1
+    return candidate
 
 
 def _repeated(ledger: Ledger, rec: Record) -> Record:
@@ -119,6 +131,6 @@ def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str
         if not reason.strip():
             raise UsageError("--reason: say why the record is withdrawn")
         rec = _from_command_line(SPECS["void"], {
-            "id": new_id("void", target.date, {r.id for r in led.records}),
-            "date": target.date, "target": record_id, "reason": reason})
+            "id": "pending", "date": target.date, "target": record_id, "reason": reason})
+        rec = rec._replace(id=_fresh(led, content_id(rec)))
         return append_record(led, rec, dry_run=dry_run)

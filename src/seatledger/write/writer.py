@@ -7,6 +7,7 @@ checked against is the one it lands in.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 from datetime import date
@@ -43,8 +44,20 @@ class Written(NamedTuple):
     action: str = "added"
 
 
+def content_id(record: Record) -> str:
+    """`<kind>-<date>-<digest>` (rule 7): the digest of the fields that define the record (all
+    but its id and note), so the same record entered twice, or on two branches, gets the same
+    id and collides rather than counting twice. A genuine second one differs by `repeat`."""
+    defining = "\n".join(f"{name}={value}" for name, value in zip(record._fields, record,
+                                                                   strict=True)
+                         if name not in ("id", "note", "source"))
+    digest = hashlib.sha256(defining.encode("utf-8")).hexdigest()[:6]
+    return f"{ID_PREFIX[record.kind]}-{record.date}-{digest}"
+
+
 def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = None) -> str:
-    """`<kind>-<date>-<suffix>` (rule 7); random so two branches never pick the same."""
+    """`<kind>-<date>-<suffix>`, random: what ids were before they came from content; the
+    example generator still draws them from its seeded generator."""
     prefix = ID_PREFIX[kind]
     while True:
         suffix = (f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3))
@@ -92,9 +105,15 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
     path = ledger.path / f"{record.date:%Y-%m}.yaml"
     old = next((r for r in ledger.records if r.id == record.id), None)
     if old is not None and not (replace and isinstance(record, Attendance)):
-        hint = " (use --replace to rewrite it)" if isinstance(record, Attendance) else ""
-        raise SeatledgerError(f"refused: {record.id} is already recorded at "
-                              f"{old.source.file}:{old.source.line}{hint}; nothing was written")
+        if isinstance(record, Attendance):
+            raise SeatledgerError(f"refused: {record.id} is already recorded at "
+                                  f"{old.source.file}:{old.source.line} (use --replace to "
+                                  f"rewrite it); nothing was written")
+        raise SeatledgerError(f"refused: the same {record.kind} as {old.id} "
+                              f"({old.source.file}:{old.source.line}) in every field but id and "
+                              f"note is already recorded, so it would count twice; if it is a "
+                              f"genuine second one, record it with --duplicate; nothing was "
+                              f"written")
     refuse_closed(ledger, record.date)
     planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]

@@ -81,17 +81,33 @@ def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
     assert missing.exit_code == 1 and "git fetch" in missing.output
 
 
+@pytest.mark.parametrize("branches", ["--single-branch", "--no-single-branch"])
 def test_diff_on_a_shallow_clone_says_what_to_fetch(repo: Path, run: Run, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    branches: str) -> None:
     git(repo, "checkout", "-qb", "feature")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
     commit(repo, "more")
     clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{repo}", str(clone))
+    git(tmp_path, "clone", "-q", "--depth", "1", branches, "--branch", "feature",
+        f"file://{repo}", str(clone))
     monkeypatch.chdir(clone)
     result = run("diff", "--base", "origin/main")
     assert result.exit_code == 1
     assert "fetch" in result.output and "Traceback" not in result.output
+    # The hint is a command that works: after it, the diff runs.
+    hint = result.output.split("`")[1]
+    assert hint == "git fetch --unshallow origin main:refs/remotes/origin/main", hint
+    git(clone, *hint.split()[1:])
+    assert run("diff", "--base", "origin/main").exit_code == 0
+
+
+def test_diff_between_unrelated_histories_says_so(repo: Path, run: Run) -> None:
+    git(repo, "checkout", "-q", "--orphan", "elsewhere")
+    commit(repo, "a history of its own")
+    result = run("diff")
+    assert result.exit_code == 1 and "no common history" in result.output, result
+    assert "shallow" not in result.output
 
 
 def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:

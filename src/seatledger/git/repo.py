@@ -27,16 +27,29 @@ def repo_root(cwd: Path) -> Path:
                               f"git revisions") from None
 
 
+def _shallow(root: Path) -> bool:
+    return git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
+def _remote_branch(name: str) -> tuple[str, str]:
+    """(remote, branch) for `origin/main` or `main`."""
+    remote, _, branch = name.partition("/")
+    return (remote, branch) if branch else ("origin", name)
+
+
 def verify(root: Path, rev: str) -> str:
     try:
         return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
     except GitError:
-        shallow = git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
-        raise SeatledgerError(
-            f"revision {rev!r} is not in this checkout"
-            + ("; it is a shallow clone" if shallow else "")
-            + f". Fetch it first, e.g. `git fetch origin {rev}` (or `git fetch --unshallow`; "
-              f"in GitHub Actions, actions/checkout with fetch-depth: 0)") from None
+        pass
+    if _shallow(root):
+        hint = ("this checkout is a shallow clone: fetch its history with `git fetch "
+                "--unshallow origin` (in GitHub Actions, actions/checkout with fetch-depth: 0)")
+    elif any(ch in rev for ch in "~^@"):
+        hint = "it reaches before the first commit, or names no commit; check the revision"
+    else:
+        hint = f"fetch it first, e.g. `git fetch origin {rev}`, or check its name"
+    raise SeatledgerError(f"revision {rev!r} is not in this checkout; {hint}") from None
 
 
 def merge_base(root: Path, branch: str | None) -> tuple[str, str]:
@@ -50,13 +63,33 @@ def merge_base(root: Path, branch: str | None) -> tuple[str, str]:
         try:
             return f"merge-base({name})", git(root, "merge-base", "HEAD", name).strip()
         except GitError:
+            pass
+        if _shallow(root):
             raise SeatledgerError(
-                f"no merge base of HEAD and {name} in this checkout: its history is cut short "
-                f"(a shallow clone). Fetch it first: `git fetch --unshallow origin {name}` "
-                f"(in GitHub Actions, actions/checkout with fetch-depth: 0)") from None
+                f"no merge base of HEAD and {name} in this checkout: it is a shallow clone. "
+                f"Fetch the history first: `{_fetch_hint(root, name)}` (in GitHub Actions, "
+                f"actions/checkout with fetch-depth: 0)") from None
+        raise SeatledgerError(
+            f"HEAD and {name} have no common history (unrelated branches), so there is no "
+            f"merge base to compare with; compare two revisions instead: "
+            f"`seatledger diff REV REV2`") from None
     tried = ", ".join(candidates)
+    remote_names = [n for n in candidates if "/" in n]
+    if remote_names:
+        raise SeatledgerError(
+            f"no main branch to compare with (tried {tried}); if it is on the remote, fetch it "
+            f"first: `{_fetch_hint(root, remote_names[0])}`, or name another with --base "
+            f"BRANCH")
     raise SeatledgerError(f"no main branch to compare with (tried {tried}); name one with "
-                          f"--base BRANCH, or give a revision; fetch it first if it is remote")
+                          f"--base BRANCH, or give a revision")
+
+
+def _fetch_hint(root: Path, name: str) -> str:
+    """A fetch that brings `origin/main` (whole, in a shallow clone) even into a clone made
+    with --single-branch, whose refspec would not track it."""
+    remote, short = _remote_branch(name)
+    deep = "--unshallow " if _shallow(root) else ""
+    return f"git fetch {deep}{remote} {short}:refs/remotes/{remote}/{short}"
 
 
 def export(root: Path, rev: str, paths: list[Path], dest: Path) -> None:

@@ -65,9 +65,11 @@ def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
     md = run("diff", "--format", "markdown")
     assert md.exit_code == 0, md
     assert "merge-base(main)" in md.stdout and "working tree" in md.stdout
-    assert "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 |" in md.stdout
-    assert "| 2022-07 | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
-    assert "| 2022-Q3 | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
+    assert "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 | present: 48 → 45" \
+        in md.stdout  # before -> after
+    # July is recorded only in part: its figures are marked incomplete.
+    assert "| 2022-07 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
+    assert "| 2022-Q3 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
     commit(repo, "three missing person-shifts")
     data = json.loads(run("diff", "main", "HEAD", "--format", "json").stdout)
     assert [(m["period"], m["balance_change"]) for m in data["months"]] == [("2022-07", "-900.00")]
@@ -210,3 +212,36 @@ def test_the_same_payment_on_two_branches_merges_as_one(repo: Path, run: Run) ->
     assert run("check", "--allow-gaps").exit_code == 0
     s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     assert s["paid"] == "1000.00"
+
+
+def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
+    """Q3 recorded in full and closed on 2022-10-10 on main. A branch reopens and closes Q3 on
+    the same day, voids an incident in it and changes a day's attendance: the diff names what
+    the void withdraws, shows the change before -> after, warns that both lie inside a quarter
+    closed at the base, and shows the reopen and the close."""
+    assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
+    write_roster(project / LEDGER)
+    for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
+        assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
+    inc = run("record", "incident", "--date", "2022-09-20", "--penalty",
+              "post-abandonment").stdout.split()[1]
+    assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "Q3 closed")
+    git(project, "checkout", "-qb", "appeal")
+    assert run("reopen", "--quarter", "Q3", "--reason", "appeal upheld", "--date",
+               "2022-10-10").exit_code == 0
+    assert run("void", inc, "--reason", "appeal upheld").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-09-30", "--present", "47",
+               "--replace").exit_code == 0
+    assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
+    md = run("diff", "--format", "markdown").stdout
+    assert f"withdraws {inc} (incident 2022-09-20)" in md
+    assert "present: 48 → 47" in md
+    assert "inside closed quarter 2022-Q3" in md
+    assert "reopen 2022-Q3 on 2022-10-10: appeal upheld; close 2022-Q3 on 2022-10-10" in md
+    text = run("diff").stdout
+    assert "Records" in text and "withdraws" in text and "###" not in text
+    data = json.loads(run("diff", "--format", "json").stdout)
+    void = next(r for r in data["records"] if r["kind"] == "void")
+    assert void["target"] == f"{inc} (incident 2022-09-20)" and void["closed_quarter"] == "2022-Q3"

@@ -1,3 +1,3 @@
 """seatledger: hold an outsourced staffing contract to its terms."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

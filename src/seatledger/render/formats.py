@@ -32,7 +32,7 @@ FORMATS: dict[str, dict[str, Callable[[Any], None]]] = {
     "check-roster": {"text": text.roster, "json": _json(schemas.roster)},
     "compliance": {"text": text.compliance, "json": _json(schemas.compliance)},
     "notices": {"text": text.notices, "json": _json(schemas.notices)},
-    "diff": {"text": _out(markdown.ledger_diff), "markdown": _out(markdown.ledger_diff),
+    "diff": {"text": text.ledger_diff, "markdown": _out(markdown.ledger_diff),
              "json": _json(schemas.ledger_diff)},
 }
 

@@ -185,13 +185,14 @@ def _money_delta(m: MoneyDelta) -> dict[str, Any]:
     return {"period": m.period.label, "deducted_before": fmt(m.deducted_before),
             "deducted_after": fmt(m.deducted_after), "deducted_change": fmt(m.deducted),
             "balance_before": fmt(m.balance_before), "balance_after": fmt(m.balance_after),
-            "balance_change": fmt(m.balance)}
+            "balance_change": fmt(m.balance), "complete": m.complete}
 
 
 def ledger_diff(d: LedgerDiff) -> dict[str, Any]:
     def change(c: RecordChange) -> dict[str, Any]:
         return {"change": c.change, "id": c.id, "kind": c.kind, "date": _day(c.date),
-                "before": c.before, "after": c.after}
+                "before": c.before, "after": c.after, "target": c.target,
+                "closed_quarter": c.closed}
 
     return {
         "base": d.base, "head": d.head,

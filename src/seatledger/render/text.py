@@ -10,6 +10,7 @@ from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport
+from seatledger.reports.ledger_diff import LedgerDiff
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
@@ -228,3 +229,35 @@ def notices(r: NoticesReport) -> None:
     out.print(t)
     if r.ended:
         out.print(f"[bold]termination:[/] {r.ended}")
+
+
+def ledger_diff(d: LedgerDiff) -> None:
+    """`diff --format text`: the same as the pull-request comment, as tables for a terminal."""
+    from seatledger.render.markdown import warnings, what_changed
+
+    out = console()
+    out.print(f"[bold]seatledger diff:[/] {d.base} -> {d.head}")
+    if d.empty:
+        out.print("no change to the ledger's records, roster or figures")
+        return
+    for w in warnings(d):
+        out.print(f"[bold yellow]{w.replace('**', '').replace('`', '')}[/]")
+    t = table("Records", [("change", "left"), ("record", "left"), ("kind", "left"),
+                          ("date", "left"), ("detail", "left")])
+    for r in (*d.records, *d.roster):
+        t.add_row(r.change, r.id, r.kind, str(r.date or ""), what_changed(r))
+    out.print(t)
+    for c in d.closings:
+        out.print(f"closed periods: {c}")
+    m = table("Money (deducted from Party B; balance owed by Party A)", [
+        ("period", "left"), ("deducted", "right"), ("change", "right"), ("balance", "right"),
+        ("change", "right"), ("", "left")])
+    for row in (*d.months, *d.quarters):
+        m.add_row(row.period.label, fmt_grouped(row.deducted_after), fmt_grouped(row.deducted),
+                  fmt_grouped(row.balance_after), fmt_grouped(row.balance),
+                  "" if row.complete else "[yellow]*[/]")
+    out.print(m)
+    for v in d.new_violations:
+        out.print(f"new roster violation: {v.rule} {v.start}..{v.end} ({v.clause})")
+    for v in d.resolved_violations:
+        out.print(f"resolved roster violation: {v.rule} {v.start}..{v.end} ({v.clause})")

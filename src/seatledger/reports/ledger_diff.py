@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from seatledger.core.ledger import Ledger
+from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import Period, months_of, quarters_of
 from seatledger.core.record_text import block
 from seatledger.reports.roster_check import check_roster
 from seatledger.rules.balance_owed import movements
 from seatledger.rules.book import Book, make_book
+from seatledger.rules.gaps import gaps_in
 from seatledger.rules.violations import Violation
 
 
@@ -24,6 +25,23 @@ class RecordChange(NamedTuple):
     date: date | None
     before: str | None  # canonical text
     after: str | None
+    target: str | None = None  # what a void withdraws: "<id> (<kind> <date>)"
+    closed: str | None = None  # the closed quarter it lies in, if any
+
+    @property
+    def fields(self) -> list[tuple[str, str | None, str | None]]:
+        """(field, before, after) for each field that differs, for a changed record."""
+        old, new = _fields(self.before), _fields(self.after)
+        return [(k, old.get(k), new.get(k)) for k in dict.fromkeys([*old, *new])
+                if old.get(k) != new.get(k)]
+
+
+def _fields(text: str | None) -> dict[str, str]:
+    out = {}
+    for line in (text or "").splitlines():
+        key, _, value = line.lstrip("- ").partition(": ")
+        out[key] = value
+    return out
 
 
 class MoneyDelta(NamedTuple):
@@ -32,6 +50,7 @@ class MoneyDelta(NamedTuple):
     deducted_after: Decimal
     balance_before: Decimal  # accrued - deducted - paid in the period
     balance_after: Decimal
+    complete: bool = True  # after the change: no gaps or unrecorded shifts in the period
 
     @property
     def deducted(self) -> Decimal:
@@ -86,8 +105,10 @@ def _money(before: Book | None, after: Book, periods: list[Period]) -> list[Mone
     for p in periods:
         new = movements(after, p.start, p.end)
         old = movements(before, p.start, p.end) if before is not None else None
+        gaps, unrecorded = gaps_in(after, p.start, p.end)
         delta = MoneyDelta(p, old.deducted if old else Decimal(0), new.deducted,
-                           old.balance if old else Decimal(0), new.balance)
+                           old.balance if old else Decimal(0), new.balance,
+                           not gaps and not unrecorded)
         if delta.deducted or delta.balance:
             out.append(delta)
     return out
@@ -113,9 +134,25 @@ def compare(before: Ledger | None, after: Ledger, base: str, head: str) -> Ledge
     last = max([r.date for r in new.records] + ([r.date for r in old.records] if old else []),
                default=start)
     was, now = _violations(old, last), _violations(new, last)
-    seen = {(c.kind, c.quarter, c.date) for c in before.closings} if before else set()
+    # closings.yaml is appended to: what the change adds is what follows the base's entries,
+    # so a reopen and a close on one day both show.
+    old_count = len(before.closings) if before else 0
     closings = tuple(f"{c.kind} {c.quarter} on {c.date}" + (f": {c.reason}" if c.reason else "")
-                     for c in after.closings if (c.kind, c.quarter, c.date) not in seen)
+                     for c in after.closings[old_count:])
+    closed = closed_quarters(before.closings) if before else {}
+    by_label = {q.label: q for q in quarters_of(after.contract)}
+    every = {r.id: r for r in (*(before.records if before else ()), *after.records)}
+
+    def annotate(c: RecordChange) -> RecordChange:
+        value = every.get(c.id)
+        target = every.get(getattr(value, "target", "") or "")
+        where = next((label for label in closed if c.date is not None
+                      and c.date in by_label.get(label, Period("", date.max, date.min))), None)
+        return c._replace(
+            target=f"{target.id} ({target.kind} {target.date})" if target is not None else None,
+            closed=where)
+
+    records = [annotate(c) for c in records]
     return LedgerDiff(base, head, tuple(records), tuple(people), closings, tuple(months),
                       tuple(quarters),
                       tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),

@@ -220,3 +220,33 @@ def test_a_void_of_a_record_changed_on_the_other_side_is_a_conflict(tmp_path: Pa
     ours.write_text(inc.format(amount="1000.00") + void, encoding="utf-8")
     theirs.write_text(inc.format(amount="1000.00"), encoding="utf-8")
     assert driver(base, ours, theirs, f"{LEDGER}/2022-07.yaml").returncode == 0
+
+
+def closing(kind: str, quarter: str, day: str, extra: str = "") -> str:
+    return f"- kind: {kind}\n  quarter: {quarter}\n  date: {day}\n{extra}"
+
+
+def test_closings_from_two_branches_merge_in_date_order(tmp_path: Path) -> None:
+    """Base: Q2 closed. Ours closes Q3 on 10-10; theirs reopens Q2 on 10-05: both kept, in date
+    order, no conflict. Both sides closing Q4 with different digests is a conflict."""
+    head = "# closed and reopened quarters\n\n"
+    q2 = closing("close", "2022-Q2", "2022-07-10", "  digest: aaa\n")
+    base, ours, theirs = (tmp_path / n for n in ("base", "ours", "theirs"))
+    base.write_text(head + q2, encoding="utf-8")
+    ours.write_text(head + q2 + closing("close", "2022-Q3", "2022-10-10", "  digest: bbb\n"),
+                    encoding="utf-8")
+    theirs.write_text(head + q2 + closing("reopen", "2022-Q2", "2022-10-05",
+                                          "  reason: appeal\n"), encoding="utf-8")
+    result = driver(base, ours, theirs, f"{LEDGER}/closings.yaml")
+    assert result.returncode == 0, result
+    merged = ours.read_text(encoding="utf-8")
+    assert merged.index("2022-07-10") < merged.index("2022-10-05") < merged.index("2022-10-10")
+    assert merged.startswith(head) and "<<<<<<<" not in merged
+    ours.write_text(head + q2 + closing("close", "2022-Q4", "2023-01-10", "  digest: ccc\n"),
+                    encoding="utf-8")
+    theirs.write_text(head + q2 + closing("close", "2022-Q4", "2023-01-11", "  digest: ddd\n"),
+                      encoding="utf-8")
+    result = driver(base, ours, theirs, f"{LEDGER}/closings.yaml")
+    assert result.returncode == 1 and "same quarter" in result.stderr
+    merged = ours.read_text(encoding="utf-8")
+    assert "<<<<<<< ours" in merged and "digest: ccc" in merged and "digest: ddd" in merged

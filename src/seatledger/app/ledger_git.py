@@ -108,7 +108,8 @@ def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written
     line = old.count("\n") + 1 + (0 if old.endswith("\n") else 1)
     if not dry_run:
         write_atomic(path, new)
-    return Written(label, path, line, text, dry_run, "added")
+    # Print the entry's head and figures, not its per-record digests (hundreds of lines).
+    return Written(label, path, line, text.split("  records:\n")[0], dry_run, "added")
 
 
 def diff(contract: Path | None, ledger: Path | None, revs: list[str],

@@ -4,7 +4,8 @@ Records and roster entries are merged by id: what one side added, changed or rem
 taken; both sides' additions are kept, in canonical order. A real conflict arises only
 when both sides changed the same record differently (two branches recording the same day
 and shift, say), and is written with the usual conflict markers around that record alone.
-Other files (ledger settings, closings) get git's own line merge.
+closings.yaml keeps both sides' entries in date order, and conflicts only where both sides
+closed or reopened the same quarter. Other files (ledger settings) get git's own line merge.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.records import Void
 from seatledger.git.canonical import Item, ListFile, parse
+from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import MONTH_FILE, ROSTER_FILE
 
 
@@ -24,6 +26,8 @@ def file_kind(path_name: str | None, text: str) -> str | None:
     """records, roster, or None for a line merge. Git gives the driver temporary file names;
     `%P` gives the real one, and without it the content tells."""
     name = Path(path_name).name if path_name else ""
+    if name == CLOSINGS_FILE:
+        return "closings"
     if name == ROSTER_FILE:
         return "roster"
     if MONTH_FILE.match(name):
@@ -81,6 +85,49 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
     return head + "".join(text for _, text in merged), conflicts
 
 
+def _entries(text: str) -> tuple[str, list[str]]:
+    """(preamble, entry blocks) of closings.yaml, each block from its `- ` line."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    first = next((n for n, line in enumerate(lines) if line.startswith("- ")), len(lines))
+    blocks: list[str] = []
+    for line in lines[first:]:
+        if line.startswith("- ") or not blocks:
+            blocks.append(line)
+        else:
+            blocks[-1] += line
+    return "".join(lines[:first]), blocks
+
+
+def _field(block: str, name: str) -> str:
+    for line in block.splitlines():
+        key, _, value = line.lstrip("- ").partition(": ")
+        if key == name:
+            return value.strip()
+    return ""
+
+
+def merge_closings(base: str, ours: str, theirs: str) -> tuple[str, int]:
+    """closings.yaml is appended to: keep the base's entries, then both sides' new ones in date
+    order. Where both sides add entries for the same quarter that differ, that is a conflict."""
+    head, old = _entries(base)
+    ours_head, mine = _entries(ours)
+    _, other = _entries(theirs)
+    new_a = [b for b in mine if b not in old]
+    new_b = [b for b in other if b not in old and b not in new_a]
+    quarters_a = {_field(b, "quarter") for b in new_a}
+    clash = {_field(b, "quarter") for b in new_b} & quarters_a
+    kept = [b for b in (*new_a, *new_b) if _field(b, "quarter") not in clash]
+    kept.sort(key=lambda b: _field(b, "date"))
+    out = (head or ours_head) + "".join(old) + "".join(kept)
+    for quarter in sorted(clash):
+        a = "".join(b for b in new_a if _field(b, "quarter") == quarter)
+        b_ = "".join(b for b in new_b if _field(b, "quarter") == quarter)
+        out += f"<<<<<<< ours\n{a}=======\n{b_}>>>>>>> theirs\n"
+    return out, len(clash)
+
+
 def _void_clashes(oi: dict[str, Item], ai: dict[str, Item],
                   bi: dict[str, Item]) -> dict[str, tuple[str, Item]]:
     """target id -> (the side that voided it, its void), where the other side changed it."""
@@ -108,6 +155,13 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
     except (OSError, UnicodeDecodeError) as exc:
         return _line_merge(base, ours, theirs, f"{name}: {_why(exc)}")
     kind = file_kind(path_name, mine or other)
+    if kind == "closings":
+        merged, conflicts = merge_closings(old, mine, other)
+        ours.write_text(merged, encoding="utf-8")
+        if conflicts:
+            return 1, (f"seatledger: conflict in {name}: both sides closed or reopened the same "
+                       f"quarter differently; keep one entry, then run `seatledger check`")
+        return 0, ""
     if kind is None:
         return _line_merge(base, ours, theirs, "")
     try:

@@ -120,3 +120,41 @@ def test_an_amendment_reaching_into_a_closed_quarter(project: Path, run: Run) ->
                                                                        "2022-09-01"))
     result = run("check")
     assert result.exit_code == 1 and "reaching into 2022-Q3, closed on 2022-10-10" in result.output
+
+
+def test_an_amended_degree_quota_and_duty(project: Path, run: Run) -> None:
+    """From 2022-10-01 the quota is 70 % and three Weibo updates a week become five. With 29
+    of 48 holding a degree (60.4 %), September meets the quota and October does not; a week
+    of October with three updates falls short by two, one of September does not."""
+    amend(project, """amendments:
+  - id: a5
+    reference: 补充协议（五）
+    signed: 2022-09-25
+    effective: 2022-10-01
+    changes:
+      degree_quota:
+        min_degree: bachelor
+        ratio: "0.70"
+        clause: 补充协议（五）第一条
+      obligations:
+        weibo-update:
+          title: 微博信息更新
+          window: iso-week
+          required: 5
+          clause: 补充协议（五）第二条
+""")
+    assert run("init", "--recorded-from", "2022-09-01").exit_code == 0
+    write_roster(project / LEDGER)
+    roster = json.loads(run("check-roster", "--from", "2022-09-01", "--to", "2022-10-31",
+                            "--format", "json").stdout)
+    quota = [(v["from"], v["to"], v["clause"]) for v in roster["violations"]
+             if v["rule"] == "degree-quota"]
+    assert quota == [("2022-10-01", "2022-10-31", "补充协议（五）第一条")]
+    for day in ("2022-09-20", "2022-10-11"):
+        assert run("record", "activity", "--date", day, "--obligation", "weibo-update",
+                   "--count", "3").exit_code == 0
+    c = json.loads(run("compliance", "--from", "2022-09-01", "--to", "2022-10-31", "--format",
+                       "json").stdout)
+    weeks = {w["window"]: (w["required"], w["shortfall"]) for o in c["obligations"]
+             if o["obligation"] == "weibo-update" for w in o["lines"]}
+    assert weeks["2022-W38"] == (3, 0) and weeks["2022-W41"] == (5, 2)

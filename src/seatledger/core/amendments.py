@@ -22,6 +22,8 @@ _VERSIONS: dict[int, list[tuple[date, Terms]]] = {}
 def apply(c: Contract, a: Amendment) -> Contract:
     ch = a.changes
     staffing = c.staffing._replace(seats=ch.seats) if ch.seats is not None else c.staffing
+    if ch.degree_quota is not None:
+        staffing = staffing._replace(degree_quota=ch.degree_quota)
     penalties = dict(c.penalties)
     for key, change in ch.penalties.items():
         if key in penalties:
@@ -35,6 +37,7 @@ def apply(c: Contract, a: Amendment) -> Contract:
         final = final._replace(cap=ch.final_payment.cap, capitals=ch.final_payment.capitals)
     return c._replace(
         staffing=staffing, penalties=penalties, instalments=instalments, final_payment=final,
+        obligations={**c.obligations, **ch.obligations},
         total=ch.total if ch.total is not None else c.total,
         total_capitals=ch.total_capitals if ch.total_capitals is not None else c.total_capitals)
 

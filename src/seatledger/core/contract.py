@@ -236,6 +236,8 @@ class Changes(NamedTuple):
     """What a supplementary contract changes; anything left out stays as it was."""
 
     seats: Positive | None = None
+    degree_quota: DegreeQuota | None = None
+    obligations: dict[Key, Obligation] = {}  # a duty replaced, or added, from the date
     penalties: dict[Key, PenaltyChange] = {}
     instalments: dict[Positive, InstalmentChange] = {}
     total: Money | None = None

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Obligation
 from seatledger.core.periods import Period, months_of
 from seatledger.rules.book import Book
@@ -99,7 +100,9 @@ def compliance(book: Book, period: Period) -> ComplianceReport:
                 continue
             if ob.window == "iso-week" and not any(book.calendar.working_days(w.start, w.end)):
                 continue
+            # The count the terms in force at the window's end require (rule 16).
+            required = terms_on(c, w.end).contract.obligations.get(key, ob).required
             recorded = sum(a.count for a in done if w.start <= a.date <= w.end)
-            lines.append(DutyLine(key, ob.title, ob.clause, w, ob.required, recorded))
+            lines.append(DutyLine(key, ob.title, ob.clause, w, required, recorded))
         out.append(DutySummary(key, ob, tuple(lines)))
     return ComplianceReport(period, tuple(out))

@@ -81,3 +81,16 @@ def test_one_open_dispute_per_incident_and_dates_in_order(blank: Path, run: Run)
     rul = written(run, "record", "ruling", "--date", "2022-08-25", "--dispute", dsp)
     twice = run("record", "ruling", "--date", "2022-08-26", "--dispute", dsp, "--note", "again")
     assert twice.exit_code == 1 and f"already ruled on by {rul}" in twice.stderr
+
+
+def test_a_dispute_and_a_ruling_count_from_their_own_day(blank: Path, run: Run) -> None:
+    """As of the day a dispute is raised it is open; as of the day of its ruling it is not."""
+    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty",
+                  "post-abandonment")
+    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc,
+                  "--reason", "x")
+    written(run, "record", "ruling", "--date", "2022-09-01", "--dispute", dsp)
+    assert settle(run, "--as-of", "2022-08-19")["disputed"]["total"] == "0.00"
+    assert settle(run, "--as-of", "2022-08-20")["disputed"]["total"] == "1000.00"
+    assert settle(run, "--as-of", "2022-08-31")["disputed"]["total"] == "1000.00"
+    assert settle(run, "--as-of", "2022-09-01")["disputed"]["total"] == "0.00"

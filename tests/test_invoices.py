@@ -72,3 +72,23 @@ def test_the_documents_missing_for_an_instalment_requested(blank: Path, run: Run
     assert result.exit_code == 1 and "not a document the contract lists" in result.stderr
     assert "staffing, assets, reports" in result.stderr
     assert snapshot(blank) == before
+
+
+def test_invoices_and_documents_count_from_their_own_day(blank: Path, run: Run) -> None:
+    """As of 2022-07-05, the day of the request, the invoice and one document: instalment 2
+    is invoiced 1,000.00, requested, and misses only assets and reports; a document received
+    for instalment 1 does not count for instalment 2. A period ending on 2022-07-01 (the day
+    instalment 2 starts) lists instalment 2."""
+    ok(run, "record", "request", "--date", "2022-07-05", "--instalment", "2")
+    ok(run, "record", "invoice", "--date", "2022-07-05", "--instalment", "2", "--amount", "1000")
+    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "2", "--kind",
+       "staffing")
+    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "1", "--kind",
+       "assets")
+    s = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-07-05", "--format",
+                       "json").stdout)
+    two = next(c for c in s["invoices"] if c["instalment"] == 2)
+    assert (two["invoiced"], two["missing_documents"]) == ("1000.00", ["assets", "reports"])
+    early = json.loads(run("settle", "--from", "2022-06-01", "--to", "2022-07-01", "--format",
+                           "json").stdout)
+    assert [c["instalment"] for c in early["invoices"]] == [1, 2]

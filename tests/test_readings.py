@@ -112,3 +112,26 @@ def test_without_sme_nothing_changes(project: Path, run: Run) -> None:
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     assert "late_interest_at_floor" not in s
+
+
+def test_per_day_keeps_the_first_shift_on_a_tie(project: Path, run: Run) -> None:
+    """Day shift 47 of 48 and a night demand of 2 with 1 present: one short each; per day the
+    line is the day shift's (the first in order), 300.00."""
+    with_basis(project, run, "per-day")
+    for args in (("record", "demand", "--from", "2022-10-10", "--to", "2022-10-10", "--shift",
+                  "night", "--required", "2"),
+                 ("record", "attendance", "--date", "2022-10-10", "--present", "47"),
+                 ("record", "attendance", "--date", "2022-10-10", "--shift", "night",
+                  "--present", "1")):
+        assert run(*args).exit_code == 0
+    data = json.loads(run("deduct", "--month", "2022-10", "--format", "json").stdout)
+    assert [(x["shift"], x["amount"]) for x in data["lines"]] == [("day", "300.00")]
+
+
+def test_an_lpr_without_sme_changes_nothing(project: Path, run: Run) -> None:
+    contract = project / "contracts" / SEED.name
+    contract.write_text(contract.read_text(encoding="utf-8").replace(
+        "  day_basis: 360\n", "  day_basis: 360\n  lpr_at_signing: \"3.70\"\n"), encoding="utf-8")
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    assert "late_interest_at_floor" not in s

@@ -133,3 +133,25 @@ def test_the_new_record_kinds_are_records_like_the_others(paid: Path, run: Run) 
     assert run("check").exit_code in (0, 1)  # gaps only
     problems = json.loads(run("check", "--format", "json").stdout)["problems"]
     assert {p["code"] for p in problems} <= {"gap", "uninvoiced"}
+
+
+def test_the_reversal_in_working_days_and_on_the_last_day(project: Path, run: Run) -> None:
+    """With termination.basis working-days: Q4 has 62 working days, 33 of them from 11-16, so
+    1,641,000.00 x 33 / 62 = 873,435.483... -> 873,435.48 is reversed. In calendar days, a
+    termination on 12-31, the period's last day, reverses 1 of 92: 17,836.96."""
+    from conftest import SEED
+
+    contract = project / "contracts" / SEED.name
+    text = contract.read_text(encoding="utf-8")
+    contract.write_text(text.replace("  basis: calendar-days", "  basis: working-days"),
+                        encoding="utf-8")
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(project / LEDGER)
+    trm = written(run, "record", "termination", "--date", "2022-11-16", "--clause", "十(3)")
+    amounts = [a["amount"] for a in as_json(run, "settle", "--quarter", "Q4")["instalments"]]
+    assert amounts == ["1641000.00", "-873435.48"]
+    assert run("void", trm, "--reason", "entered wrong").exit_code == 0
+    contract.write_text(text, encoding="utf-8")
+    written(run, "record", "termination", "--date", "2022-12-31", "--clause", "十(3)")
+    amounts = [a["amount"] for a in as_json(run, "settle", "--quarter", "Q4")["instalments"]]
+    assert amounts == ["1641000.00", "-17836.96"]

@@ -8,13 +8,12 @@ up to D − 1; the completion may be dated from D."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from decimal import Decimal
 
 from seatledger.core.contract import Contract, Instalment
 from seatledger.core.money import quantize
 from seatledger.core.records import Record, Termination
-from seatledger.core.workdays import WorkCalendar, days
+from seatledger.core.workdays import WorkCalendar
 
 
 def termination_of(records: tuple[Record, ...] | list[Record]) -> Termination | None:
@@ -38,11 +37,3 @@ def reversal(contract: Contract, calendar: WorkCalendar, inst: Instalment,
         unserved = (inst.end - ended.date).days + 1
         whole = (inst.end - inst.start).days + 1
     return quantize(inst.amount * unserved / whole)
-
-
-def last_served(ended: Termination | None, term_end: date) -> date:
-    return min(term_end, ended.date - timedelta(days=1)) if ended else term_end
-
-
-def service_days(start: date, end: date, ended: Termination | None) -> list[date]:
-    return list(days(start, last_served(ended, end)))

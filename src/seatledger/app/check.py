@@ -8,6 +8,7 @@ from seatledger.app.ledger_access import existing_ledger, open_checked, refuse_p
 from seatledger.checks.ledger import CheckResult
 from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
+from seatledger.core.i18n import msg
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
@@ -25,15 +26,25 @@ def check(contract: Path | None, ledger: Path | None) -> CheckResult:
             return CheckResult(exc.problems, f"{paths.contract}")
         raise
     months = len({r.source.file for r in led.records})
-    return CheckResult(led.problems, f"{paths.contract} and {paths.ledger}: {len(led.records)} "
-                       f"records in {months} month files, {len(led.roster)} people on the roster")
+    return CheckResult(
+        led.problems,
+        msg(
+            "{contract} and {ledger}: {n_records} records in {months} month files, {n_roster} people "
+            "on the roster",
+            contract=paths.contract,
+            ledger=paths.ledger,
+            n_records=len(led.records),
+            months=months,
+            n_roster=len(led.roster),
+        ),
+    )
 
 
 def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCalendar:
     try:
         year, mon = parse_month(month)
     except ValueError as exc:
-        raise UsageError(f"--month: {exc}") from None
+        raise UsageError(msg("--month: {exc}", exc=exc)) from None
     paths = resolve(contract, ledger)
     if paths.ledger.is_dir():
         led = refuse_problems(open_checked(Paths(paths.contract, paths.ledger)))

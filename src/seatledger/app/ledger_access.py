@@ -8,6 +8,7 @@ from pathlib import Path
 
 from seatledger.checks.ledger import ledger_problems
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.git.closings import closing_problems
 from seatledger.read.ledger_files import load
@@ -17,7 +18,9 @@ from seatledger.rules.book import Book, make_book
 
 def existing_ledger(ledger: Path) -> Path:
     if not ledger.is_dir():
-        raise SeatledgerError(f"{ledger}: no ledger folder; create it with `seatledger init`")
+        raise SeatledgerError(
+            msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
+        )
     return ledger
 
 
@@ -40,14 +43,15 @@ def open_checked(paths: Paths, *, closings: bool = True) -> Ledger:
     return checked(load(paths.contract, paths.ledger), closings=closings)
 
 
-def refuse_problems(ledger: Ledger, what: str = "the ledger") -> Ledger:
+def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:
     """No figure is computed while the ledger has a problem (rule 13); findings, such as gaps,
     never stop a report: they are shown with its figures."""
     problems = [p for p in ledger.problems if p.severity == "error" and p.code != "gap"]
     if problems:
         raise SeatledgerError(
-            f"refused: {what} has {len(problems)} problem(s), so no figure is computed until "
-            f"they are fixed (`seatledger check` lists them all):", problems)
+            msg("refused: {what} has {n_problems} problem(s), so no figure is computed "
+                "until they are fixed (`seatledger check` lists them all):",
+                what=what, n_problems=len(problems)), problems)
     return ledger
 
 

@@ -14,6 +14,7 @@ from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.git import repo as gitrepo
 from seatledger.git.canonical import canonical_text
@@ -53,7 +54,7 @@ def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Pa
             if wanted != text:
                 changes.append((path, wanted))
         if problems:
-            raise SeatledgerError("fmt: nothing was changed", problems)
+            raise SeatledgerError(msg("fmt: nothing was changed"), problems)
         if not check_only:
             for path, wanted in changes:
                 write_atomic(path, wanted)
@@ -68,19 +69,31 @@ def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | No
         led = open_checked(paths)
         q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label in closed_quarters(led.closings):
-            raise SeatledgerError(f"refused: {q.label} is already closed")
+            raise SeatledgerError(msg("refused: {label} is already closed", label=q.label))
         book = make_book(led)
         gaps, unrecorded = gaps_in(book, q.start, q.end)
         if gaps or unrecorded:
             missing = [f"{g.date} {g.shift}" for g in (*gaps, *unrecorded)]
-            raise SeatledgerError(f"refused: {q.label} has {len(missing)} required shift(s) with "
-                                  f"no attendance ({', '.join(missing[:5])}"
-                                  f"{', ...' if len(missing) > 5 else ''}); record them first")
+            raise SeatledgerError(
+                msg(
+                    "refused: {label} has {n_missing} required shift(s) with no attendance "
+                    "({values}{value}); record them first",
+                    label=q.label,
+                    n_missing=len(missing),
+                    values=", ".join(missing[:5]),
+                    value=", ..." if len(missing) > 5 else "",
+                )
+            )
         # Only this quarter's gaps matter here (above); a later week still on a branch does not.
         errors = [p for p in led.problems if p.severity == "error" and p.code != "gap"]
         if errors:
-            raise SeatledgerError(f"refused: the ledger has {len(errors)} problem(s); "
-                                  f"`seatledger check` lists them", errors[:10])
+            raise SeatledgerError(
+                msg(
+                    "refused: the ledger has {n_errors} problem(s); `seatledger check` lists them",
+                    n_errors=len(errors),
+                ),
+                errors[:10],
+            )
         return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
                                close_entry(q.label, day, seal(led, book, q)), dry_run)
 
@@ -90,12 +103,12 @@ def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str
     paths = paths_of(contract, ledger)
     day = option_date(on, "--date") if on else date.today()
     if not reason.strip():
-        raise UsageError("--reason: say why the quarter is reopened")
+        raise UsageError(msg("--reason: say why the quarter is reopened"))
     with ledger_lock(paths.ledger):
         led = load(paths.contract, paths.ledger)
         q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label not in closed_quarters(led.closings):
-            raise SeatledgerError(f"refused: {q.label} is not closed")
+            raise SeatledgerError(msg("refused: {label} is not closed", label=q.label))
         return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
                                reopen_entry(q.label, day, reason), dry_run)
 
@@ -115,21 +128,22 @@ def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written
 def diff(contract: Path | None, ledger: Path | None, revs: list[str],
          base_branch: str | None) -> LedgerDiff:
     if len(revs) > 2:
-        raise UsageError("diff takes at most two revisions")
+        raise UsageError(msg("diff takes at most two revisions"))
     paths = resolve(contract, ledger)
     contract_abs, ledger_abs = paths.contract.resolve(), paths.ledger.resolve()
     root = gitrepo.repo_root(ledger_abs.parent if not ledger_abs.exists() else ledger_abs)
     try:
         rel = [contract_abs.relative_to(root), ledger_abs.relative_to(root)]
     except ValueError:
-        raise SeatledgerError(f"the contract and the ledger must lie inside the repository "
-                              f"{root}") from None
+        raise SeatledgerError(
+            msg("the contract and the ledger must lie inside the repository {root}", root=root)
+        ) from None
     if revs:
         base_label, base = revs[0], gitrepo.verify(root, revs[0])
     else:
         base_label, base = gitrepo.merge_base(root, base_branch)
     head_label, head = (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 \
-        else ("working tree", None)
+        else (msg("working tree"), None)
     with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
         def at(rev: str | None, name: str, label: str) -> Ledger | None:
             if rev is None:
@@ -141,11 +155,13 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str],
                 if not (led_dir / META_FILE).exists():
                     return None
                 where = Paths(con if con.exists() else contract_abs, led_dir)
-            return refuse_problems(open_checked(where), f"the ledger in {label}")
+            return refuse_problems(open_checked(where), msg("the ledger in {label}", label=label))
 
         before, after = at(base, "base", base_label), at(head, "head", head_label)
         if after is None:
-            raise SeatledgerError(f"there is no ledger at {rel[1]} in {head_label}")
+            raise SeatledgerError(
+                msg("there is no ledger at {rel} in {head_label}", rel=rel[1], head_label=head_label)
+            )
         return compare(before, after, f"{base_label} ({base[:10]})",
                        head_label if head is None else f"{head_label} ({head[:10]})")
 

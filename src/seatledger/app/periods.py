@@ -9,6 +9,7 @@ from seatledger.core import periods
 from seatledger.core.contract import Contract
 from seatledger.core.dates import parse_date, parse_month
 from seatledger.core.errors import UsageError
+from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
 
 
@@ -28,7 +29,7 @@ def option_date(value: str, option: str) -> date:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(msg("{option}: {exc}", option=option, exc=exc)) from None
 
 
 def period_from(contract: Contract, args: PeriodArgs) -> Period:
@@ -38,9 +39,9 @@ def period_from(contract: Contract, args: PeriodArgs) -> Period:
                                        ("--from/--to", args.start or args.end))
               if value is not None]
     if len(chosen) != 1:
-        raise UsageError("choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
-                         "--instalment N, or --from D --to D"
-                         + (f" (got {', '.join(chosen)})" if chosen else ""))
+        got = msg(" (got {options})", options=", ".join(chosen)) if chosen else ""
+        raise UsageError(msg("choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
+                             "--instalment N, or --from D --to D{got}", got=got))
     try:
         if args.month is not None:
             option = "--month"
@@ -54,12 +55,13 @@ def period_from(contract: Contract, args: PeriodArgs) -> Period:
         else:
             option = "--from/--to"
             if args.start is None or args.end is None:
-                raise UsageError("--from and --to go together")
+                raise UsageError(msg("--from and --to go together"))
             period = periods.date_range(args.start, args.end)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(msg("{option}: {exc}", option=option, exc=exc)) from None
     term = contract.term
     if not term.start <= period.start <= term.end:
-        raise UsageError(f"{period.label} starts {period.start}, outside the term "
-                         f"{term.start}..{term.end}; a period starts inside it")
+        raise UsageError(msg("{label} starts {start}, outside the term {start2}..{end}; a period "
+            "starts inside it",
+            label=period.label, start=period.start, start2=term.start, end=term.end))
     return period

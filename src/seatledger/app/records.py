@@ -11,6 +11,7 @@ from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import Dispute, Record, Source
 from seatledger.read.contract_file import load_contract
@@ -28,7 +29,7 @@ from seatledger.write.writer import (
     person_leaves,
 )
 
-COMMAND_LINE = Source("command line", 0)
+COMMAND_LINE = Source(msg("command line"), 0)
 
 
 def _option(field: str, kind: str) -> str:
@@ -43,8 +44,8 @@ def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:
     try:
         return build(spec, values, COMMAND_LINE)
     except FieldProblems as exc:
-        raise UsageError("refused: nothing was written", [
-            Problem("command line", 0, _option(f, kind), m) for f, m in exc.errors]) from None
+        raise UsageError(msg("refused: nothing was written"), [
+            Problem(msg("command line"), 0, _option(f, kind), m) for f, m in exc.errors]) from None
 
 
 def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
@@ -53,8 +54,8 @@ def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
     c = load_contract(paths.contract)
     start = option_date(recorded_from, "--recorded-from") if recorded_from else c.term.start
     if not c.term.start <= start <= c.term.end:
-        raise SeatledgerError(f"--recorded-from {start} is outside the term "
-                              f"{c.term.start}..{c.term.end}")
+        raise SeatledgerError(msg("--recorded-from {start} is outside the term {start2}..{end}",
+            start=start, start2=c.term.start, end=c.term.end))
     return init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
 
 
@@ -112,10 +113,10 @@ def _repeated(ledger: Ledger, rec: Record) -> Record:
     alike = [r for r in live(ledger.records)
              if r.kind == rec.kind and likeness(r) == likeness(rec)]
     if not alike:
-        raise UsageError("--duplicate: no record like this one is recorded yet; leave "
-                         "--duplicate out")
+        raise UsageError(msg("--duplicate: no record like this one is recorded yet; leave --duplicate "
+            "out"))
     if "repeat" not in rec._fields:
-        raise UsageError(f"--duplicate: a {rec.kind} cannot be recorded twice")
+        raise UsageError(msg("--duplicate: a {kind} cannot be recorded twice", kind=rec.kind))
     repeat = max(getattr(r, "repeat", None) or 1 for r in alike) + 1
     return rec._replace(**{"repeat": repeat})  # type: ignore[arg-type]
 
@@ -127,9 +128,10 @@ def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str
         led = open_checked(paths, closings=False)
         target = next((r for r in led.records if r.id == record_id), None)
         if target is None:
-            raise SeatledgerError(f"refused: no record {record_id!r} in {paths.ledger}")
+            raise SeatledgerError(msg("refused: no record {record_id!r} in {ledger}",
+                record_id=record_id, ledger=paths.ledger))
         if not reason.strip():
-            raise UsageError("--reason: say why the record is withdrawn")
+            raise UsageError(msg("--reason: say why the record is withdrawn"))
         rec = _from_command_line(SPECS["void"], {
             "id": "pending", "date": target.date, "target": record_id, "reason": reason})
         rec = rec._replace(id=_fresh(led, content_id(rec)))

@@ -8,6 +8,7 @@ from pathlib import Path
 from seatledger.app.ledger_access import book_for
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.errors import UsageError
+from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
 from seatledger.reports import balance as balance_report
 from seatledger.reports import compliance as compliance_report
@@ -39,13 +40,15 @@ def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: 
     day = option_date(as_of, "--as-of") if as_of else None
     if final:
         if args.given:
-            raise UsageError("--final covers the whole term; give no other period")
-        whole = _whole_term(book, "final settlement")
+            raise UsageError(msg("--final covers the whole term; give no other period"))
+        whole = _whole_term(book, msg("final settlement"))
         end = day or whole.end
         return settlement.settle(book, whole._replace(end=end), end, final=True)
     period = period_from(book.contract, args)
     if day is not None and day < period.start:
-        raise UsageError(f"--as-of {day} is before the period starts {period.start}")
+        raise UsageError(
+            msg("--as-of {day} is before the period starts {start}", day=day, start=period.start)
+        )
     return settlement.settle(book, period, day)
 
 
@@ -61,7 +64,7 @@ def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
     book = book_for(contract, ledger)
     if on is not None:
         if args.given:
-            raise UsageError("give --date or a period, not both")
+            raise UsageError(msg("give --date or a period, not both"))
         day = option_date(on, "--date")
     elif not args.given:
         day_shifts = [d for d, shift in book.attendance if shift == "day"]
@@ -70,7 +73,8 @@ def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
         return roster_check.check_roster(book, period_from(book.contract, args))
     c = book.contract
     if not c.term.start <= day <= c.term.end:
-        raise UsageError(f"--date {day} is outside the term {c.term.start}..{c.term.end}")
+        raise UsageError(msg("--date {day} is outside the term {start}..{end}",
+            day=day, start=c.term.start, end=c.term.end))
     return roster_check.check_roster(book, Period(str(day), day, day))
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from seatledger.checks.problem import problem
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.records import Dispute, Incident, Record, Ruling
 from seatledger.rules.voids import live as live_records
 
@@ -17,8 +18,9 @@ def refuse_dispute_of_no_live_incident(records: Sequence[Record], dispute: Dispu
     """A new dispute contests a deduction that stands: its incident must be live."""
     if not any(isinstance(r, Incident) and r.id == dispute.incident
                for r in live_records(records)):
-        raise SeatledgerError(f"refused: {dispute.incident!r} is not a live incident, so there "
-                              f"is no deduction to dispute; nothing was written")
+        raise SeatledgerError(msg("refused: {incident!r} is not a live incident, so there is no deduction "
+            "to dispute; nothing was written",
+            incident=dispute.incident))
 
 
 def dispute_problems(live: Sequence[Record], every: Sequence[Record]) -> list[Problem]:
@@ -29,26 +31,54 @@ def dispute_problems(live: Sequence[Record], every: Sequence[Record]) -> list[Pr
     for d in disputes.values():
         incident = incidents.get(d.incident)
         if incident is None:
-            out.append(problem(d, "incident", f"{d.incident!r} is not an incident; a dispute "
-                               f"names the incident whose deduction Party B contests"))
+            out.append(
+                problem(
+                    d,
+                    "incident",
+                    msg(
+                        "{incident!r} is not an incident; a dispute names the incident whose "
+                        "deduction Party B contests",
+                        incident=d.incident,
+                    ),
+                )
+            )
             continue
         if d.date < incident.date:
-            out.append(problem(d, "date", f"{d.date} is before the incident {incident.date}"))
+            out.append(
+                problem(
+                    d, "date", msg("{date} is before the incident {date2}", date=d.date, date2=incident.date)
+                )
+            )
         first = disputed.setdefault(d.incident, d)
         if first is not d:
-            out.append(problem(d, "incident", f"{d.incident} is already disputed by {first.id}"))
+            out.append(
+                problem(
+                    d,
+                    "incident",
+                    msg("{incident} is already disputed by {id}", incident=d.incident, id=first.id),
+                )
+            )
     ruled: dict[str, Ruling] = {}
     for r in live:
         if not isinstance(r, Ruling):
             continue
         dispute = disputes.get(r.dispute)
         if dispute is None:
-            out.append(problem(r, "dispute", f"{r.dispute!r} is not a live dispute"))
+            out.append(problem(r, "dispute", msg("{dispute!r} is not a live dispute", dispute=r.dispute)))
             continue
         if r.date < dispute.date:
-            out.append(problem(r, "date", f"{r.date} is before the dispute {dispute.date}"))
+            out.append(
+                problem(
+                    r, "date", msg("{date} is before the dispute {date2}", date=r.date, date2=dispute.date)
+                )
+            )
         first_ruling = ruled.setdefault(r.dispute, r)
         if first_ruling is not r:
-            out.append(problem(r, "dispute", f"{r.dispute} is already ruled on by "
-                               f"{first_ruling.id}"))
+            out.append(
+                problem(
+                    r,
+                    "dispute",
+                    msg("{dispute} is already ruled on by {id}", dispute=r.dispute, id=first_ruling.id),
+                )
+            )
     return out

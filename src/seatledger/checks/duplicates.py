@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from seatledger.checks.problem import problem
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 from seatledger.core.records import Record
 
 # Attendance collides by id; demands by overlap; a completion and a void are one of a kind.
@@ -29,8 +30,19 @@ def duplicate_problems(records: Iterable[Record]) -> list[Problem]:
         key = (likeness(r), getattr(r, "repeat", None))
         seen = first.setdefault(key, r)
         if seen is not r:
-            out.append(problem(r, "id", f"the same {r.kind} as {seen.id} "
-                               f"({seen.source.file}:{seen.source.line}) in every field but id "
-                               f"and note, so it would count twice; void one, or if it is a "
-                               f"genuine second one, record it with --duplicate"))
+            out.append(
+                problem(
+                    r,
+                    "id",
+                    msg(
+                        "the same {kind} as {id} ({file}:{line}) in every field but id and note, "
+                        "so it would count twice; void one, or if it is a genuine second one, "
+                        "record it with --duplicate",
+                        kind=r.kind,
+                        id=seen.id,
+                        file=seen.source.file,
+                        line=seen.source.line,
+                    ),
+                )
+            )
     return out

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 
 
 def floor_findings(contract: Contract, contract_path: Path) -> list[Problem]:
@@ -15,8 +16,9 @@ def floor_findings(contract: Contract, contract_path: Path) -> list[Problem]:
     if not contract.parties.b.sme or li.lpr_at_signing is None:
         return []
     return [Problem(str(contract_path), 0, f"late_interest.rates.{n}",
-                    f"the agreed rate {r.annual_percent} % (since {r.since}) is below the "
-                    f"statutory floor for a small or medium supplier, the one-year LPR at "
-                    f"signing {li.lpr_at_signing} % (rule 20); settle shows interest at both",
+                    msg("the agreed rate {annual_percent} % (since {since}) is below the "
+                        "statutory floor for a small or medium supplier, the one-year LPR at "
+                        "signing {lpr_at_signing} % (rule 20); settle shows interest at both",
+                        annual_percent=r.annual_percent, since=r.since, lpr_at_signing=li.lpr_at_signing),
                     severity="warning", code="interest-floor")
             for n, r in enumerate(li.rates) if r.annual_percent < li.lpr_at_signing]

@@ -12,6 +12,7 @@ from seatledger.checks.problem import problem
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 from seatledger.core.money import fmt
 from seatledger.core.records import Completion, Document, Invoice, Record
 from seatledger.rules.book import Book
@@ -19,12 +20,23 @@ from seatledger.rules.invoices import uncovered_payments
 
 
 def invoice_findings(book: Book) -> list[Problem]:
-    return [problem(u.payment, "amount",
-                    f"paid {fmt(u.amount)} without an invoice covering it: instalment "
-                    f"{u.payment.instalment} was invoiced {fmt(u.invoiced)} and paid "
-                    f"{fmt(u.paid)} by {u.payment.date} (an invoice comes before each payment)")
-            ._replace(severity="warning", code="uninvoiced")
-            for u in uncovered_payments(book)]
+    return [
+        problem(
+            u.payment,
+            "amount",
+            msg(
+                "paid {amount} without an invoice covering it: instalment {instalment} "
+                "was invoiced {amount2} and paid {amount3} by {date} (an invoice comes "
+                "before each payment)",
+                amount=fmt(u.amount),
+                instalment=u.payment.instalment,
+                amount2=fmt(u.invoiced),
+                amount3=fmt(u.paid),
+                date=u.payment.date,
+            ),
+        )._replace(severity="warning", code="uninvoiced")
+        for u in uncovered_payments(book)
+    ]
 
 
 def invoice_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
@@ -37,11 +49,31 @@ def invoice_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
         inst = terms_on(c, signed.start).contract.instalment(signed.number) if signed else None
         limit = inst.amount if inst is not None else confirmed
         if limit is not None and invoiced[r.instalment] > limit:
-            out.append(problem(r, "amount", f"invoices for instalment {r.instalment} come to "
-                               f"{fmt(invoiced[r.instalment])}, more than its {fmt(limit)}"))
+            out.append(
+                problem(
+                    r,
+                    "amount",
+                    msg(
+                        "invoices for instalment {instalment} come to {amount}, more than its {amount2}",
+                        instalment=r.instalment,
+                        amount=fmt(invoiced[r.instalment]),
+                        amount2=fmt(limit),
+                    ),
+                )
+            )
     for d in live:
         if isinstance(d, Document) and d.document not in c.payment_documents:
             valid = ", ".join(c.payment_documents) or "none"
-            out.append(problem(d, "document", f"{d.document!r} is not a document the contract "
-                               f"lists as a basis for payment (valid: {valid})"))
+            out.append(
+                problem(
+                    d,
+                    "document",
+                    msg(
+                        "{document!r} is not a document the contract lists as a basis for "
+                        "payment (valid: {valid})",
+                        document=d.document,
+                        valid=valid,
+                    ),
+                )
+            )
     return out

@@ -21,6 +21,7 @@ from seatledger.checks.termination import service_problems
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.money import fmt
 from seatledger.core.records import Attendance, Completion, Demand, Payment, Record, Void
@@ -49,7 +50,13 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     for r in records:
         if r.id in seen:
             first = seen[r.id].source
-            out.append(problem(r, "id", f"{r.id!r} is already used ({first.file}:{first.line})"))
+            out.append(
+                problem(
+                    r,
+                    "id",
+                    msg("{id!r} is already used ({file}:{line})", id=r.id, file=first.file, line=first.line),
+                )
+            )
         else:
             seen[r.id] = r
     voided: dict[str, Void] = {}
@@ -57,13 +64,25 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
         if isinstance(r, Void):
             target = seen.get(r.target)
             if target is None or isinstance(target, Void):
-                out.append(problem(r, "target", f"{r.target!r} is not a record that can be voided"))
+                out.append(
+                    problem(
+                        r, "target", msg("{target!r} is not a record that can be voided", target=r.target)
+                    )
+                )
             elif r.target in voided:
-                out.append(problem(r, "target", f"{r.target} is already voided by {voided[r.target].id}"))
+                out.append(
+                    problem(
+                        r,
+                        "target",
+                        msg("{target} is already voided by {id}", target=r.target, id=voided[r.target].id),
+                    )
+                )
             else:
                 voided[r.target] = r
             if target is not None and target.date != r.date:
-                out.append(problem(r, "date", f"must be the voided record's date {target.date}"))
+                out.append(
+                    problem(r, "date", msg("must be the voided record's date {date}", date=target.date))
+                )
     counted = live(records)
     for r in counted:
         out += record_problems(c, people, r)
@@ -80,8 +99,9 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
         attended = {(r.date, r.shift) for r in counted if isinstance(r, Attendance)}
         for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
             out.append(Problem(ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(), 0, "date",
-                               f"gap: no attendance recorded for {d} {shift} shift, which "
-                               f"requires {requirements.required(d, shift)} (rule 6)",
+                               msg("gap: no attendance recorded for {d} {shift} shift, which requires "
+                                   "{required} (rule 6)",
+                                   d=d, shift=shift, required=requirements.required(d, shift)),
                                record=f"att-{d}-{shift}", code="gap"))
     except SeatledgerError as exc:  # the calendar has no data for a date: say so, once
         out.append(Problem(str(ledger.contract_path), 0, "calendar", exc.message))
@@ -97,18 +117,46 @@ def _overlaps(records: list[Record]) -> list[Problem]:
         if isinstance(r, Attendance):
             first = attendance.setdefault((r.date, r.shift), r)
             if first is not r:
-                out.append(problem(r, "shift", f"a second attendance record for {r.date} {r.shift} "
-                              f"(first: {first.source.file}:{first.source.line}); use --replace"))
+                out.append(
+                    problem(
+                        r,
+                        "shift",
+                        msg(
+                            "a second attendance record for {date} {shift} (first: {file}:{line}); "
+                            "use --replace",
+                            date=r.date,
+                            shift=r.shift,
+                            file=first.source.file,
+                            line=first.source.line,
+                        ),
+                    )
+                )
         elif isinstance(r, Demand):
             for other in demands[r.shift]:
                 if other.date <= r.to and r.date <= other.to:
-                    out.append(problem(r, "date", f"overlaps demand {other.id} ({other.date}.."
-                                  f"{other.to}) for the {r.shift} shift; void it first"))
+                    out.append(
+                        problem(
+                            r,
+                            "date",
+                            msg(
+                                "overlaps demand {id} ({date}..{to}) for the {shift} shift; void it first",
+                                id=other.id,
+                                date=other.date,
+                                to=other.to,
+                                shift=r.shift,
+                            ),
+                        )
+                    )
             demands[r.shift].append(r)
         elif isinstance(r, Completion):
             if completions:
-                out.append(problem(r, "id", f"a completion is already recorded ({completions[0].id}); "
-                              f"void it first"))
+                out.append(
+                    problem(
+                        r,
+                        "id",
+                        msg("a completion is already recorded ({id}); void it first", id=completions[0].id),
+                    )
+                )
             completions.append(r)
     return out
 
@@ -125,8 +173,16 @@ def _money_limits(c: Contract, records: list[Record]) -> list[Problem]:
         if r.instalment == "final":
             limit = confirmed
             if limit is None:
-                out.append(problem(r, "instalment", "the final payment needs a completion "
-                              "confirmation first (`seatledger record completion`)"))
+                out.append(
+                    problem(
+                        r,
+                        "instalment",
+                        msg(
+                            "the final payment needs a completion confirmation first (`seatledger "
+                            "record completion`)"
+                        ),
+                    )
+                )
                 continue
         else:
             signed = c.instalment(int(r.instalment))
@@ -136,7 +192,17 @@ def _money_limits(c: Contract, records: list[Record]) -> list[Problem]:
             limit = inst.amount
         remaining = limit - paid[r.instalment]
         if r.amount > remaining:
-            out.append(problem(r, "amount", f"{fmt(r.amount)} is more than the {fmt(remaining)} that "
-                          f"remains unpaid of instalment {r.instalment}"))
+            out.append(
+                problem(
+                    r,
+                    "amount",
+                    msg(
+                        "{amount} is more than the {amount2} that remains unpaid of instalment {instalment}",
+                        amount=fmt(r.amount),
+                        amount2=fmt(remaining),
+                        instalment=r.instalment,
+                    ),
+                )
+            )
         paid[r.instalment] += r.amount
     return out

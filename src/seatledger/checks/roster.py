@@ -5,6 +5,7 @@ from __future__ import annotations
 from seatledger.checks.problem import problem
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 from seatledger.core.records import Person
 
 
@@ -14,13 +15,21 @@ def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
     seen: set[str] = set()
     for p in roster:
         if p.id in seen:
-            out.append(problem(p, "id", f"{p.id!r} is on the roster twice"))
+            out.append(problem(p, "id", msg("{id!r} is on the roster twice", id=p.id)))
         seen.add(p.id)
         if p.group is None and p.role != "project-manager":
-            out.append(problem(p, "group", f"a {p.role} needs a group: {', '.join(sorted(groups))}"))
+            out.append(
+                problem(
+                    p,
+                    "group",
+                    msg("a {role} needs a group: {values}", role=p.role, values=", ".join(sorted(groups))),
+                )
+            )
         if p.group is not None and p.group not in groups:
-            out.append(problem(p, "group", f"{p.group!r} is not a group; valid: "
-                          f"{', '.join(sorted(groups))}"))
+            out.append(problem(p, "group", msg("{group!r} is not a group; valid: {values}",
+                group=p.group, values=', '.join(sorted(groups)))))
         if p.left is not None and p.left <= p.joined:
-            out.append(problem(p, "left", f"{p.left} is not after joined {p.joined}"))
+            out.append(
+                problem(p, "left", msg("{left} is not after joined {joined}", left=p.left, joined=p.joined))
+            )
     return out

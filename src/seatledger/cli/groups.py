@@ -6,11 +6,13 @@ from typing import Any
 
 import typer
 
+from seatledger.core.i18n import _
+
 SETTINGS: dict[str, Any] = {"no_args_is_help": True, "add_completion": False,
                             "pretty_exceptions_enable": False}
 app = typer.Typer(name="seatledger", **SETTINGS)
-roster_app = typer.Typer(help="The people who count toward the seats.", no_args_is_help=True)
-record_app = typer.Typer(help="Append a record to the ledger.", no_args_is_help=True)
+roster_app = typer.Typer(help=_("The people who count toward the seats."), no_args_is_help=True)
+record_app = typer.Typer(help=_("Append a record to the ledger."), no_args_is_help=True)
 app.add_typer(roster_app, name="roster")
 app.add_typer(record_app, name="record")
 

@@ -11,6 +11,7 @@ import typer
 from seatledger.app import ledger_git
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
+from seatledger.core.i18n import _, tr
 from seatledger.render.formats import formats, show
 from seatledger.render.messages import written
 
@@ -21,22 +22,25 @@ QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
 def fmt(
     opts: Opts,
     check_only: Annotated[bool, typer.Option(
-        "--check", help="Change nothing; list the files that would change and exit 1.")] = False,
+        "--check", help=_("Change nothing; list the files that would change and exit 1."))] = False,
 ) -> None:
     """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
     changed = ledger_git.fmt(opts.contract, opts.ledger, check_only)
     for path in changed:
-        print(f"{'would reformat' if check_only else 'reformatted'} {path}")
+        print(tr("{value} {path}", value='would reformat' if check_only else 'reformatted', path=path))
     if not changed:
-        print("all ledger files are in canonical form")
+        print(_("all ledger files are in canonical form"))
     if changed and check_only:
         raise typer.Exit(1)
 
 
 @command(app, "close", dry_run=True)
 def close(
-    opts: Opts, quarter: QuarterOpt,
-    on: Annotated[str | None, typer.Option("--date", help="The day it is closed (default: today).")] = None,
+    opts: Opts,
+    quarter: QuarterOpt,
+    on: Annotated[
+        str | None, typer.Option("--date", help=_("The day it is closed (default: today)."))
+    ] = None,
 ) -> None:
     """Record that a quarter is settled: its figures and a digest of its records."""
     written(ledger_git.close(opts.contract, opts.ledger, quarter, on, dry_run=opts.dry_run))
@@ -45,8 +49,8 @@ def close(
 @command(app, "reopen", dry_run=True)
 def reopen(
     opts: Opts, quarter: QuarterOpt,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
-    on: Annotated[str | None, typer.Option("--date", help="The day (default: today).")] = None,
+    reason: Annotated[str, typer.Option("--reason", help=_("Why it is reopened."))],
+    on: Annotated[str | None, typer.Option("--date", help=_("The day (default: today)."))] = None,
 ) -> None:
     """Reopen a closed quarter, with the reason recorded in the ledger."""
     written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on,
@@ -56,11 +60,17 @@ def reopen(
 @command(app, "diff", formats=formats("diff"))
 def diff(
     opts: Opts,
-    revs: Annotated[list[str] | None, typer.Argument(
-        metavar="[REV] [REV2]", help="Compare REV with REV2, or with the working tree.")] = None,
-    base: Annotated[str | None, typer.Option(
-        "--base", help="Without REV: compare with the merge base of HEAD and this branch "
-        "(default: main).")] = None,
+    revs: Annotated[
+        list[str] | None,
+        typer.Argument(metavar=_("[REV] [REV2]"), help=_("Compare REV with REV2, or with the working tree.")),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help=_("Without REV: compare with the merge base of HEAD and this branch (default: main)."),
+        ),
+    ] = None,
 ) -> None:
     """What a change does to the ledger: records, deductions and balance, roster compliance."""
     show("diff", opts.format, ledger_git.diff(opts.contract, opts.ledger, revs or [], base))
@@ -69,10 +79,10 @@ def diff(
 @command(app, "merge-driver", where=False)
 def merge_driver(
     opts: Opts,
-    base: Annotated[Path, typer.Argument(metavar="%O", help="The common ancestor's version.")],
-    ours: Annotated[Path, typer.Argument(metavar="%A", help="Our version; receives the result.")],
-    theirs: Annotated[Path, typer.Argument(metavar="%B", help="Their version.")],
-    path_name: Annotated[str | None, typer.Argument(metavar="%P", help="The file's path.")] = None,
+    base: Annotated[Path, typer.Argument(metavar="%O", help=_("The common ancestor's version."))],
+    ours: Annotated[Path, typer.Argument(metavar="%A", help=_("Our version; receives the result."))],
+    theirs: Annotated[Path, typer.Argument(metavar="%B", help=_("Their version."))],
+    path_name: Annotated[str | None, typer.Argument(metavar="%P", help=_("The file's path."))] = None,
 ) -> None:
     """Git merge driver: merge ledger files record by record (install: `seatledger git-setup`)."""
     status, message = ledger_git.merge_driver(base, ours, theirs, path_name)
@@ -86,6 +96,6 @@ def merge_driver(
 def git_setup(opts: Opts) -> None:
     """Install the merge driver in the ledger's git repository (.gitattributes and config)."""
     s = ledger_git.git_setup(opts.contract, opts.ledger, dry_run=opts.dry_run)
-    verb = "would set" if opts.dry_run else "set"
+    verb = _("would set") if opts.dry_run else _("set")
     print(f"{verb} {s.attributes}: {s.pattern}")
-    print(f"{verb} git config merge.seatledger.driver: {s.driver}")
+    print(tr("{verb} git config merge.seatledger.driver: {driver}", verb=verb, driver=s.driver))

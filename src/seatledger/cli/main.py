@@ -11,6 +11,7 @@ import typer
 
 from seatledger.cli import ledger_git, records, reports
 from seatledger.cli.groups import SETTINGS, app
+from seatledger.core.i18n import tr
 
 COMMAND_MODULES = (records, reports, ledger_git)  # importing them registers their commands
 
@@ -43,6 +44,9 @@ def main() -> None:
     except Exception as exc:  # a bug: say so in one line unless asked for the traceback
         if os.environ.get("SEATLEDGER_DEBUG"):
             raise
-        print(f"seatledger: internal error: {type(exc).__name__}: {exc} "
-              f"(set SEATLEDGER_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(
+            tr("seatledger: internal error: {kind}: {exc} (set SEATLEDGER_DEBUG=1 for the traceback)",
+               kind=type(exc).__name__, exc=exc),
+            file=sys.stderr,
+        )
         sys.exit(3)

@@ -17,6 +17,7 @@ import typer
 
 from seatledger.app.periods import PeriodArgs
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import _, tr
 
 
 class Opts(NamedTuple):
@@ -31,21 +32,21 @@ _PANEL = "Period"
 WHERE = {
     "contract": Annotated[Path | None, typer.Option(
         "--contract",
-        help="Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/).")],
+        help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."))],
     "ledger": Annotated[Path | None, typer.Option(
-        "--ledger", help="Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/).")],
+        "--ledger", help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."))],
 }
 PERIOD = {
     "month": Annotated[str | None, typer.Option("--month", help="YYYY-MM", rich_help_panel=_PANEL)],
     "quarter": Annotated[str | None, typer.Option(
         "--quarter", help="Q3 or 2022-Q3", rich_help_panel=_PANEL)],
     "instalment": Annotated[int | None, typer.Option(
-        "--instalment", help="An instalment's period", rich_help_panel=_PANEL)],
+        "--instalment", help=_("An instalment's period"), rich_help_panel=_PANEL)],
     "start": Annotated[str | None, typer.Option(
         "--from", help="YYYY-MM-DD", rich_help_panel=_PANEL)],
     "end": Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD", rich_help_panel=_PANEL)],
 }
-DRY_RUN = Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")]
+DRY_RUN = Annotated[bool, typer.Option("--dry-run", help=_("Show what would be written; write nothing."))]
 
 
 def _format_option(formats: tuple[str, ...]) -> Any:
@@ -93,8 +94,12 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
                 raise typer.Exit(exc.exit_code) from None
             except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
                 where = f"{exc.filename}: " if exc.filename else ""
-                print(f"{where}{exc.strerror or exc}; the file was left as it was",
-                      file=sys.stderr)
+                print(
+                    tr("{where}{value}; the file was left as it was",
+                        where=where, value=exc.strerror or exc
+                    ),
+                    file=sys.stderr,
+                )
                 raise typer.Exit(1) from None
 
         params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra

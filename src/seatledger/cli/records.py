@@ -9,22 +9,23 @@ import typer
 from seatledger.app import records
 from seatledger.cli.groups import app, record_app, roster_app
 from seatledger.cli.options import Opts, command
+from seatledger.core.i18n import _
 from seatledger.render.messages import written
 
 DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text kept with the record.")]
-InstalmentOpt = Annotated[str, typer.Option("--instalment", help="N or final")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help=_("Free text kept with the record."))]
+InstalmentOpt = Annotated[str, typer.Option("--instalment", help=_("N or final"))]
 GroundOpt = Annotated[str, typer.Option(
-    "--clause", help="The clause of a ground in the contract (termination.grounds).")]
+    "--clause", help=_("The clause of a ground in the contract (termination.grounds)."))]
 DuplicateOpt = Annotated[bool, typer.Option(
-    "--duplicate", help="Record a genuine second one, alike in all but note to one recorded.")]
+    "--duplicate", help=_("Record a genuine second one, alike in all but note to one recorded."))]
 
 
 # Repeatable, and each value may be a comma list (either comma): --staff S1 --staff S2,S3
 StaffOpt = Annotated[list[str] | None, typer.Option(
-    "--staff", help="Staff ids: S001,S002, or the option repeated")]
+    "--staff", help=_("Staff ids: S001,S002, or the option repeated"))]
 RequiredStaffOpt = Annotated[list[str], typer.Option(
-    "--staff", help="Staff ids: S001,S002, or the option repeated")]
+    "--staff", help=_("Staff ids: S001,S002, or the option repeated"))]
 
 
 def ids(values: list[str] | None) -> str | None:
@@ -42,7 +43,7 @@ def _append(opts: Opts, kind: str, fields: dict[str, Any], *, replace: bool = Fa
 def init(
     opts: Opts,
     recorded_from: Annotated[str | None, typer.Option(
-        "--recorded-from", help="Attendance is expected from this day (default: term start).")] = None,
+        "--recorded-from", help=_("Attendance is expected from this day (default: term start)."))] = None,
 ) -> None:
     """Create the ledger folder for a contract."""
     written(records.init(opts.contract, opts.ledger, recorded_from, dry_run=opts.dry_run))
@@ -51,13 +52,13 @@ def init(
 @command(roster_app, "add", dry_run=True)
 def roster_add(
     opts: Opts,
-    person_id: Annotated[str, typer.Argument(metavar="ID", help="Staff id, e.g. S001.")],
-    role: Annotated[str, typer.Option("--role", help="seat, team-lead or project-manager")],
+    person_id: Annotated[str, typer.Argument(metavar=_("ID"), help=_("Staff id, e.g. S001."))],
+    role: Annotated[str, typer.Option("--role", help=_("seat, team-lead or project-manager"))],
     degree: Annotated[str, typer.Option(
-        "--degree", help="secondary, associate, bachelor, master or doctor")],
-    joined: Annotated[str, typer.Option("--joined", help="YYYY-MM-DD; may precede the term")],
+        "--degree", help=_("secondary, associate, bachelor, master or doctor"))],
+    joined: Annotated[str, typer.Option("--joined", help=_("YYYY-MM-DD; may precede the term"))],
     group: Annotated[str | None, typer.Option(
-        "--group", help="A group key of the contract (`staffing.groups`)")] = None,
+        "--group", help=_("A group key of the contract (`staffing.groups`)"))] = None,
     name: Annotated[str | None, typer.Option("--name")] = None,
     note: NoteOpt = None,
 ) -> None:
@@ -77,11 +78,11 @@ def roster_leave(opts: Opts, person_id: Annotated[str, typer.Argument(metavar="I
 @command(record_app, "attendance", dry_run=True)
 def record_attendance(
     opts: Opts, on: DateOpt,
-    present: Annotated[int, typer.Option("--present", help="People at work on the shift.")],
-    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")] = "day",
+    present: Annotated[int, typer.Option("--present", help=_("People at work on the shift."))],
+    shift: Annotated[str, typer.Option("--shift", help=_("day, night or duty"))] = "day",
     absent: Annotated[list[str] | None, typer.Option(
-        "--absent", help="Absent staff ids: S001,S002, or the option repeated")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Rewrite this shift's record.")] = False,
+        "--absent", help=_("Absent staff ids: S001,S002, or the option repeated"))] = None,
+    replace: Annotated[bool, typer.Option("--replace", help=_("Rewrite this shift's record."))] = False,
     note: NoteOpt = None,
 ) -> None:
     """Attendance of one shift."""
@@ -92,12 +93,12 @@ def record_attendance(
 @command(record_app, "incident", dry_run=True)
 def record_incident(
     opts: Opts, on: DateOpt,
-    penalty: Annotated[str, typer.Option("--penalty", help="A penalty key of the contract.")],
+    penalty: Annotated[str, typer.Option("--penalty", help=_("A penalty key of the contract."))],
     count: Annotated[int, typer.Option("--count", help="Units (occurrences, cases).")] = 1,
     amount: Annotated[str | None, typer.Option(
-        "--amount", help="Yuan per unit, where the penalty has no fixed amount.")] = None,
+        "--amount", help=_("Yuan per unit, where the penalty has no fixed amount."))] = None,
     staff: StaffOpt = None,
-    ref: Annotated[str | None, typer.Option("--ref", help="Case or notice number.")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help=_("Case or notice number."))] = None,
     note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """An incident that a penalty prices."""
@@ -109,10 +110,10 @@ def record_incident(
 @command(record_app, "demand", dry_run=True)
 def record_demand(
     opts: Opts,
-    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD")],
-    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD")],
-    shift: Annotated[str, typer.Option("--shift", help="day, night or duty")],
-    required: Annotated[int, typer.Option("--required", help="People Party A requires.")],
+    start: Annotated[str, typer.Option("--from", help=_("First day, YYYY-MM-DD"))],
+    end: Annotated[str, typer.Option("--to", help=_("Last day, YYYY-MM-DD"))],
+    shift: Annotated[str, typer.Option("--shift", help=_("day, night or duty"))],
+    required: Annotated[int, typer.Option("--required", help=_("People Party A requires."))],
     note: NoteOpt = None,
 ) -> None:
     """Party A's staffing demand for a shift over a date range."""
@@ -123,7 +124,7 @@ def record_demand(
 @command(record_app, "activity", dry_run=True)
 def record_activity(
     opts: Opts, on: DateOpt,
-    obligation: Annotated[str, typer.Option("--obligation", help="A duty key of the contract.")],
+    obligation: Annotated[str, typer.Option("--obligation", help=_("A duty key of the contract."))],
     count: Annotated[int, typer.Option("--count")] = 1,
     note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
@@ -144,9 +145,9 @@ def record_request(opts: Opts, on: DateOpt,
 @command(record_app, "payment", dry_run=True)
 def record_payment(
     opts: Opts, on: DateOpt, instalment: InstalmentOpt,
-    amount: Annotated[str, typer.Option("--amount", help="Yuan received.")],
+    amount: Annotated[str, typer.Option("--amount", help=_("Yuan received."))],
     excused: Annotated[str | None, typer.Option(
-        "--excused", help="Why lateness is excused (an excuse key of the contract).")] = None,
+        "--excused", help=_("Why lateness is excused (an excuse key of the contract)."))] = None,
     note: NoteOpt = None, duplicate: DuplicateOpt = False,
 ) -> None:
     """A payment Party B received."""
@@ -157,7 +158,7 @@ def record_payment(
 @command(record_app, "completion", dry_run=True)
 def record_completion(
     opts: Opts, on: DateOpt,
-    amount: Annotated[str, typer.Option("--amount", help="Confirmed final payment, gross.")],
+    amount: Annotated[str, typer.Option("--amount", help=_("Confirmed final payment, gross."))],
     note: NoteOpt = None,
 ) -> None:
     """The jointly confirmed amount of the final payment."""
@@ -197,9 +198,11 @@ def record_consent(
 
 @command(record_app, "dispute", dry_run=True)
 def record_dispute(
-    opts: Opts, on: DateOpt,
-    incident: Annotated[str, typer.Option("--incident", help="The incident whose deduction "
-                                          "Party B disputes.")],
+    opts: Opts,
+    on: DateOpt,
+    incident: Annotated[
+        str, typer.Option("--incident", help=_("The incident whose deduction Party B disputes."))
+    ],
     reason: Annotated[str, typer.Option("--reason")],
     note: NoteOpt = None,
 ) -> None:
@@ -210,7 +213,7 @@ def record_dispute(
 @command(record_app, "ruling", dry_run=True)
 def record_ruling(
     opts: Opts, on: DateOpt,
-    dispute: Annotated[str, typer.Option("--dispute", help="The dispute dismissed.")],
+    dispute: Annotated[str, typer.Option("--dispute", help=_("The dispute dismissed."))],
     note: NoteOpt = None,
 ) -> None:
     """A dispute is dismissed: the deduction stands. (To uphold it, void the incident.)"""
@@ -221,7 +224,7 @@ def record_ruling(
 def record_document(
     opts: Opts, on: DateOpt, instalment: InstalmentOpt,
     document: Annotated[str, typer.Option(
-        "--kind", help="A key of the contract's payment_documents.")],
+        "--kind", help=_("A key of the contract's payment_documents."))],
     note: NoteOpt = None,
 ) -> None:
     """A document that is a basis for payment, received for an instalment."""
@@ -233,8 +236,8 @@ def record_document(
 def record_notice(
     opts: Opts, on: DateOpt,
     clause: GroundOpt,
-    cure_by: Annotated[str, typer.Option("--cure-by", help="YYYY-MM-DD: cure by this day.")],
-    ref: Annotated[str | None, typer.Option("--ref", help="The notice's number.")] = None,
+    cure_by: Annotated[str, typer.Option("--cure-by", help=_("YYYY-MM-DD: cure by this day."))],
+    ref: Annotated[str | None, typer.Option("--ref", help=_("The notice's number."))] = None,
     note: NoteOpt = None,
 ) -> None:
     """Party A's written demand to cure a breach by a date."""
@@ -245,7 +248,7 @@ def record_notice(
 @command(record_app, "cured", dry_run=True)
 def record_cured(
     opts: Opts, on: DateOpt,
-    notice: Annotated[str, typer.Option("--notice", help="The notice whose breach was cured.")],
+    notice: Annotated[str, typer.Option("--notice", help=_("The notice whose breach was cured."))],
     note: NoteOpt = None,
 ) -> None:
     """The breach a notice named was cured."""
@@ -257,7 +260,7 @@ def record_termination(
     opts: Opts, on: DateOpt,
     clause: GroundOpt,
     notice: Annotated[str | None, typer.Option(
-        "--notice", help="The expired notice it follows (where the ground needs one).")] = None,
+        "--notice", help=_("The expired notice it follows (where the ground needs one)."))] = None,
     note: NoteOpt = None,
 ) -> None:
     """The service ends: --date is the first day not served."""
@@ -267,7 +270,7 @@ def record_termination(
 @command(app, "void", dry_run=True)
 def void(
     opts: Opts,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to withdraw.")],
+    record_id: Annotated[str, typer.Argument(metavar=_("ID"), help=_("The record to withdraw."))],
     reason: Annotated[str, typer.Option("--reason")],
 ) -> None:
     """Withdraw a record; it stays in its file for the audit trail and no report counts it."""

@@ -11,15 +11,23 @@ from seatledger.app import check as checking
 from seatledger.app import reports
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
+from seatledger.core.i18n import _
 from seatledger.render.formats import formats, show
 
 
 @command(app, "check", formats=formats("check"))
 def check(
     opts: Opts,
-    allow_gaps: Annotated[bool, typer.Option(
-        "--allow-gaps", help="Gaps are listed but do not fail the check (for a branch that "
-        "records some weeks while others are on other branches).")] = False,
+    allow_gaps: Annotated[
+        bool,
+        typer.Option(
+            "--allow-gaps",
+            help=_(
+                "Gaps are listed but do not fail the check (for a branch that records some weeks "
+                "while others are on other branches)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Validate the contract and every ledger file; exit 1 on any problem or gap."""
     result = checking.check(opts.contract, opts.ledger)
@@ -45,9 +53,15 @@ def deduct(opts: Opts) -> None:
 @command(app, "settle", period=True, formats=formats("settle"))
 def settle(
     opts: Opts,
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Interest accrues up to this day (default: the period's last day).")] = None,
-    final: Annotated[bool, typer.Option("--final", help="The whole term with the final payment.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help=_("Interest accrues up to this day (default: the period's last day).")
+        ),
+    ] = None,
+    final: Annotated[
+        bool, typer.Option("--final", help=_("The whole term with the final payment."))
+    ] = False,
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
     show("settle", opts.format,
@@ -63,7 +77,7 @@ class By(StrEnum):
 def balance(
     opts: Opts,
     by: Annotated[By | None, typer.Option(
-        "--by", help="A running table by month or quarter.")] = None,
+        "--by", help=_("A running table by month or quarter."))] = None,
 ) -> None:
     """The balance owed by Party A over a period (default: the whole term)."""
     show("balance", opts.format, reports.balance(opts.contract, opts.ledger, opts.period,
@@ -74,7 +88,7 @@ def balance(
 def check_roster(
     opts: Opts,
     on: Annotated[str | None, typer.Option(
-        "--date", help="One day (default: the latest day-shift attendance).")] = None,
+        "--date", help=_("One day (default: the latest day-shift attendance)."))] = None,
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
     r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
@@ -96,7 +110,7 @@ def compliance(opts: Opts) -> None:
 def notices(
     opts: Opts,
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="YYYY-MM-DD (default: the latest record's date).")] = None,
+        "--as-of", help=_("YYYY-MM-DD (default: the latest record's date)."))] = None,
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
     r = reports.notices(opts.contract, opts.ledger, as_of)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
 from seatledger.core.dates import parse_date
+from seatledger.core.i18n import msg
 from seatledger.core.money import parse_amount
 from seatledger.core.vocab import Degree
 
@@ -42,7 +43,7 @@ def _pattern(regex: str, what: str) -> Callable[[Any], str]:
 
     def check(value: Any) -> str:
         if not isinstance(value, str) or not compiled.match(value):
-            raise ValueError(f"{value!r} is not {what}")
+            raise ValueError(msg("{value!r} is not {what}", value=value, what=what))
         return value
 
     return check
@@ -50,7 +51,7 @@ def _pattern(regex: str, what: str) -> Callable[[Any], str]:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected non-empty text")
+        raise ValueError(msg("expected non-empty text"))
     return value
 
 
@@ -58,7 +59,7 @@ def _at_most(limit: int) -> Callable[[Any], Decimal]:
     def check(value: Any) -> Decimal:
         number = _money(value)
         if number > limit:
-            raise ValueError(f"{value!r} is above {limit}")
+            raise ValueError(msg("{value!r} is above {limit}", value=value, limit=limit))
         return number
 
     return check
@@ -69,7 +70,7 @@ def _at_least(least: int) -> Callable[[Any], Any]:
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool) and value < least:
-            raise ValueError(f"{value} is below {least}")
+            raise ValueError(msg("{value} is below {least}", value=value, least=least))
         return value  # pydantic checks the type after this
 
     return check
@@ -80,7 +81,9 @@ Money = Annotated[Decimal, Converted(_money)]
 Percent = Annotated[Decimal, Converted(_at_most(100))]
 Ratio = Annotated[Decimal, Converted(_at_most(1))]
 Day = Annotated[date, Converted(parse_date)]
-Key = Annotated[str, Converted(_pattern(r"^[a-z][a-z0-9-]*$", "a key (lower-case letters, digits, '-')"))]
+Key = Annotated[
+    str, Converted(_pattern(r"^[a-z][a-z0-9-]*$", msg("a key (lower-case letters, digits, '-')")))
+]
 Text = Annotated[str, Converted(_text)]
 Count = Annotated[int, Converted(_at_least(0))]
 Positive = Annotated[int, Converted(_at_least(1))]

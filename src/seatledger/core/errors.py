@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from seatledger.core.i18n import local, msg
+
 
 class Problem(NamedTuple):
     file: str
@@ -17,7 +19,7 @@ class Problem(NamedTuple):
     def render(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {local(self.message)}"
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -36,7 +38,7 @@ def did_you_mean(value: object, choices: list[str]) -> str:
     import difflib  # only on the error path
 
     close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return msg("; did you mean {choice!r}?", choice=close[0]) if close else ""
 
 
 class SeatledgerError(Exception):
@@ -51,8 +53,8 @@ class SeatledgerError(Exception):
 
     def render(self) -> str:
         lines = [p.render() for p in self.problems]
-        if self.message and (not lines or self.message not in lines):
-            lines.insert(0, self.message)
+        if self.message and (not lines or local(self.message) not in lines):
+            lines.insert(0, local(self.message))
         return "\n".join(lines)
 
 

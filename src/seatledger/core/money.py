@@ -6,6 +6,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
+from seatledger.core.i18n import msg
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000000000")  # a trillion yuan: past this, a typo
@@ -19,23 +21,25 @@ def parse_amount(text: object, *, allow_zero: bool = False, allow_negative: bool
     Raises ValueError with a message that says what would be valid.
     """
     if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
-        raise ValueError(f"expected an amount such as \"300.00\", got {type(text).__name__}")
+        raise ValueError(msg('expected an amount such as "300.00", got {kind}', kind=type(text).__name__))
     # Full-width digits (１０００) come from a Chinese input method: read them as digits.
     raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "")
     if _NOT_FINITE.fullmatch(raw):
-        raise ValueError(f"{raw!r} is not a finite amount")
+        raise ValueError(msg("{raw!r} is not a finite amount", raw=raw))
     if not _AMOUNT.fullmatch(raw):
-        raise ValueError(f"{str(text)!r} is not an amount; write yuan such as 300 or 1641000.00")
+        raise ValueError(msg("{str!r} is not an amount; write yuan such as 300 or 1641000.00", str=str(text)))
     value = Decimal(raw)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise ValueError(f"{raw!r} has more than two decimals (fen are the smallest unit)")
+        raise ValueError(msg("{raw!r} has more than two decimals (fen are the smallest unit)", raw=raw))
     if abs(value) >= MAX_AMOUNT:
-        raise ValueError(f"{raw!r} is out of range (at most {MAX_AMOUNT - CENT} yuan)")
+        raise ValueError(
+            msg("{raw!r} is out of range (at most {value} yuan)", raw=raw, value=MAX_AMOUNT - CENT)
+        )
     if value < 0 and not allow_negative:
-        raise ValueError(f"{raw!r} is negative; amounts are positive yuan")
+        raise ValueError(msg("{raw!r} is negative; amounts are positive yuan", raw=raw))
     if value == 0 and not allow_zero:
-        raise ValueError(f"{raw!r} is zero; amounts are positive yuan")
+        raise ValueError(msg("{raw!r} is zero; amounts are positive yuan", raw=raw))
     return value.quantize(CENT)
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from seatledger.core.contract import Contract
 from seatledger.core.dates import parse_date
+from seatledger.core.i18n import msg
 
 
 class Period(NamedTuple):
@@ -66,12 +67,14 @@ def quarter(contract: Contract, text: str) -> Period:
     m = _QUARTER.match(text.strip())
     valid = [q.label for q in quarters_of(contract)]
     if not m:
-        raise ValueError(f"{text!r}: write Q1..Q4 or YYYY-Qn; valid: {', '.join(valid)}")
+        raise ValueError(
+            msg("{text!r}: write Q1..Q4 or YYYY-Qn; valid: {values}", text=text, values=", ".join(valid))
+        )
     year, number = m.group(1), int(m.group(2))
     matches = [q for q in quarters_of(contract)
                if q.label.endswith(f"Q{number}") and (year is None or q.label.startswith(year))]
     if len(matches) != 1:
-        why = "is ambiguous in this term" if len(matches) > 1 else "is not in the term"
+        why = msg("is ambiguous in this term") if len(matches) > 1 else msg("is not in the term")
         raise ValueError(f"{text}: {why}; valid: {', '.join(valid)}")
     return matches[0]
 
@@ -81,19 +84,19 @@ def quarter_named(contract: Contract, label: str) -> Period:
     for q in quarters_of(contract):
         if q.label == label:
             return q
-    raise ValueError(f"{label} is not a quarter of the term")
+    raise ValueError(msg("{label} is not a quarter of the term", label=label))
 
 
 def instalment_period(contract: Contract, number: int) -> Period:
     inst = contract.instalment(number)
     if inst is None:
         valid = ", ".join(str(i.number) for i in contract.instalments)
-        raise ValueError(f"{number}: not an instalment; valid: {valid}")
+        raise ValueError(msg("{number}: not an instalment; valid: {valid}", number=number, valid=valid))
     return Period(f"instalment {number}", inst.start, inst.end)
 
 
 def date_range(start: str, end: str) -> Period:
     period = Period(f"{start}..{end}", parse_date(start), parse_date(end))
     if period.end < period.start:
-        raise ValueError(f"the end {end} is before the start {start}")
+        raise ValueError(msg("the end {end} is before the start {start}", end=end, start=start))
     return period

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import msg
 
 DayKind = Literal["working", "weekend", "holiday"]
 
@@ -69,11 +70,12 @@ def _official(day: date) -> tuple[DayKind, str | None]:
         _, name = chinese_calendar.get_holiday_detail(day)
     except NotImplementedError as exc:
         raise SeatledgerError(
-            f"{day}: the working-day calendar has no data for {day.year} ({exc}); "
-            f"upgrade chinesecalendar or add calendar_overrides to the contract"
+            msg("{day}: the working-day calendar has no data for {year} ({exc}); upgrade "
+                "chinesecalendar or add calendar_overrides to the contract",
+                day=day, year=day.year, exc=exc)
         ) from None
     if working:
-        return "working", ("adjusted working day" if day.weekday() >= 5 else None)
+        return "working", (msg("adjusted working day") if day.weekday() >= 5 else None)
     if name is not None:
         return "holiday", str(name)
     return "weekend", None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.record_text import block
 from seatledger.core.records import Person, Record, Source
 from seatledger.read.fields import PERSON, FieldProblems, build, build_record
@@ -70,11 +71,11 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
     try:
         raw = load_text(text, name)
     except YamlError as exc:
-        raise SeatledgerError(f"{name}: cannot be read", [exc.problem]) from None
+        raise SeatledgerError(msg("{name}: cannot be read", name=name), [exc.problem]) from None
     if raw is None:
         raw = YSeq(1)
     if not isinstance(raw, YSeq):
-        raise SeatledgerError("", [Problem(name, 1, "", "expected a list of items")])
+        raise SeatledgerError("", [Problem(name, 1, "", msg("expected a list of items"))])
     kind = kind or kind_of(raw, name)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
@@ -102,7 +103,7 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
             continue
         items.append(_item(value, tuple(comments)))
     if problems:
-        raise SeatledgerError(f"{name}: fix these before it can be put in order", problems)
+        raise SeatledgerError(msg("{name}: fix these before it can be put in order", name=name), problems)
     return ListFile(kind, _trim(preamble), tuple(items))
 
 

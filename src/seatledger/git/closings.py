@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import quarter_named
 from seatledger.core.record_text import scalar
@@ -28,41 +29,73 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
             continue
         for a in ledger.contract.amendments:
             if a.starts <= quarter.end and a.signed > entry.date:
-                out.append(Problem(str(ledger.contract_path), 0, "amendments",
-                                   f"amendment {a.id} ({a.reference}, signed {a.signed}) takes "
-                                   f"effect from {a.starts}, reaching into {label}, closed on "
-                                   f"{entry.date}; reopen {label} first, or make it effective "
-                                   f"later", code="closed"))
+                out.append(
+                    Problem(
+                        str(ledger.contract_path),
+                        0,
+                        "amendments",
+                        msg(
+                            "amendment {id} ({reference}, signed {signed}) takes effect from "
+                            "{starts}, reaching into {label}, closed on {date}; reopen {label} "
+                            "first, or make it effective later",
+                            id=a.id,
+                            reference=a.reference,
+                            signed=a.signed,
+                            starts=a.starts,
+                            label=label,
+                            date=entry.date,
+                        ),
+                        code="closed",
+                    )
+                )
         now = seal(ledger, book, quarter)
         if now.digest == entry.digest:
             continue
         found = len(out)
-        hint = f"; to change it, `seatledger reopen --quarter {label} --reason ...` first"
+        hint = msg("; to change it, `seatledger reopen --quarter {label} --reason ...` first", label=label)
         by_id = {r.id: r for r in ledger.records}
         for rid in sorted(set(now.records) - set(entry.records)):
             r = by_id[rid]
             out.append(Problem(r.source.file, r.source.line, "id",
-                               f"{rid} was added to closed quarter {label}{hint}",
+                               msg("{rid} was added to closed quarter {label}{hint}",
+                                   rid=rid, label=label, hint=hint),
                                record=rid, code="closed"))
         for rid in sorted(set(entry.records) - set(now.records)):
             out.append(Problem(path, entry.line, "records",
-                               f"{rid} was removed from closed quarter {label}{hint}",
+                               msg("{rid} was removed from closed quarter {label}{hint}",
+                                   rid=rid, label=label, hint=hint),
                                record=rid, code="closed"))
         for rid in sorted(set(now.records) & set(entry.records)):
             if now.records[rid] != entry.records[rid]:
                 r = by_id[rid]
                 out.append(Problem(r.source.file, r.source.line, "id",
-                                   f"{rid} was changed in closed quarter {label}{hint}",
+                                   msg("{rid} was changed in closed quarter {label}{hint}",
+                                       rid=rid, label=label, hint=hint),
                                    record=rid, code="closed"))
-        why = "" if len(out) > found else " (has the contract changed?)"
+        why = "" if len(out) > found else msg(" (has the contract changed?)")
         for key, value in now.figures.items():
             if entry.figures.get(key) != value and key != "records":
-                out.append(Problem(path, entry.line, f"figures.{key}",
-                                   f"closed quarter {label} had {key} {entry.figures.get(key)}, "
-                                   f"now {value}{why}{hint}", code="closed"))
+                out.append(
+                    Problem(
+                        path,
+                        entry.line,
+                        f"figures.{key}",
+                        msg(
+                            "closed quarter {label} had {key} {get}, now {value}{why}{hint}",
+                            label=label,
+                            key=key,
+                            get=entry.figures.get(key),
+                            value=value,
+                            why=why,
+                            hint=hint,
+                        ),
+                        code="closed",
+                    )
+                )
         if len(out) == found:
             out.append(Problem(path, entry.line, "digest",
-                               f"closed quarter {label} no longer matches its digest{hint}",
+                               msg("closed quarter {label} no longer matches its digest{hint}",
+                                   label=label, hint=hint),
                                code="closed"))
     return out
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.records import Void
 from seatledger.git.canonical import Item, ListFile, parse
 from seatledger.read.closings_file import CLOSINGS_FILE
@@ -159,26 +160,44 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
         merged, conflicts = merge_closings(old, mine, other)
         ours.write_text(merged, encoding="utf-8")
         if conflicts:
-            return 1, (f"seatledger: conflict in {name}: both sides closed or reopened the same "
-                       f"quarter differently; keep one entry, then run `seatledger check`")
+            return 1, (
+                msg(
+                    "seatledger: conflict in {name}: both sides closed or reopened the same quarter "
+                    "differently; keep one entry, then run `seatledger check`",
+                    name=name,
+                )
+            )
         return 0, ""
     if kind is None:
         return _line_merge(base, ours, theirs, "")
     try:
         merged, conflicts = merge_texts(old, mine, other, kind, name)
     except SeatledgerError as exc:
-        return _line_merge(base, ours, theirs, f"{name}: a side is not a valid ledger file "
-                           f"({exc.render().splitlines()[-1]})")
+        return _line_merge(
+            base,
+            ours,
+            theirs,
+            msg(
+                "{name}: a side is not a valid ledger file ({value})",
+                name=name,
+                value=exc.render().splitlines()[-1],
+            ),
+        )
     ours.write_text(merged, encoding="utf-8")
     if conflicts:
-        return 1, (f"seatledger: conflict in {name}: the same record was changed on both "
-                   f"sides; resolve the marked records, then run `seatledger check`")
+        return 1, (
+            msg(
+                "seatledger: conflict in {name}: the same record was changed on both sides; resolve "
+                "the marked records, then run `seatledger check`",
+                name=name,
+            )
+        )
     return 0, ""
 
 
 def _why(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
-        return "a side is not UTF-8"
+        return msg("a side is not UTF-8")
     if isinstance(exc, OSError):
         return f"{exc.filename}: {exc.strerror}"
     return str(exc)
@@ -187,7 +206,7 @@ def _why(exc: Exception) -> str:
 def _line_merge(base: Path, ours: Path, theirs: Path, why: str) -> tuple[int, str]:
     """git merge-file on the bytes, conflict markers where the sides differ."""
     if not ours.exists() or not theirs.exists():
-        return 1, f"seatledger: {why}; nothing was merged, so resolve it by hand"
+        return 1, msg("seatledger: {why}; nothing was merged, so resolve it by hand", why=why)
     with tempfile.TemporaryDirectory() as tmp:
         old = base if base.exists() else Path(tmp) / "empty"
         old.touch()
@@ -196,8 +215,13 @@ def _line_merge(base: Path, ours: Path, theirs: Path, why: str) -> tuple[int, st
                                str(theirs.resolve())], capture_output=True)
     if not why:  # not a ledger file: git's own merge and its verdict
         return (1 if proc.returncode else 0), ""
-    return 1, (f"seatledger: {why}; merged line by line with both sides kept (conflict markers "
-               f"where they differ); fix the file, then run `seatledger check`")
+    return 1, (
+        msg(
+            "seatledger: {why}; merged line by line with both sides kept (conflict markers where "
+            "they differ); fix the file, then run `seatledger check`",
+            why=why,
+        )
+    )
 
 
 def driver_command(command: list[str]) -> str:

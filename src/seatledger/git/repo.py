@@ -6,12 +6,13 @@ import subprocess
 from pathlib import Path
 
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import msg
 
 
 def git(cwd: Path, *args: str) -> str:
     proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise GitError(proc.stderr.strip() or f"git {' '.join(args)} failed")
+        raise GitError(proc.stderr.strip() or msg("git {command} failed", command=" ".join(args)))
     return proc.stdout
 
 
@@ -23,8 +24,9 @@ def repo_root(cwd: Path) -> Path:
     try:
         return Path(git(cwd, "rev-parse", "--show-toplevel").strip())
     except (GitError, FileNotFoundError):
-        raise SeatledgerError(f"{cwd} is not inside a git repository; `diff` compares "
-                              f"git revisions") from None
+        raise SeatledgerError(
+            msg("{cwd} is not inside a git repository; `diff` compares git revisions", cwd=cwd)
+        ) from None
 
 
 def _shallow(root: Path) -> bool:
@@ -43,13 +45,17 @@ def verify(root: Path, rev: str) -> str:
     except GitError:
         pass
     if _shallow(root):
-        hint = ("this checkout is a shallow clone: fetch its history with `git fetch "
-                "--unshallow origin` (in GitHub Actions, actions/checkout with fetch-depth: 0)")
+        hint = msg(
+            "this checkout is a shallow clone: fetch its history with `git fetch --unshallow origin` "
+            "(in GitHub Actions, actions/checkout with fetch-depth: 0)"
+        )
     elif any(ch in rev for ch in "~^@"):
-        hint = "it reaches before the first commit, or names no commit; check the revision"
+        hint = msg("it reaches before the first commit, or names no commit; check the revision")
     else:
-        hint = f"fetch it first, e.g. `git fetch origin {rev}`, or check its name"
-    raise SeatledgerError(f"revision {rev!r} is not in this checkout; {hint}") from None
+        hint = msg("fetch it first, e.g. `git fetch origin {rev}`, or check its name", rev=rev)
+    raise SeatledgerError(
+        msg("revision {rev!r} is not in this checkout; {hint}", rev=rev, hint=hint)
+    ) from None
 
 
 def merge_base(root: Path, branch: str | None) -> tuple[str, str]:
@@ -66,22 +72,25 @@ def merge_base(root: Path, branch: str | None) -> tuple[str, str]:
             pass
         if _shallow(root):
             raise SeatledgerError(
-                f"no merge base of HEAD and {name} in this checkout: it is a shallow clone. "
-                f"Fetch the history first: `{_fetch_hint(root, name)}` (in GitHub Actions, "
-                f"actions/checkout with fetch-depth: 0)") from None
+                msg("no merge base of HEAD and {name} in this checkout: it is a shallow "
+                    "clone. Fetch the history first: `{fetch_hint}` (in GitHub Actions, "
+                    "actions/checkout with fetch-depth: 0)",
+                    name=name, fetch_hint=_fetch_hint(root, name))) from None
         raise SeatledgerError(
-            f"HEAD and {name} have no common history (unrelated branches), so there is no "
-            f"merge base to compare with; compare two revisions instead: "
-            f"`seatledger diff REV REV2`") from None
+            msg("HEAD and {name} have no common history (unrelated branches), so there "
+                "is no merge base to compare with; compare two revisions instead: "
+                "`seatledger diff REV REV2`",
+                name=name)) from None
     tried = ", ".join(candidates)
     remote_names = [n for n in candidates if "/" in n]
     if remote_names:
         raise SeatledgerError(
-            f"no main branch to compare with (tried {tried}); if it is on the remote, fetch it "
-            f"first: `{_fetch_hint(root, remote_names[0])}`, or name another with --base "
-            f"BRANCH")
-    raise SeatledgerError(f"no main branch to compare with (tried {tried}); name one with "
-                          f"--base BRANCH, or give a revision")
+            msg("no main branch to compare with (tried {tried}); if it is on the remote, "
+                "fetch it first: `{fetch_hint}`, or name another with --base BRANCH",
+                tried=tried, fetch_hint=_fetch_hint(root, remote_names[0])))
+    raise SeatledgerError(msg("no main branch to compare with (tried {tried}); name one with --base "
+        "BRANCH, or give a revision",
+        tried=tried))
 
 
 def _fetch_hint(root: Path, name: str) -> str:

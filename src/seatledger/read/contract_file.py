@@ -18,6 +18,7 @@ from seatledger import __version__
 from seatledger.core.atomic import write_atomic_bytes
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
+from seatledger.core.i18n import msg
 from seatledger.read.contract_checks import cross_checks
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
@@ -93,7 +94,7 @@ def load_contract(path: Path) -> Contract:
             return hit
         raw = load_text(text, name)
     except YamlError as exc:
-        raise SeatledgerError(f"{name}: cannot read the contract", [exc.problem]) from None
+        raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
     contract = validate(raw, name)
     _to_cache(cached, contract)
     return contract
@@ -103,18 +104,18 @@ def validate(raw: Any, name: str) -> Contract:
     from pydantic import TypeAdapter, ValidationError
 
     if not isinstance(raw, YMap):
-        raise SeatledgerError("", [Problem(name, 1, "", "a contract is a mapping of fields")])
+        raise SeatledgerError("", [Problem(name, 1, "", msg("a contract is a mapping of fields"))])
     try:
         contract = TypeAdapter(Contract).validate_python(raw)
     except ValidationError as exc:
         problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
-        raise SeatledgerError(f"{name}: the contract is not valid", problems) from None
+        raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems) from None
     problems = [
         Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg)
         for loc, msg in cross_checks(contract)
     ]
     if problems:
-        raise SeatledgerError(f"{name}: the contract is not valid", problems)
+        raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems)
     return contract
 
 
@@ -140,12 +141,12 @@ def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
     loc = tuple(err["loc"])
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-        message = f"unknown key {loc[-1]!r}; remove it or check its spelling"
+        message = msg("unknown key {loc!r}; remove it or check its spelling", loc=loc[-1])
         parent = _model_at(loc[:-1])
         if parent is not None:
             message += did_you_mean(loc[-1], list(parent._fields))
     elif err["type"] in ("missing", "missing_keyword_argument"):
-        message = "is required"
+        message = msg("is required")
     elif err["type"] == "literal_error":
         message = f"{err.get('input')!r}: {message}"
     return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)

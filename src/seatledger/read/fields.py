@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from seatledger.core.dates import parse_date
 from seatledger.core.errors import did_you_mean
+from seatledger.core.i18n import msg
 from seatledger.core.money import parse_amount
 from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
@@ -26,13 +27,13 @@ MAX_COUNT = 100_000
 
 def ident(value: Any) -> str:
     if not isinstance(value, str) or not _IDENT.match(value):
-        raise ValueError(f"{value!r} is not an id; use letters, digits, '-', '_' or '.'")
+        raise ValueError(msg("{value!r} is not an id; use letters, digits, '-', '_' or '.'", value=value))
     return value
 
 
 def key(value: Any) -> str:
     if not isinstance(value, str) or not _KEY.match(value):
-        raise ValueError(f"{value!r} is not a key; use lower-case letters, digits and '-'")
+        raise ValueError(msg("{value!r} is not a key; use lower-case letters, digits and '-'", value=value))
     return value
 
 
@@ -43,11 +44,17 @@ _UNREADABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udf
 
 def text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected non-empty text")
+        raise ValueError(msg("expected non-empty text"))
     bad = _UNREADABLE.search(value)
     if bad:
-        raise ValueError(f"contains the control character U+{ord(bad.group()):04X} at position "
-                         f"{bad.start() + 1}; write plain text on one line")
+        raise ValueError(
+            msg(
+                "contains the control character U+{ord:04X} at position {value}; write plain text on "
+                "one line",
+                ord=ord(bad.group()),
+                value=bad.start() + 1,
+            )
+        )
     return value
 
 
@@ -61,9 +68,16 @@ def _whole(value: Any, least: int) -> int:
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d{1,9}", value.strip()):
         number = int(value)
     else:
-        raise ValueError(f"{value!r} is not a whole number")
+        raise ValueError(msg("{value!r} is not a whole number", value=value))
     if number < least or number > MAX_COUNT:
-        raise ValueError(f"{number} is out of range ({least} to {MAX_COUNT})")
+        raise ValueError(
+            msg(
+                "{number} is out of range ({least} to {MAX_COUNT})",
+                number=number,
+                least=least,
+                MAX_COUNT=MAX_COUNT,
+            )
+        )
     return number
 
 
@@ -89,21 +103,30 @@ def instalment_ref(value: Any) -> int | str:
     try:
         return count1(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an instalment; write its number or 'final'") from None
+        raise ValueError(
+            msg("{value!r} is not an instalment; write its number or 'final'", value=value)
+        ) from None
 
 
 def instalment_number(value: Any) -> int:
     try:
         return count1(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an instalment number") from None
+        raise ValueError(msg("{value!r} is not an instalment number", value=value)) from None
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     def convert(value: Any) -> str:
         if value not in choices:
             hint = did_you_mean(value, list(choices))
-            raise ValueError(f"{value!r} is not one of {', '.join(choices)}{hint}")
+            raise ValueError(
+                msg(
+                    "{value!r} is not one of {values}{hint}",
+                    value=value,
+                    values=", ".join(choices),
+                    hint=hint,
+                )
+            )
         return str(value)
 
     return convert
@@ -117,11 +140,11 @@ def idents(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in _ID_LIST.split(value) if v.strip()]
     if not isinstance(value, list) or not value:
-        raise ValueError("expected one or more ids such as S001,S002")
+        raise ValueError(msg("expected one or more ids such as S001,S002"))
     ids = tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
-        raise ValueError(f"{', '.join(twice)} listed twice")
+        raise ValueError(msg("{values} listed twice", values=', '.join(twice)))
     return ids
 
 
@@ -185,12 +208,12 @@ class FieldProblems(Exception):
 
 def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> Any:
     if not isinstance(raw, dict):
-        raise FieldProblems([("", "expected a mapping of field: value")])
+        raise FieldProblems([("", msg("expected a mapping of field: value"))])
     errors: list[tuple[str, str]] = []
     values: dict[str, Any] = {}
     for name, convert in spec.required.items():
         if name not in raw or raw[name] is None:
-            errors.append((name, "is required"))
+            errors.append((name, msg("is required")))
             continue
         try:
             values[name] = convert(raw[name])
@@ -203,7 +226,14 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
         if optional is None:
             valid = ", ".join([*spec.required, *spec.optional])
             hint = did_you_mean(name, [*spec.required, *spec.optional])
-            errors.append((name, f"unknown key {name!r}{hint} (valid keys: {valid})"))
+            errors.append(
+                (
+                    name,
+                    msg(
+                        "unknown key {name!r}{hint} (valid keys: {valid})", name=name, hint=hint, valid=valid
+                    ),
+                )
+            )
         elif value is not None:
             try:
                 values[name] = optional(value)
@@ -216,12 +246,23 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
 
 def build_record(raw: Any, source: Source) -> Record:
     if not isinstance(raw, dict):
-        raise FieldProblems([("", "a record must be a mapping of field: value")])
+        raise FieldProblems([("", msg("a record must be a mapping of field: value"))])
     kind = raw.get("kind")
     spec = SPECS.get(kind) if isinstance(kind, str) else None
     if spec is None:
         hint = did_you_mean(kind, list(SPECS))
-        raise FieldProblems([("kind", f"{kind!r} is not a record kind{hint} (valid: "
-                                      f"{', '.join(SPECS)})")])
+        raise FieldProblems(
+            [
+                (
+                    "kind",
+                    msg(
+                        "{kind!r} is not a record kind{hint} (valid: {values})",
+                        kind=kind,
+                        hint=hint,
+                        values=", ".join(SPECS),
+                    ),
+                )
+            ]
+        )
     record: Record = build(spec, raw, source, skip=("kind",))
     return record

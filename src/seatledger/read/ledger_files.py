@@ -9,6 +9,7 @@ from typing import Any
 
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Closing, Ledger
 from seatledger.core.records import LedgerMeta, Person, Record, Source
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
@@ -35,7 +36,7 @@ def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
         return YSeq(1)
     if not isinstance(raw, YSeq):
         problems.append(Problem(str(path), getattr(raw, "line", 1), "",
-                                "expected a list of records, each starting with '- '"))
+                                msg("expected a list of records, each starting with '- '")))
         return None
     return raw
 
@@ -55,8 +56,9 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
 def load_meta(ledger_dir: Path) -> LedgerMeta:
     path = ledger_dir / META_FILE
     if not path.exists():
-        raise SeatledgerError(f"{ledger_dir} is not a ledger (no {META_FILE}); "
-                              f"create one with `seatledger init`")
+        raise SeatledgerError(msg("{ledger_dir} is not a ledger (no {META_FILE}); create one with "
+            "`seatledger init`",
+            ledger_dir=ledger_dir, META_FILE=META_FILE))
     try:
         raw = load_path(path)
     except YamlError as exc:
@@ -84,9 +86,10 @@ def unknown_files(ledger_dir: Path) -> list[Problem]:
         if (name in KNOWN_FILES and p.is_file()) or (MONTH_FILE.match(name) and p.is_file()) \
                 or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
             continue
-        out.append(Problem(str(p), 0, "", "not a ledger file: a ledger folder holds only "
-                           f"{META_FILE}, {ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml "
-                           "per month; rename it (a month file ends in .yaml) or move it out"))
+        out.append(Problem(str(p), 0, "", msg("not a ledger file: a ledger folder holds only {META_FILE}, "
+            "{ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml per month; rename "
+            "it (a month file ends in .yaml) or move it out",
+            META_FILE=META_FILE, ROSTER_FILE=ROSTER_FILE, CLOSINGS_FILE=CLOSINGS_FILE)))
     return out
 
 
@@ -100,7 +103,8 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     problems = unknown_files(ledger_dir)
     if meta.contract != contract.id:
         problems.append(Problem(meta.source.file, 1, "contract",
-                                f"the ledger is for {meta.contract!r}, not {contract.id!r}"))
+                                msg("the ledger is for {contract!r}, not {id!r}",
+                                    contract=meta.contract, id=contract.id)))
     roster: list[Person] = []
     roster_path = ledger_dir / ROSTER_FILE
     if roster_path.exists():
@@ -115,7 +119,7 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
         for rec in _build_each(path, items, build_record, problems):
             if path.name != f"{rec.date:%Y-%m}.yaml":
                 problems.append(Problem(str(path), rec.source.line_of("date"), "date",
-                                        f"{rec.date} belongs in {rec.date:%Y-%m}.yaml"))
+                                        msg("{date} belongs in {date:%Y-%m}.yaml", date=rec.date)))
             records.append(rec)
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []

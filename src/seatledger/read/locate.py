@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.read.yaml_reader import YamlError, YMap, load_path
 
 CONTRACT_ENV = "SEATLEDGER_CONTRACT"
@@ -46,19 +47,21 @@ def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None)
     if contract is None:
         if root is None:
             raise SeatledgerError(
-                f"no contract given and no `contracts/` folder in {cwd} or above it; "
-                f"pass --contract FILE or set {CONTRACT_ENV}")
+                msg("no contract given and no `contracts/` folder in {cwd} or above it; pass "
+                    "--contract FILE or set {CONTRACT_ENV}",
+                    cwd=cwd, CONTRACT_ENV=CONTRACT_ENV))
         found = sorted((root / "contracts").glob("*.yaml"))
         if not found:
-            raise SeatledgerError(f"{root / 'contracts'} holds no contract (*.yaml)")
+            raise SeatledgerError(msg("{value} holds no contract (*.yaml)", value=root / 'contracts'))
         if len(found) > 1:
             names = "\n".join(f"  {p}" for p in found)
             raise SeatledgerError(
-                f"{root / 'contracts'} holds several contracts; choose one with --contract "
-                f"or {CONTRACT_ENV}:\n{names}")
+                msg("{value} holds several contracts; choose one with --contract or "
+                    "{CONTRACT_ENV}:\n{names}",
+                    value=root / 'contracts', CONTRACT_ENV=CONTRACT_ENV, names=names))
         contract = found[0]
     if not contract.is_file():
-        raise SeatledgerError(f"{contract}: no such contract file")
+        raise SeatledgerError(msg("{contract}: no such contract file", contract=contract))
     if ledger is None:
         base = root if root is not None else contract.resolve().parent.parent
         ledger = base / "ledgers" / contract_id(contract)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -56,16 +57,29 @@ def read_text(path: Path) -> str:
         with path.open("rb") as f:  # bounded: a device or a growing file never reads forever
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise YamlError(Problem(str(path), 0, "", f"cannot read: {exc.strerror}")) from exc
+        raise YamlError(
+            Problem(str(path), 0, "", msg("cannot read: {strerror}", strerror=exc.strerror))
+        ) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise YamlError(Problem(str(path), 0, "", f"file is over {MAX_FILE_BYTES} bytes; the "
-                                f"limit is {MAX_FILE_BYTES}"))
+        raise YamlError(
+            Problem(
+                str(path),
+                0,
+                "",
+                msg(
+                    "file is over {MAX_FILE_BYTES} bytes; the limit is {MAX_FILE_BYTES}",
+                    MAX_FILE_BYTES=MAX_FILE_BYTES,
+                ),
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YamlError(
-            Problem(str(path), line, "", f"not valid UTF-8 (byte {exc.start}); save as UTF-8")
+            Problem(
+                str(path), line, "", msg("not valid UTF-8 (byte {start}); save as UTF-8", start=exc.start)
+            )
         ) from exc
 
 
@@ -80,8 +94,17 @@ def load_text(text: str, filename: str) -> Any:
     if "<<<<<<< " in text or "\n=======" in text:
         for n, text_line in enumerate(text.splitlines(), 1):
             if text_line.startswith(("<<<<<<< ", ">>>>>>> ")) or text_line == "=======":
-                raise YamlError(Problem(filename, n, "", "a git conflict marker is left here; resolve "
-                                        "the merge (keep the right record), then check again"))
+                raise YamlError(
+                    Problem(
+                        filename,
+                        n,
+                        "",
+                        msg(
+                            "a git conflict marker is left here; resolve the merge (keep the right "
+                            "record), then check again"
+                        ),
+                    )
+                )
     parser = _Parser(text)
     stack: list[Any] = []
     keys: list[str | None] = []
@@ -104,11 +127,19 @@ def load_text(text: str, filename: str) -> Any:
         key = keys[-1]
         if key is None:
             if not isinstance(value, str):
-                raise YamlError(Problem(filename, line, "", "a key must be a plain scalar"))
+                raise YamlError(Problem(filename, line, "", msg("a key must be a plain scalar")))
             if value in top:
                 raise YamlError(
-                    Problem(filename, line, value, f"duplicate key {value!r} (first on line "
-                            f"{top.lines[value]}); keep one")
+                    Problem(
+                        filename,
+                        line,
+                        value,
+                        msg(
+                            "duplicate key {value!r} (first on line {lines}); keep one",
+                            value=value,
+                            lines=top.lines[value],
+                        ),
+                    )
                 )
             keys[-1] = value
             top.lines[value] = line
@@ -125,9 +156,9 @@ def load_text(text: str, filename: str) -> Any:
             if cls is yaml.ScalarEvent:
                 line = event.start_mark.line + 1
                 if event.anchor is not None:
-                    raise fail(event.start_mark, "YAML anchors are not allowed in seatledger files")
+                    raise fail(event.start_mark, msg("YAML anchors are not allowed in seatledger files"))
                 if event.tag is not None:
-                    raise fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed")
+                    raise fail(event.start_mark, msg("YAML tag {tag!r} is not allowed", tag=event.tag))
                 value = event.value
                 if not event.style and value in _NULLS:
                     add(None, line)
@@ -135,9 +166,9 @@ def load_text(text: str, filename: str) -> Any:
                     add(value, line)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if event.anchor is not None:
-                    raise fail(event.start_mark, "YAML anchors are not allowed in seatledger files")
+                    raise fail(event.start_mark, msg("YAML anchors are not allowed in seatledger files"))
                 if event.tag is not None:
-                    raise fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed")
+                    raise fail(event.start_mark, msg("YAML tag {tag!r} is not allowed", tag=event.tag))
                 line = event.start_mark.line + 1
                 node: Any = YMap(line) if cls is yaml.MappingStartEvent else YSeq(line)
                 add(node, line)
@@ -147,19 +178,19 @@ def load_text(text: str, filename: str) -> Any:
                 stack.pop()
                 keys.pop()
             elif cls is yaml.AliasEvent:
-                raise fail(event.start_mark, "YAML aliases are not allowed in seatledger files")
+                raise fail(event.start_mark, msg("YAML aliases are not allowed in seatledger files"))
             elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise fail(event.start_mark, "only one YAML document per file")
+                    raise fail(event.start_mark, msg("only one YAML document per file"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         raise YamlError(
-            Problem(filename, line, "", f"YAML syntax: {exc.problem or exc.context}")
+            Problem(filename, line, "", msg("YAML syntax: {value}", value=exc.problem or exc.context))
         ) from exc
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(filename, 0, "", f"YAML: {exc}")) from exc
+        raise YamlError(Problem(filename, 0, "", msg("YAML: {exc}", exc=exc))) from exc
     finally:
         parser.dispose()
     return root

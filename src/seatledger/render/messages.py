@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from seatledger.checks.ledger import CheckResult
+from seatledger.core.i18n import tr
 from seatledger.core.vocab import SHIFTS
 from seatledger.reports.calendar_days import MonthCalendar
 from seatledger.write.writer import Written
@@ -20,7 +21,11 @@ def as_json(data: Any) -> None:
 def written(w: Written) -> None:
     verb = {"added": "add", "replaced": "replace", "updated": "update", "created": "create"}
     if w.dry_run:
-        print(f"would {verb[w.action]} {w.what} in {w.path}:{w.line} (dry run: nothing written)")
+        print(
+            tr("would {verb} {what} in {path}:{line} (dry run: nothing written)",
+                verb=verb[w.action], what=w.what, path=w.path, line=w.line
+            )
+        )
     else:
         print(f"{w.action} {w.what} in {w.path}:{w.line}")
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
@@ -38,7 +43,7 @@ def problems_text(r: CheckResult) -> None:
         print(f"{r.errors} error(s), {len(r.problems) - r.errors} warning(s) in {r.checked}",
               file=sys.stderr)
     else:
-        print(f"ok: no problems in {r.checked}")
+        print(tr("ok: no problems in {checked}", checked=r.checked))
 
 
 def calendar_json(c: MonthCalendar) -> None:
@@ -51,7 +56,7 @@ def calendar_text(c: MonthCalendar) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{c.month}: working days and people required per shift")
+    table = Table(title=tr("{month}: working days and people required per shift", month=c.month))
     table.add_column("date", no_wrap=True)
     table.add_column("wd", no_wrap=True)
     table.add_column("kind", no_wrap=True)
@@ -63,5 +68,5 @@ def calendar_text(c: MonthCalendar) -> None:
         table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",
                       *(str(d.required[s] or "") for s in SHIFTS), style=style)
     working = sum(1 for d in c.days if d.kind == "working")
-    table.caption = f"{working} working days"
+    table.caption = tr("{working} working days", working=working)
     Console(highlight=False, soft_wrap=True).print(table)

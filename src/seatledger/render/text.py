@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from seatledger.core.i18n import _, tr
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
@@ -43,30 +44,39 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
     if gaps:
         shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
         more = f" and {len(gaps) - 8} more" if len(gaps) > 8 else ""
-        out.print(f"[bold yellow]warning:[/] {len(gaps)} required shift(s) have no attendance "
-                  f"record (gaps, rule 6): {shown}{more}")
+        out.print(
+            tr("[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "
+                "(gaps, rule 6): {shown}{more}", n_gaps=len(gaps), shown=shown, more=more)
+        )
     if unrecorded:
-        out.print(f"[bold yellow]warning:[/] attendance is recorded up to {recorded_to or 'no date'}; "
-                  f"{len(unrecorded)} required shift(s) in the period from {unrecorded[0].date} "
-                  f"are not recorded yet")
+        out.print(
+            tr("[bold yellow]warning:[/] attendance is recorded up to {value}; {n_unrecorded} "
+                "required shift(s) in the period from {date} are not recorded yet",
+               value=recorded_to or _("no date"), n_unrecorded=len(unrecorded), date=unrecorded[0].date)
+        )
     if gaps or unrecorded:
-        out.print("[bold yellow]figures are INCOMPLETE[/]")
+        out.print(_("[bold yellow]figures are INCOMPLETE[/]"))
 
 
 def deductions(r: DeductionReport) -> None:
     out = console()
     title = f"Deductions {r.period.label} ({r.period.start}..{r.period.end})"
     out.print(_lines_table(title, r.lines))
-    t = table("By penalty", [("penalty", "left"), ("title", "left"), ("clause", "left"),
+    t = table(_("By penalty"), [("penalty", "left"), ("title", "left"), ("clause", "left"),
                              ("amount", "right")])
     titles = {line.penalty: (line.title, line.clause) for line in r.lines}
     for key, amount in sorted(r.by_penalty.items()):
         t.add_row(key, *titles[key], fmt_grouped(amount))
     t.add_section()
-    t.add_row("[bold]total deducted from Party B[/]", "", "", f"[bold]{fmt_grouped(r.total)}[/]")
+    t.add_row(
+        _("[bold]total deducted from Party B[/]"),
+        "",
+        "",
+        tr("[bold]{amount}[/]", amount=fmt_grouped(r.total)),
+    )
     out.print(t)
     if r.personal_fines:
-        out.print(_lines_table("Fines on persons: reported, not deducted from Party B",
+        out.print(_lines_table(_("Fines on persons: reported, not deducted from Party B"),
                                r.personal_fines))
     gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
 
@@ -78,8 +88,11 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
     for line in lines:
         detail = []
         if line.shift:
-            detail.append(f"{line.shift} shift {line.present}/{line.required} present, "
-                          f"{line.headcount} on roster")
+            detail.append(
+                tr("{shift} shift {present}/{required} present, {headcount} on roster",
+                    shift=line.shift, present=line.present, required=line.required, headcount=line.headcount
+                )
+            )
         if line.staff:
             detail.append("staff " + ",".join(line.staff))
         if line.ref:
@@ -94,52 +107,90 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
 
 def statement(s: Statement) -> None:
     out = console()
-    t = table(f"Settlement {s.period.label} ({s.period.start}..{s.period.end}), as of {s.as_of}",
-              [("item", "left"), ("clause", "left"), ("amount", "right"), ("in capitals", "left"),
-               ("detail", "left")])
-    t.add_row("opening balance brought forward", "", fmt_grouped(s.opening), "", "")
+    t = table(
+        tr("Settlement {label} ({start}..{end}), as of {as_of}",
+            label=s.period.label, start=s.period.start, end=s.period.end, as_of=s.as_of
+        ),
+        [
+            ("item", "left"),
+            ("clause", "left"),
+            ("amount", "right"),
+            ("in capitals", "left"),
+            ("detail", "left"),
+        ],
+    )
+    t.add_row(_("opening balance brought forward"), "", fmt_grouped(s.opening), "", "")
     for a in s.accruals:
         t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), "", str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
         t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
     for p in s.payments:
-        t.add_row(f"- payment received (instalment {p.instalment})", "", fmt_grouped(-p.amount),
-                  "", f"{p.date}; {p.id}")
+        t.add_row(
+            tr("- payment received (instalment {instalment})", instalment=p.instalment),
+            "",
+            fmt_grouped(-p.amount),
+            "",
+            f"{p.date}; {p.id}",
+        )
     t.add_section()
-    t.add_row("[bold]closing balance owed by Party A[/]", "", f"[bold]{fmt_grouped(s.closing)}[/]",
-              capitals(s.closing), "")
+    t.add_row(
+        _("[bold]closing balance owed by Party A[/]"),
+        "",
+        tr("[bold]{amount}[/]", amount=fmt_grouped(s.closing)),
+        capitals(s.closing),
+        "",
+    )
     if s.next_label:
         t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "", "")
     if s.disputed:
-        t.add_row("+ deductions under dispute, not withheld (rule 17)", "",
+        t.add_row(_("+ deductions under dispute, not withheld (rule 17)"), "",
                   fmt_grouped(s.disputed_total), "",
                   ", ".join(line.record for line in s.disputed))
-    t.add_row("[bold]Party A should pay next[/]", "", f"[bold]{fmt_grouped(s.next_payment)}[/]",
-              capitals(s.next_payment), "")
-    t.add_row("late-payment interest (beside the balance)", s.interest_clause,
+    t.add_row(
+        _("[bold]Party A should pay next[/]"),
+        "",
+        tr("[bold]{amount}[/]", amount=fmt_grouped(s.next_payment)),
+        capitals(s.next_payment),
+        "",
+    )
+    t.add_row(_("late-payment interest (beside the balance)"), s.interest_clause,
               fmt_grouped(s.late_interest), capitals(s.late_interest), "")
     if s.late_interest_at_floor is not None:
-        t.add_row(f"late-payment interest at the statutory floor ({s.floor_percent} %, "
-                  f"rule 20)", "", fmt_grouped(s.late_interest_at_floor),
-                  capitals(s.late_interest_at_floor), "")
+        t.add_row(
+            tr("late-payment interest at the statutory floor ({floor_percent} %, rule 20)",
+                floor_percent=s.floor_percent
+            ),
+            "",
+            fmt_grouped(s.late_interest_at_floor),
+            capitals(s.late_interest_at_floor),
+            "",
+        )
     out.print(t)
     accruing = any(e.accruing for e in s.dues)  # a column of zeros is left out
-    d = table("Due dates and late-payment interest (rules 9, 10)", [
+    d = table(_("Due dates and late-payment interest (rules 9, 10)"), [
         ("inst", "left"), ("amount", "right"), ("requested", "left"), ("due", "left"),
         ("paid", "right"), ("late", "right"), ("interest", "right"),
         *([("accruing", "right")] if accruing else []), ("note", "left")])
     for e in s.dues:
         d.add_row(str(e.instalment),
                   fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
-                  str(e.requested or "no request"), str(e.due or "none"), fmt_grouped(e.paid),
+                  str(e.requested or _("no request")), str(e.due or _("none")), fmt_grouped(e.paid),
                   f"{e.days_late}d", fmt_grouped(e.interest),
                   *([fmt_grouped(e.accruing)] if accruing else []), "")
         for pd in e.payments:
-            d.add_row("", "", "paid on", str(pd.date), fmt_grouped(pd.amount), f"{pd.days_late}d",
-                      fmt_grouped(pd.interest), *([""] if accruing else []),
-                      f"excused: {pd.excused}" if pd.excused else pd.record)
+            d.add_row(
+                "",
+                "",
+                _("paid on"),
+                str(pd.date),
+                fmt_grouped(pd.amount),
+                tr("{days_late}d", days_late=pd.days_late),
+                fmt_grouped(pd.interest),
+                *([""] if accruing else []),
+                f"excused: {pd.excused}" if pd.excused else pd.record,
+            )
     out.print(d)
-    v = table("Invoices and the documents that are the basis for payment (rule 15)", [
+    v = table(_("Invoices and the documents that are the basis for payment (rule 15)"), [
         ("inst", "left"), ("invoiced", "right"), ("paid", "right"), ("uninvoiced", "right"),
         ("detail", "left")])
     for c in s.invoices:
@@ -153,7 +204,7 @@ def statement(s: Statement) -> None:
 
 def balance(rows: list[BalanceRow]) -> None:
     out = console()
-    t = table("Balance owed by Party A (accrued - deducted - paid)", [
+    t = table(_("Balance owed by Party A (accrued - deducted - paid)"), [
         ("period", "left"), ("accrued", "right"), ("deducted", "right"), ("paid", "right"),
         ("balance", "right"), ("running", "right"), ("", "left")])
     for r in rows:
@@ -164,8 +215,12 @@ def balance(rows: list[BalanceRow]) -> None:
                   "" if r.complete else "[yellow]*[/]")
     out.print(t)
     if not all(r.complete for r in rows):
-        out.print("[bold yellow]warning:[/] rows marked * are incomplete: they have gaps or "
-                  "unrecorded attendance, so their deductions may be understated")
+        out.print(
+            _(
+                "[bold yellow]warning:[/] rows marked * are incomplete: they have gaps or unrecorded "
+                "attendance, so their deductions may be understated"
+            )
+        )
 
 
 def _whole(label: str, start: date, end: date) -> bool:
@@ -184,9 +239,9 @@ def roster(r: RosterReport) -> None:
     span = (f"{r.period.start}" if r.period.start == r.period.end
             else f"{r.period.start}..{r.period.end}, {r.days} days")
     if r.compliant:
-        out.print(f"roster compliant: {r.period.label} ({span})")
+        out.print(tr("roster compliant: {label} ({span})", label=r.period.label, span=span))
         return
-    t = table(f"Roster violations {r.period.label} ({span})", [
+    t = table(tr("Roster violations {label} ({span})", label=r.period.label, span=span), [
         ("from", "left"), ("to", "left"), ("rule", "left"), ("clause", "left"),
         ("expected", "left"), ("actual", "left"), ("detail", "left")])
     for v in r.violations:
@@ -196,9 +251,20 @@ def roster(r: RosterReport) -> None:
 
 def compliance(r: ComplianceReport) -> None:
     out = console()
-    t = table(f"Counted duties {r.period.label} ({r.period.start}..{r.period.end})", [
-        ("duty", "left"), ("title", "left"), ("clause", "left"), ("window", "left"),
-        ("required", "right"), ("windows", "right"), ("short", "right")])
+    t = table(
+        tr("Counted duties {label} ({start}..{end})",
+            label=r.period.label, start=r.period.start, end=r.period.end
+        ),
+        [
+            ("duty", "left"),
+            ("title", "left"),
+            ("clause", "left"),
+            ("window", "left"),
+            ("required", "right"),
+            ("windows", "right"),
+            ("short", "right"),
+        ],
+    )
     for s in r.obligations:
         t.add_row(s.key, s.obligation.title, s.obligation.clause, s.obligation.window,
                   str(s.obligation.required), str(len(s.lines)),
@@ -218,7 +284,7 @@ def compliance(r: ComplianceReport) -> None:
 
 def notices(r: NoticesReport) -> None:
     out = console()
-    t = table(f"Notices to cure, as of {r.as_of}", [
+    t = table(tr("Notices to cure, as of {as_of}", as_of=r.as_of), [
         ("notice", "left"), ("date", "left"), ("clause", "left"), ("cure by", "left"),
         ("status", "left"), ("detail", "left")])
     for n in r.lines:
@@ -236,9 +302,9 @@ def ledger_diff(d: LedgerDiff) -> None:
     from seatledger.render.markdown import warnings, what_changed
 
     out = console()
-    out.print(f"[bold]seatledger diff:[/] {d.base} -> {d.head}")
+    out.print(tr("[bold]seatledger diff:[/] {base} -> {head}", base=d.base, head=d.head))
     if d.empty:
-        out.print("no change to the ledger's records, roster or figures")
+        out.print(_("no change to the ledger's records, roster or figures"))
         return
     for w in warnings(d):
         out.print(f"[bold yellow]{w.replace('**', '').replace('`', '')}[/]")
@@ -248,8 +314,8 @@ def ledger_diff(d: LedgerDiff) -> None:
         t.add_row(r.change, r.id, r.kind, str(r.date or ""), what_changed(r))
     out.print(t)
     for c in d.closings:
-        out.print(f"closed periods: {c}")
-    m = table("Money (deducted from Party B; balance owed by Party A)", [
+        out.print(tr("closed periods: {c}", c=c))
+    m = table(_("Money (deducted from Party B; balance owed by Party A)"), [
         ("period", "left"), ("deducted", "right"), ("change", "right"), ("balance", "right"),
         ("change", "right"), ("", "left")])
     for row in (*d.months, *d.quarters):
@@ -258,6 +324,14 @@ def ledger_diff(d: LedgerDiff) -> None:
                   "" if row.complete else "[yellow]*[/]")
     out.print(m)
     for v in d.new_violations:
-        out.print(f"new roster violation: {v.rule} {v.start}..{v.end} ({v.clause})")
+        out.print(
+            tr("new roster violation: {rule} {start}..{end} ({clause})",
+                rule=v.rule, start=v.start, end=v.end, clause=v.clause
+            )
+        )
     for v in d.resolved_violations:
-        out.print(f"resolved roster violation: {v.rule} {v.start}..{v.end} ({v.clause})")
+        out.print(
+            tr("resolved roster violation: {rule} {start}..{end} ({clause})",
+                rule=v.rule, start=v.start, end=v.end, clause=v.clause
+            )
+        )

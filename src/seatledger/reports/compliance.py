@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Obligation
+from seatledger.core.i18n import msg
 from seatledger.core.periods import Period, months_of
 from seatledger.rules.book import Book
 from seatledger.rules.rolling_duties import overdue_spans
@@ -77,8 +78,8 @@ def windows(kind: str, term_start: date, term_end: date) -> Iterator[Window]:
     else:  # half-term
         months = (term_end.year - term_start.year) * 12 + term_end.month - term_start.month + 1
         middle = term_start + relativedelta(months=(months + 1) // 2)
-        yield Window("first half", term_start, middle - timedelta(days=1))
-        yield Window("second half", middle, term_end)
+        yield Window(msg("first half"), term_start, middle - timedelta(days=1))
+        yield Window(msg("second half"), middle, term_end)
 
 
 def compliance(book: Book, period: Period) -> ComplianceReport:

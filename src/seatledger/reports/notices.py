@@ -7,6 +7,7 @@ import datetime as dt
 from datetime import date
 from typing import NamedTuple
 
+from seatledger.core.i18n import msg
 from seatledger.rules.book import Book
 
 
@@ -26,7 +27,7 @@ class NoticesReport(NamedTuple):
 
     @property
     def overdue(self) -> tuple[NoticeLine, ...]:
-        return tuple(line for line in self.lines if line.status == "past cure-by")
+        return tuple(line for line in self.lines if line.status == msg("past cure-by"))
 
 
 def notices(book: Book, as_of: date) -> NoticesReport:
@@ -37,14 +38,24 @@ def notices(book: Book, as_of: date) -> NoticesReport:
             continue
         cure = next((c for c in book.cures if c.notice == n.id and c.date <= as_of), None)
         if cure is not None:
-            status, detail = "cured", f"cured on {cure.date} ({cure.id})"
+            status, detail = "cured", msg("cured on {date} ({id})", date=cure.date, id=cure.id)
         elif ended is not None and ended.clause == n.clause:
-            status, detail = "terminated", f"service ended {ended.date} ({ended.id})"
+            status, detail = (
+                "terminated",
+                msg("service ended {date} ({id})", date=ended.date, id=ended.id),
+            )
         elif n.cure_by < as_of:
-            status, detail = "past cure-by", f"{(as_of - n.cure_by).days} days past {n.cure_by}"
+            status, detail = (
+                msg("past cure-by"),
+                msg("{days} days past {cure_by}", days=(as_of - n.cure_by).days, cure_by=n.cure_by),
+            )
         else:
-            status, detail = "open", f"cure by {n.cure_by}"
+            status, detail = "open", msg("cure by {cure_by}", cure_by=n.cure_by)
         out.append(NoticeLine(n.id, n.date, n.clause, n.cure_by, status, detail))
-    return NoticesReport(as_of, tuple(out),
-                         f"{ended.id}: service ended {ended.date} under {ended.clause}"
-                         if ended else None)
+    return NoticesReport(
+        as_of,
+        tuple(out),
+        msg("{id}: service ended {date} under {clause}", id=ended.id, date=ended.date, clause=ended.clause)
+        if ended
+        else None,
+    )

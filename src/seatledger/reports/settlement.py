@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.core.i18n import msg
 from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
@@ -109,5 +110,5 @@ def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
             return f"instalment {inst.number}", inst.amount
     done = book.completion
     if done is not None and done.date > period.end:
-        return "final payment", done.amount
+        return msg("final payment"), done.amount
     return None, ZERO

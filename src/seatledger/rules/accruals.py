@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Instalment
+from seatledger.core.i18n import msg
 from seatledger.rules.book import Book
 from seatledger.rules.termination import accrues, reversal
 
@@ -40,11 +41,22 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
         i, _ = instalment_in_force(book, signed)
         back = reversal(book.contract, book.calendar, i, ended)
         if back is not None and ended is not None and start <= ended.date <= end:
-            out.append(Accrual(f"instalment {i.number} reversed for the unserved part "
-                               f"{ended.date}..{i.end} (termination {ended.id})", ended.date,
-                               -back, ended.clause))
+            out.append(
+                Accrual(
+                    msg(
+                        "instalment {number} reversed for the unserved part {date}..{end} (termination {id})",
+                        number=i.number,
+                        date=ended.date,
+                        end=i.end,
+                        id=ended.id,
+                    ),
+                    ended.date,
+                    -back,
+                    ended.clause,
+                )
+            )
     done = book.completion
     if done is not None and start <= done.date <= end:
-        out.append(Accrual("final payment", done.date, done.amount,
+        out.append(Accrual(msg("final payment"), done.date, done.amount,
                            book.contract.final_payment.clause))
     return out

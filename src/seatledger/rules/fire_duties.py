@@ -5,6 +5,7 @@ Party A's projects, so is off the roster from that day."""
 
 from __future__ import annotations
 
+from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
 from seatledger.rules.book import Book
 from seatledger.rules.violations import Violation, clip
@@ -25,6 +26,6 @@ def barred_staff_violations(book: Book, period: Period) -> list[Violation]:
             start, end = clip(inc.date, p.left, period)
             if start <= end:
                 out.append(Violation(start, end, "fire-hazard-removal", penalty.clause,
-                                     f"{sid} off the roster from {inc.date}",
-                                     "still on the roster", f"named in {inc.id}"))
+                                     msg("{sid} off the roster from {date}", sid=sid, date=inc.date),
+                                     msg("still on the roster"), msg("named in {id}", id=inc.id)))
     return out

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
 from seatledger.rules.book import Book
 from seatledger.rules.violations import Violation, clip
@@ -28,9 +29,17 @@ def replacement_violations(book: Book, period: Period) -> list[Violation]:
                 continue
             start, end = clip(deadline + timedelta(days=1), p.left, period)
             if start <= end:
-                out.append(Violation(start, end, "replacement", rule.clause,
-                                     f"{sid} replaced by {deadline}", "still on the roster",
-                                     f"Party A asked on {r.date} ({r.id})"))
+                out.append(
+                    Violation(
+                        start,
+                        end,
+                        "replacement",
+                        rule.clause,
+                        msg("{sid} replaced by {deadline}", sid=sid, deadline=deadline),
+                        msg("still on the roster"),
+                        msg("Party A asked on {date} ({id})", date=r.date, id=r.id),
+                    )
+                )
     return out
 
 
@@ -47,8 +56,15 @@ def consent_violations(book: Book, period: Period) -> list[Violation]:
             changes.append(("leaves", p.left))
         for what, day in changes:
             if day in period and not any(d <= day for d in consented):
-                out.append(Violation(day, day, "manager-change", clause,
-                                     "Party A's written consent first",
-                                     f"{p.role} {p.id} {what} with no consent recorded",
-                                     "record it with `seatledger record consent`"))
+                out.append(
+                    Violation(
+                        day,
+                        day,
+                        "manager-change",
+                        clause,
+                        msg("Party A's written consent first"),
+                        msg("{role} {id} {what} with no consent recorded", role=p.role, id=p.id, what=what),
+                        msg("record it with `seatledger record consent`"),
+                    )
+                )
     return out

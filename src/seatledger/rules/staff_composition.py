@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from seatledger.core.amendments import terms_on
+from seatledger.core.i18n import msg
 from seatledger.core.vocab import degree_rank
 from seatledger.rules.book import Book
 
@@ -19,16 +20,34 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     s = terms_on(book.contract, day).contract.staffing
     on_roster = [p for p in book.roster if p.on_roster(day)]
     people = book.counting(day)
-    out = []
+    out: list[DailyViolation] = []
     if len(people) < s.seats:
-        out.append(("headcount", s.seats_clause, f"{s.seats} on the roster", f"{len(people)}", ""))
+        out.append(
+            (
+                "headcount",
+                s.seats_clause,
+                msg("{seats} on the roster", seats=s.seats),
+                str(len(people)),
+                "",
+            )
+        )
     minimum = degree_rank(s.degree_quota.min_degree)
     qualified = sum(1 for p in people if degree_rank(p.degree) >= minimum)
     if qualified < s.degree_quota.ratio * len(people) or not people:
         share = (Decimal(qualified) / len(people) * 100).quantize(Decimal("0.1")) if people else 0
-        out.append(("degree-quota", s.degree_quota.clause,
-                    f"{s.degree_quota.min_degree} or above >= {s.degree_quota.ratio * 100:.0f}%",
-                    f"{qualified} of {len(people)} ({share}%)", ""))
+        out.append(
+            (
+                "degree-quota",
+                s.degree_quota.clause,
+                msg(
+                    "{min_degree} or above >= {value:.0f}%",
+                    min_degree=s.degree_quota.min_degree,
+                    value=s.degree_quota.ratio * 100,
+                ),
+                f"{qualified} of {len(people)} ({share}%)",
+                "",
+            )
+        )
     managers = sum(1 for p in on_roster if p.role == "project-manager")
     leads = sum(1 for p in on_roster if p.role == "team-lead")
     m = s.management
@@ -39,6 +58,6 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     staffed = {p.group for p in on_roster}
     empty = [g.key for g in s.groups if g.key not in staffed]
     if empty:
-        out.append(("groups", s.groups_clause, "every group staffed",
-                    f"no one in {', '.join(empty)}", ""))
+        out.append(("groups", s.groups_clause, msg("every group staffed"),
+                    msg("no one in {values}", values=', '.join(empty)), ""))
     return out

@@ -10,6 +10,7 @@ from typing import Any
 
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
@@ -26,8 +27,9 @@ def ledger_lock(ledger_dir: Path, timeout: float = 60) -> Iterator[None]:
             _sweep_temporaries(ledger_dir)
             yield
     except Timeout:
-        raise SeatledgerError(f"{ledger_dir}: another seatledger command holds the ledger "
-                              f"lock; try again when it is done") from None
+        raise SeatledgerError(msg("{ledger_dir}: another seatledger command holds the ledger lock; try "
+            "again when it is done",
+            ledger_dir=ledger_dir)) from None
 
 
 def _sweep_temporaries(ledger_dir: Path) -> None:
@@ -42,12 +44,12 @@ def parse_items(path: Path) -> tuple[str, YSeq]:
         text = read_text(path) if path.exists() else ""
         raw = load_text(text, str(path))
     except YamlError as exc:
-        raise SeatledgerError("cannot write into a file that does not parse; fix it first",
+        raise SeatledgerError(msg("cannot write into a file that does not parse; fix it first"),
                               [exc.problem]) from None
     if raw is None:
         return text, YSeq(1)
     if not isinstance(raw, YSeq):
-        raise SeatledgerError("", [Problem(str(path), 1, "", "expected a list of records")])
+        raise SeatledgerError("", [Problem(str(path), 1, "", msg("expected a list of records"))])
     return text, raw
 
 

@@ -18,6 +18,7 @@ from seatledger.checks.ledger import ledger_problems
 from seatledger.checks.roster import roster_problems
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import quarters_of
 from seatledger.core.record_text import block, scalar
@@ -72,15 +73,18 @@ def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str)
     new = [_on_command_line(p) for p in after
            if p not in old and p.code != "gap" and p.severity == "error"]
     if new:
-        raise SeatledgerError(f"refused: {what} breaks the contract or the ledger; "
-                              f"nothing was written", new)
+        raise SeatledgerError(
+            msg("refused: {what} breaks the contract or the ledger; nothing was written", what=what), new
+        )
 
 
 def _on_command_line(p: Problem) -> Problem:
     """A problem of the record being written is the command line's, not a file line's."""
     if p.line != 0 or not p.field:
         return p
-    return p._replace(file="command line", field="" if p.field == "id" else f"--{p.field}")
+    return p._replace(
+        file=msg("command line"), field="" if p.field == "id" else f"--{p.field}"
+    )
 
 
 def refuse_closed(ledger: Ledger, day: date) -> None:
@@ -89,15 +93,17 @@ def refuse_closed(ledger: Ledger, day: date) -> None:
     closings = str(ledger.path / CLOSINGS_FILE)
     broken = [p for p in ledger.problems if p.file == closings]
     if broken:
-        raise SeatledgerError(f"refused: {closings} cannot be read, so it is not known which "
-                              f"quarters are closed; fix it first; nothing was written", broken)
+        raise SeatledgerError(msg("refused: {closings} cannot be read, so it is not known which quarters "
+            "are closed; fix it first; nothing was written",
+            closings=closings), broken)
     closed = closed_quarters(ledger.closings)
     for q in quarters_of(ledger.contract):
         if day in q and q.label in closed:
             raise SeatledgerError(
-                f"refused: {q.label} is closed ({ledger.path / CLOSINGS_FILE}:"
-                f"{closed[q.label].line}); nothing was written. To change it, reopen it first: "
-                f"seatledger reopen --quarter {q.label} --reason \"...\"")
+                msg("refused: {label} is closed ({value}:{line}); nothing was written. To "
+                    "change it, reopen it first: seatledger reopen --quarter {label} "
+                    "--reason \"...\"",
+                    label=q.label, value=ledger.path / CLOSINGS_FILE, line=closed[q.label].line))
 
 
 def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
@@ -106,14 +112,13 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
     old = next((r for r in ledger.records if r.id == record.id), None)
     if old is not None and not (replace and isinstance(record, Attendance)):
         if isinstance(record, Attendance):
-            raise SeatledgerError(f"refused: {record.id} is already recorded at "
-                                  f"{old.source.file}:{old.source.line} (use --replace to "
-                                  f"rewrite it); nothing was written")
-        raise SeatledgerError(f"refused: the same {record.kind} as {old.id} "
-                              f"({old.source.file}:{old.source.line}) in every field but id and "
-                              f"note is already recorded, so it would count twice; if it is a "
-                              f"genuine second one, record it with --duplicate; nothing was "
-                              f"written")
+            raise SeatledgerError(msg("refused: {id} is already recorded at {file}:{line} (use --replace to "
+                "rewrite it); nothing was written",
+                id=record.id, file=old.source.file, line=old.source.line))
+        raise SeatledgerError(msg("refused: the same {kind} as {id} ({file}:{line}) in every field but id "
+            "and note is already recorded, so it would count twice; if it is a "
+            "genuine second one, record it with --duplicate; nothing was written",
+            kind=record.kind, id=old.id, file=old.source.file, line=old.source.line))
     refuse_closed(ledger, record.date)
     planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]
@@ -137,7 +142,9 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
 def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Written:
     path = ledger.path / ROSTER_FILE
     if any(p.id == person.id for p in ledger.roster):
-        raise SeatledgerError(f"refused: {person.id} is already on the roster; nothing was written")
+        raise SeatledgerError(
+            msg("refused: {id} is already on the roster; nothing was written", id=person.id)
+        )
     trial = (*ledger.roster, person._replace(source=Source(str(path), 0)))
     _refuse_new_problems(roster_problems(ledger.contract, ledger.roster),
                          roster_problems(ledger.contract, trial), person.id)
@@ -152,13 +159,17 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
     path = ledger.path / ROSTER_FILE
     person = next((p for p in ledger.roster if p.id == person_id), None)
     if person is None:
-        raise SeatledgerError(f"refused: {person_id!r} is not on the roster; nothing was written")
+        raise SeatledgerError(
+            msg("refused: {person_id!r} is not on the roster; nothing was written", person_id=person_id)
+        )
     if person.left is not None:
-        raise SeatledgerError(f"refused: {person_id} already left on {person.left} "
-                              f"({person.source.file}:{person.source.line}); nothing was written")
+        raise SeatledgerError(msg("refused: {person_id} already left on {left} ({file}:{line}); nothing "
+            "was written",
+            person_id=person_id, left=person.left, file=person.source.file, line=person.source.line))
     if day <= person.joined:
-        raise SeatledgerError(f"refused: {person_id} joined on {person.joined}; the leaving "
-                              f"date must be after it; nothing was written")
+        raise SeatledgerError(msg("refused: {person_id} joined on {joined}; the leaving date must be after "
+            "it; nothing was written",
+            person_id=person_id, joined=person.joined))
     _, items = parse_items(path)
     index = next(n for n, raw in enumerate(items) if raw.get("id") == person_id)
     line_text = f"  left: {scalar(day)}\n"
@@ -172,7 +183,8 @@ def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date,
                 *, dry_run: bool = False) -> Written:
     meta = ledger_dir / META_FILE
     if meta.exists():
-        raise SeatledgerError(f"refused: {ledger_dir} is already a ledger ({meta} exists)")
+        raise SeatledgerError(msg("refused: {ledger_dir} is already a ledger ({meta} exists)",
+            ledger_dir=ledger_dir, meta=meta))
     text = (f"# seatledger ledger settings\ncontract: {contract_id}\n"
             f"recorded_from: {recorded_from}  # attendance is expected from this day on\n")
     if not dry_run:

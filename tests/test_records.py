@@ -107,7 +107,7 @@ REFUSED = [
     (("record", "attendance", "--date", "2022-07-02", "--shift", "evening", "--present", "4"),
      "not one of"),
     (("record", "attendance", "--date", "2022-02-30", "--present", "48"), "not a real"),
-    (("record", "attendance", "--date", "2022/07/02", "--present", "48"), "YYYY-MM-DD"),
+    (("record", "attendance", "--date", "2022.07.02", "--present", "48"), "2022/07/01"),
     (("record", "attendance", "--date", "2023-04-01", "--present", "48"), "outside the term"),
     (("record", "attendance", "--date", "2022-03-31", "--present", "48"), "outside the term"),
     (("record", "demand", "--from", "2022-07-10", "--to", "2022-07-20", "--shift", "night",

@@ -13,7 +13,7 @@ from seatledger.checks.duplicates import likeness
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
-from seatledger.core.records import Dispute, Record, Source
+from seatledger.core.records import Attendance, Dispute, Record, Source
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.ledger_files import load
@@ -80,11 +80,10 @@ def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[s
            *, replace: bool = False, duplicate: bool = False, dry_run: bool = False) -> Written:
     paths = paths_of(contract, ledger)
     draft = dict(fields)
-    if kind == "attendance":
-        draft["id"] = f"att-{draft.get('date')}-{draft.get('shift')}"
-    else:
-        draft["id"] = "pending"  # a real id is drawn under the lock
+    draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)
+    if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too
+        rec = rec._replace(id=f"att-{rec.date}-{rec.shift}")
     with ledger_lock(paths.ledger):
         led = open_checked(paths, closings=False)
         if duplicate:

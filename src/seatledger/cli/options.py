@@ -16,8 +16,9 @@ from typing import Annotated, Any, NamedTuple
 import typer
 
 from seatledger.app.periods import PeriodArgs
-from seatledger.core.errors import SeatledgerError
-from seatledger.core.i18n import _, tr
+from seatledger.cli.lang import Lang, choose
+from seatledger.core.errors import SeatledgerError, UsageError
+from seatledger.core.i18n import _, msg, tr
 
 
 class Opts(NamedTuple):
@@ -26,33 +27,72 @@ class Opts(NamedTuple):
     period: PeriodArgs = PeriodArgs()
     format: str = "text"
     dry_run: bool = False
+    output: Path | None = None  # where --output writes a file format (html, xlsx, csv)
 
 
-_PANEL = "Period"
+_PANEL = _("Period")
 WHERE = {
     "contract": Annotated[Path | None, typer.Option(
-        "--contract",
+        "--contract", metavar="FILE",
         help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."))],
     "ledger": Annotated[Path | None, typer.Option(
-        "--ledger", help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."))],
+        "--ledger", metavar="DIR",
+        help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."))],
 }
 PERIOD = {
-    "month": Annotated[str | None, typer.Option("--month", help="YYYY-MM", rich_help_panel=_PANEL)],
+    "month": Annotated[str | None, typer.Option(
+        "--month", metavar="YYYY-MM", help=_("A calendar month"), rich_help_panel=_PANEL)],
     "quarter": Annotated[str | None, typer.Option(
-        "--quarter", help="Q3 or 2022-Q3", rich_help_panel=_PANEL)],
+        "--quarter", metavar="Q1..Q4", help=_("Q3 or 2022-Q3"), rich_help_panel=_PANEL)],
     "instalment": Annotated[int | None, typer.Option(
-        "--instalment", help=_("An instalment's period"), rich_help_panel=_PANEL)],
+        "--instalment", metavar="N", help=_("An instalment's period"), rich_help_panel=_PANEL)],
     "start": Annotated[str | None, typer.Option(
-        "--from", help="YYYY-MM-DD", rich_help_panel=_PANEL)],
-    "end": Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD", rich_help_panel=_PANEL)],
+        "--from", metavar="DATE", help=_("First day (2022-07-01, 2022/07/01 or 2022年7月1日)"),
+        rich_help_panel=_PANEL)],
+    "end": Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help=_("Last day"), rich_help_panel=_PANEL)],
 }
 DRY_RUN = Annotated[bool, typer.Option("--dry-run", help=_("Show what would be written; write nothing."))]
+LANG = Annotated[Lang | None, typer.Option(
+    "--lang", metavar="zh|en", help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE)."))]
+OUTPUT = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help=_("Write the report to FILE (html and xlsx need one)."))]
+FILE_FORMATS = ("html", "xlsx")
 
 
 def _format_option(formats: tuple[str, ...]) -> Any:
     choices = StrEnum("Format", {f: f for f in formats})  # type: ignore[misc]
     return Annotated[choices, typer.Option(
-        "--format", help=", ".join(formats[:-1]) + f" or {formats[-1]}")]
+        "--format", metavar="|".join(formats), help=", ".join(formats))]
+
+
+_METAVARS = {"DATE": ("date", "from", "to", "joined", "left", "by", "as-of", "recorded-from"),
+             "YUAN": ("amount",), "ID,...": ("staff", "absent"), "N|final": ("instalment",),
+             "N": ("count", "present", "required", "repeat"), "ID": ("target", "incident", "notice",
+                                                                     "dispute", "follows"),
+             "TEXT": ("note", "reason", "ref", "number")}
+_METAVAR = {option: metavar for metavar, options in _METAVARS.items() for option in options}
+
+
+def _show_metavars(params: list[inspect.Parameter]) -> None:
+    """Help shows DATE, YUAN, KEY rather than typer's `<str>`; flags show none."""
+    for p in params:
+        info = next((m for m in getattr(p.annotation, "__metadata__", ())
+                     if isinstance(m, typer.models.OptionInfo)), None)
+        if info is None or info.metavar is not None:
+            continue
+        decls = [d for d in (info.default, *(info.param_decls or ()))
+                 if isinstance(d, str) and d.startswith("--")]
+        name = (decls or [p.name.replace("_", "-")])[0].lstrip("-")
+        flag = p.annotation.__origin__ is bool
+        info.metavar = "" if flag else _METAVAR.get(name, "KEY")
+
+
+def _flag_metavar(self: Any, ctx: Any, _shown: Any = typer.core.TyperOption.display_type_rich) -> Any:
+    return "" if getattr(self, "is_flag", False) else _shown(self, ctx)
+
+
+typer.core.TyperOption.display_type_rich = _flag_metavar  # type: ignore[method-assign] # --help and typer's own flags
 
 
 def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -77,17 +117,25 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
         if formats:
             option = _format_option(formats)
             extra.append(_param("output", option, option.__origin__(formats[0])))
+        if set(formats) & set(FILE_FORMATS):
+            extra.append(_param("output_file", OUTPUT, None))
         if dry_run:
             extra.append(_param("dry_run", DRY_RUN, False))
+        extra.append(_param("lang", LANG, None))
         shared = {p.name for p in extra}
 
         @functools.wraps(fn)
         def wrapper(**kwargs: Any) -> Any:
             mine = {k: v for k, v in kwargs.items() if k not in shared}
+            choose(kwargs.get("lang") and str(kwargs["lang"]))
             opts = Opts(kwargs.get("contract"), kwargs.get("ledger"),
                         PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
-                        str(kwargs.get("output", "text")), kwargs.get("dry_run", False))
+                        str(kwargs.get("output", "text")), kwargs.get("dry_run", False),
+                        kwargs.get("output_file"))
             try:
+                if opts.format in FILE_FORMATS and opts.output is None:
+                    raise UsageError(msg("--format {fmt} writes a file: give --output FILE",
+                                         fmt=opts.format))
                 return fn(**mine, opts=opts)
             except SeatledgerError as exc:
                 print(exc.render(), file=sys.stderr)
@@ -103,10 +151,12 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
                 raise typer.Exit(1) from None
 
         params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra
+        _show_metavars(params)
         wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params}
         del wrapper.__wrapped__
-        group.command(name)(wrapper)
+        help_text = _(inspect.cleandoc(fn.__doc__)) if fn.__doc__ else None
+        group.command(name, help=help_text)(wrapper)
         return fn
 
     return register

@@ -12,7 +12,7 @@ from seatledger.cli.options import Opts, command
 from seatledger.core.i18n import _
 from seatledger.render.messages import written
 
-DateOpt = Annotated[str, typer.Option("--date", help="YYYY-MM-DD")]
+DateOpt = Annotated[str, typer.Option("--date", help=_("2022-07-01, 2022/07/01 or 2022年7月1日"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=_("Free text kept with the record."))]
 InstalmentOpt = Annotated[str, typer.Option("--instalment", help=_("N or final"))]
 GroundOpt = Annotated[str, typer.Option(

@@ -1,29 +1,36 @@
-"""Dates as the files and the command line write them: ISO 8601, nothing else."""
+"""Dates as the files and the command line write them: ISO 8601 (2022-07-01), and as people in
+China also write them, 2022/07/01 or 2022年7月1日 (full-width digits too); written back as ISO."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from seatledger.core.i18n import msg
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$")
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{2})|/(\d{1,2})|年(\d{1,2})月)$")
 
 
 def parse_date(text: object) -> date:
     if isinstance(text, date):
         return text
-    if not isinstance(text, str) or not _ISO.match(text.strip()):
-        raise ValueError(msg("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-07-01", text=text))
+    m = _DAY.match(unicodedata.normalize("NFKC", text).strip()) if isinstance(text, str) else None
+    if m is None:
+        raise ValueError(msg("{text!r} is not a date; write it as 2022-07-01, 2022/07/01 or "
+                             "2022年7月1日", text=text))
+    month, day = (int(v) for v in m.groups()[1:] if v is not None)
     try:
-        return date.fromisoformat(text.strip())
+        return date(int(m.group(1)), month, day)
     except ValueError:
         raise ValueError(msg("{text!r} is not a real calendar date", text=text)) from None
 
 
 def parse_month(text: str) -> tuple[int, int]:
-    m = _MONTH.match(text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(msg("{text!r} is not a month; write it as YYYY-MM, e.g. 2022-07", text=text))
-    return int(m.group(1)), int(m.group(2))
+    m = _MONTH.match(unicodedata.normalize("NFKC", text).strip())
+    month = next((int(v) for v in m.groups()[1:] if v is not None), 0) if m else 0
+    if m is None or not 1 <= month <= 12:
+        raise ValueError(msg("{text!r} is not a month; write it as 2022-07, 2022/07 or 2022年7月",
+                             text=text))
+    return int(m.group(1)), month

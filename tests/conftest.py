@@ -34,6 +34,14 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English unless they ask for Chinese, whatever the machine's locale."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "SEATLEDGER_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory,
                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own contract cache, so none depends on another's."""

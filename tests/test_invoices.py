@@ -70,7 +70,7 @@ def test_the_documents_missing_for_an_instalment_requested(blank: Path, run: Run
     result = run("record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind",
                  "photos")
     assert result.exit_code == 1 and "not a document the contract lists" in result.stderr
-    assert "staffing, assets, reports" in result.stderr
+    assert "staffing (座席员管理情况), assets (资产管理情况), reports (各类报告和总结)" in result.stderr
     assert snapshot(blank) == before
 
 

@@ -10,6 +10,8 @@ from seatledger.app.ledger_access import open_checked, paths_of
 from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
+from seatledger.core import vocabulary
+from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
@@ -30,6 +32,26 @@ from seatledger.write.writer import (
 )
 
 COMMAND_LINE = Source(msg("command line"), 0)
+
+
+def _named(c: Contract, fields: dict[str, Any], kind: str = "") -> dict[str, Any]:
+    """Keys for the contract's titles: `--penalty 脱岗` is `--penalty post-abandonment` where
+    only one title holds it; a value that is neither is refused with the valid ones listed."""
+    out = dict(fields)
+    for field in vocabulary.FIELDS:
+        value = out.get(field)
+        choices = vocabulary.titles(c, field)
+        if not isinstance(value, str) or not choices:
+            continue
+        key = vocabulary.resolve(choices, value)
+        if key is not None:
+            out[field] = key
+        elif not value.isascii() and all(k.isascii() for k in choices):
+            raise UsageError(msg("refused: nothing was written"), [Problem(
+                COMMAND_LINE.file, 0, _option(field, kind),
+                msg("{value!r} is not a key or title of the contract, or names more than one; "
+                    "valid: {values}", value=value, values=vocabulary.listed(choices)))])
+    return out
 
 
 def _option(field: str, kind: str) -> str:
@@ -62,7 +84,7 @@ def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
 def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any],
                *, dry_run: bool) -> Written:
     paths = paths_of(contract, ledger)
-    person = _from_command_line(PERSON, raw)
+    person = _from_command_line(PERSON, _named(load_contract(paths.contract), raw))
     with ledger_lock(paths.ledger):
         return add_person(load(paths.contract, paths.ledger), person, dry_run=dry_run)
 
@@ -79,7 +101,7 @@ def roster_leave(contract: Path | None, ledger: Path | None, person_id: str, on:
 def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
            *, replace: bool = False, duplicate: bool = False, dry_run: bool = False) -> Written:
     paths = paths_of(contract, ledger)
-    draft = dict(fields)
+    draft = _named(load_contract(paths.contract), fields, kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)
     if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too

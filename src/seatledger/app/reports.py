@@ -10,12 +10,15 @@ from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.errors import UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
+from seatledger.read.contract_file import load_contract
+from seatledger.read.locate import resolve
 from seatledger.reports import balance as balance_report
 from seatledger.reports import compliance as compliance_report
 from seatledger.reports import deductions, roster_check, settlement
 from seatledger.reports import notices as notices_report
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.contract_terms import ContractTerms, contract_terms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
@@ -90,3 +93,7 @@ def notices(contract: Path | None, ledger: Path | None, as_of: str | None) -> No
     else:
         day = max((r.date for r in book.records), default=book.contract.term.start)
     return notices_report.notices(book, day)
+
+
+def contract(contract_path: Path | None) -> ContractTerms:
+    return contract_terms(load_contract(resolve(contract_path, None).contract))

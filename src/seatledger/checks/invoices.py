@@ -15,6 +15,7 @@ from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 from seatledger.core.money import fmt
 from seatledger.core.records import Completion, Document, Invoice, Record
+from seatledger.core.vocabulary import listed, titles
 from seatledger.rules.book import Book
 from seatledger.rules.invoices import uncovered_payments
 
@@ -63,7 +64,7 @@ def invoice_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
             )
     for d in live:
         if isinstance(d, Document) and d.document not in c.payment_documents:
-            valid = ", ".join(c.payment_documents) or "none"
+            valid = listed(titles(c, "document")) or "none"
             out.append(
                 problem(
                     d,

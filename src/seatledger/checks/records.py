@@ -27,6 +27,7 @@ from seatledger.core.records import (
     ReplaceRequest,
     Request,
 )
+from seatledger.core.vocabulary import listed, titles
 
 
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
@@ -84,7 +85,7 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                         "{obligation!r} is not a duty of the contract{hint} (valid: {values})",
                         obligation=r.obligation,
                         hint=hint,
-                        values=", ".join(c.obligations),
+                        values=listed(titles(c, "obligation")),
                     ),
                 )
             )
@@ -119,7 +120,7 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                     msg(
                         "{excused!r} is not an excuse the contract allows; valid: {values}",
                         excused=r.excused,
-                        values=", ".join(c.late_interest.excuses),
+                        values=listed(titles(c, "excused")),
                     ),
                 )
             )
@@ -161,7 +162,7 @@ def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> l
                     "{penalty!r} is not a penalty of the contract{did_you_mean} (valid: {values})",
                     penalty=r.penalty,
                     did_you_mean=did_you_mean(r.penalty, valid),
-                    values=", ".join(valid),
+                    values=listed(titles(c, "penalty")),
                 ),
             )
         ]

@@ -7,6 +7,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 from seatledger.core.records import Person
+from seatledger.core.vocabulary import listed, titles
 
 
 def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
@@ -27,7 +28,7 @@ def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
             )
         if p.group is not None and p.group not in groups:
             out.append(problem(p, "group", msg("{group!r} is not a group; valid: {values}",
-                group=p.group, values=', '.join(sorted(groups)))))
+                group=p.group, values=listed(titles(c, "group")))))
         if p.left is not None and p.left <= p.joined:
             out.append(
                 problem(p, "left", msg("{left} is not after joined {joined}", left=p.left, joined=p.joined))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -36,6 +37,15 @@ def check(
                and not (allow_gaps and p.code == "gap")]
     if failing:
         raise typer.Exit(1)
+
+
+@command(app, "contract", where=False, formats=formats("contract"))
+def contract(opts: Opts, path: Annotated[Path | None, typer.Option(
+        "--contract", metavar="FILE",
+        help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."))] = None,
+        ) -> None:
+    """The contract's keys with their titles, rates and clauses: what the commands accept."""
+    show("contract", opts.format, reports.contract(path))
 
 
 @command(app, "calendar", formats=formats("calendar"))

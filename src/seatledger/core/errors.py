@@ -17,7 +17,7 @@ class Problem(NamedTuple):
     code: str = ""  # a stable name for the kind of problem, where callers branch on it
 
     def render(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{local(self.file)}:{self.line}" if self.line else local(self.file)
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {local(self.message)}"
 

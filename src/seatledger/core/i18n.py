@@ -104,3 +104,9 @@ def local(text: object) -> str:
 def tr(template: str, **args: object) -> str:
     """`template` in the chosen language with `args` (themselves localized) put in, now."""
     return local(Msg(template, **args))
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message, keeping a `Msg` a `Msg` (str(exc) would drop its template)."""
+    first = exc.args[0] if exc.args else ""
+    return first if isinstance(first, Msg) else str(exc)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from seatledger.core.errors import Problem
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import message_of, msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import quarter_named
 from seatledger.core.record_text import scalar
@@ -25,7 +25,7 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
         try:
             quarter = quarter_named(ledger.contract, label)
         except ValueError as exc:
-            out.append(Problem(path, entry.line, "quarter", str(exc)))
+            out.append(Problem(path, entry.line, "quarter", message_of(exc)))
             continue
         for a in ledger.contract.amendments:
             if a.starts <= quarter.end and a.signed > entry.date:

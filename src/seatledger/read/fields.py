@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from seatledger.core.dates import parse_date
 from seatledger.core.errors import did_you_mean
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import message_of, msg
 from seatledger.core.money import parse_amount
 from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
@@ -218,7 +218,7 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
         try:
             values[name] = convert(raw[name])
         except ValueError as exc:
-            errors.append((name, str(exc)))
+            errors.append((name, message_of(exc)))
     for name, value in raw.items():
         if name in spec.required or name in skip:
             continue
@@ -238,7 +238,7 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
             try:
                 values[name] = optional(value)
             except ValueError as exc:
-                errors.append((name, str(exc)))
+                errors.append((name, message_of(exc)))
     if errors:
         raise FieldProblems(errors)
     return spec.cls(**values, source=source)

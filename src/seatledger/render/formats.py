@@ -32,6 +32,7 @@ FORMATS: dict[str, dict[str, Callable[[Any], None]]] = {
     "check-roster": {"text": text.roster, "json": _json(schemas.roster)},
     "compliance": {"text": text.compliance, "json": _json(schemas.compliance)},
     "notices": {"text": text.notices, "json": _json(schemas.notices)},
+    "contract": {"text": text.contract_terms, "json": _json(schemas.contract_terms)},
     "diff": {"text": text.ledger_diff, "markdown": _out(markdown.ledger_diff),
              "json": _json(schemas.ledger_diff)},
 }

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from seatledger.checks.ledger import CheckResult
-from seatledger.core.i18n import tr
+from seatledger.core.i18n import _, local, tr
 from seatledger.core.vocab import SHIFTS
 from seatledger.reports.calendar_days import MonthCalendar
 from seatledger.write.writer import Written
@@ -19,15 +19,16 @@ def as_json(data: Any) -> None:
 
 
 def written(w: Written) -> None:
-    verb = {"added": "add", "replaced": "replace", "updated": "update", "created": "create"}
+    done = {"added": _("added {what} in {path}:{line}"),
+            "replaced": _("replaced {what} in {path}:{line}"),
+            "updated": _("updated {what} in {path}:{line}"),
+            "created": _("created {what} in {path}:{line}")}[w.action]
     if w.dry_run:
-        print(
-            tr("would {verb} {what} in {path}:{line} (dry run: nothing written)",
-                verb=verb[w.action], what=w.what, path=w.path, line=w.line
-            )
-        )
+        print(tr("would {verb} {what} in {path}:{line} (dry run: nothing written)",
+                 verb={"added": _("add"), "replaced": _("replace"), "updated": _("update"),
+                       "created": _("create")}[w.action], what=w.what, path=w.path, line=w.line))
     else:
-        print(f"{w.action} {w.what} in {w.path}:{w.line}")
+        print(done.format(what=local(w.what), path=w.path, line=w.line))
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
 
 

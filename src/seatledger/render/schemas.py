@@ -12,6 +12,7 @@ from typing import Any
 from seatledger.core.money import ZERO, capitals, fmt
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.contract_terms import ContractTerms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
 from seatledger.reports.notices import NoticesReport
@@ -211,3 +212,9 @@ def notices(r: NoticesReport) -> dict[str, Any]:
         {"id": n.id, "date": n.date.isoformat(), "clause": n.clause,
          "cure_by": n.cure_by.isoformat(), "status": n.status, "detail": n.detail}
         for n in r.lines]}
+
+
+def contract_terms(r: ContractTerms) -> dict[str, Any]:
+    return {"id": r.id, "title": r.title, "party_a": r.party_a, "party_b": r.party_b,
+            "start": r.start, "end": r.end, "total": r.total,
+            "terms": [t._asdict() for t in r.terms]}

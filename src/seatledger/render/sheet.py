@@ -11,6 +11,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from seatledger.core.i18n import _, local
+
 EXTRA = frozenset({"detail", "note", "title"})  # dropped first, from the last one listed
 TEXT = frozenset({"item", "clause", "source", "payments", "expected", "actual", "penalty", "unit",
                   "rule", "duty", "window", "period"})
@@ -30,11 +32,11 @@ class Sheet:
         self.rows.append(None)
 
     def _cells(self, col: int) -> Iterator[int]:
-        yield Text.from_markup(self.columns[col][0]).cell_len
+        yield Text.from_markup(_(self.columns[col][0])).cell_len
         for row in self.rows:
             if row is not None:
-                yield max((Text.from_markup(line).cell_len for line in row[col].splitlines()),
-                          default=0)
+                yield max((Text.from_markup(line).cell_len
+                           for line in local(row[col]).splitlines()), default=0)
 
     def _role(self, col: int) -> str:
         name = self.columns[col][0]
@@ -58,29 +60,29 @@ class Sheet:
         if needed > options.max_width:
             yield from self._stacked()
             return
-        table = Table(title=self.title, title_justify="left", box=box.SIMPLE_HEAD,
+        table = Table(title=local(self.title), title_justify="left", box=box.SIMPLE_HEAD,
                       pad_edge=False, collapse_padding=True)
         for col in keep:
             name, justify = self.columns[col]
             figure = self._role(col) == "figure"
-            table.add_column(name, justify=justify,  # type: ignore[arg-type]
+            table.add_column(_(name), justify=justify,  # type: ignore[arg-type]
                              no_wrap=figure, overflow="fold",
                              min_width=self._width(col))
         for row in self.rows:
             if row is None:
                 table.add_section()
             else:
-                table.add_row(*(row[c] for c in keep))
+                table.add_row(*(local(row[c]) for c in keep))
         yield table
 
     def _stacked(self) -> Iterator[Text]:
         """Each row as `name: value` lines, for a terminal too narrow for the figures."""
-        yield Text(self.title, style="italic")
+        yield Text(local(self.title), style="italic")
         for row in self.rows:
             if row is None:
                 yield Text("─" * 8)
                 continue
-            for (name, _), cell in zip(self.columns, row, strict=True):
+            for (name, _justify), cell in zip(self.columns, row, strict=True):
                 if cell:
-                    yield Text.from_markup(f"  {name}: {cell}")
+                    yield Text.from_markup(f"  {_(name)}: {local(cell)}")
             yield Text("")

@@ -6,10 +6,11 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from seatledger.core.i18n import _, tr
+from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.contract_terms import ContractTerms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.ledger_diff import LedgerDiff
 from seatledger.reports.notices import NoticesReport
@@ -43,7 +44,7 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
                 recorded_to: object) -> None:
     if gaps:
         shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
-        more = f" and {len(gaps) - 8} more" if len(gaps) > 8 else ""
+        more = tr(" and {n} more", n=len(gaps) - 8) if len(gaps) > 8 else ""
         out.print(
             tr("[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "
                 "(gaps, rule 6): {shown}{more}", n_gaps=len(gaps), shown=shown, more=more)
@@ -60,7 +61,8 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
 
 def deductions(r: DeductionReport) -> None:
     out = console()
-    title = f"Deductions {r.period.label} ({r.period.start}..{r.period.end})"
+    title = tr("Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start,
+               end=r.period.end)
     out.print(_lines_table(title, r.lines))
     t = table(_("By penalty"), [("penalty", "left"), ("title", "left"), ("clause", "left"),
                              ("amount", "right")])
@@ -94,9 +96,9 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
                 )
             )
         if line.staff:
-            detail.append("staff " + ",".join(line.staff))
+            detail.append(tr("staff {ids}", ids=",".join(line.staff)))
         if line.ref:
-            detail.append(f"ref {line.ref}")
+            detail.append(tr("ref {ref}", ref=line.ref))
         detail.append(line.record)
         t.add_row(line.date.isoformat(), line.penalty, line.clause, str(line.quantity),
                   line.unit, fmt_grouped(line.rate), fmt_grouped(line.amount), "; ".join(detail))
@@ -121,9 +123,9 @@ def statement(s: Statement) -> None:
     )
     t.add_row(_("opening balance brought forward"), "", fmt_grouped(s.opening), "", "")
     for a in s.accruals:
-        t.add_row(f"+ {a.label} accrued", a.clause, fmt_grouped(a.amount), "", str(a.date))
+        t.add_row(tr("+ {label} accrued", label=a.label), a.clause, fmt_grouped(a.amount), "", str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
-        t.add_row(f"- deduction: {key}", s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
+        t.add_row(tr("- deduction: {key}", key=key), s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
     for p in s.payments:
         t.add_row(
             tr("- payment received (instalment {instalment})", instalment=p.instalment),
@@ -141,7 +143,7 @@ def statement(s: Statement) -> None:
         "",
     )
     if s.next_label:
-        t.add_row(f"next: {s.next_label}", "", fmt_grouped(s.next_amount), "", "")
+        t.add_row(tr("next: {label}", label=s.next_label), "", fmt_grouped(s.next_amount), "", "")
     if s.disputed:
         t.add_row(_("+ deductions under dispute, not withheld (rule 17)"), "",
                   fmt_grouped(s.disputed_total), "",
@@ -175,7 +177,7 @@ def statement(s: Statement) -> None:
         d.add_row(str(e.instalment),
                   fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
                   str(e.requested or _("no request")), str(e.due or _("none")), fmt_grouped(e.paid),
-                  f"{e.days_late}d", fmt_grouped(e.interest),
+                  tr("{days_late}d", days_late=e.days_late), fmt_grouped(e.interest),
                   *([fmt_grouped(e.accruing)] if accruing else []), "")
         for pd in e.payments:
             d.add_row(
@@ -187,14 +189,15 @@ def statement(s: Statement) -> None:
                 tr("{days_late}d", days_late=pd.days_late),
                 fmt_grouped(pd.interest),
                 *([""] if accruing else []),
-                f"excused: {pd.excused}" if pd.excused else pd.record,
+                tr("excused: {excuse}", excuse=pd.excused) if pd.excused else pd.record,
             )
     out.print(d)
     v = table(_("Invoices and the documents that are the basis for payment (rule 15)"), [
         ("inst", "left"), ("invoiced", "right"), ("paid", "right"), ("uninvoiced", "right"),
         ("detail", "left")])
     for c in s.invoices:
-        missing = f"missing: {', '.join(c.missing_documents)}" if c.missing_documents else ""
+        missing = (tr("missing: {documents}", documents=", ".join(c.missing_documents))
+                   if c.missing_documents else "")
         v.add_row(str(c.instalment), fmt_grouped(c.invoiced), fmt_grouped(c.paid),
                   f"[bold red]{fmt_grouped(c.uninvoiced)}[/]" if c.uninvoiced else "0.00",
                   missing)
@@ -237,7 +240,8 @@ def _whole(label: str, start: date, end: date) -> bool:
 def roster(r: RosterReport) -> None:
     out = console()
     span = (f"{r.period.start}" if r.period.start == r.period.end
-            else f"{r.period.start}..{r.period.end}, {r.days} days")
+            else tr("{start}..{end}, {days} days", start=r.period.start, end=r.period.end,
+                    days=r.days))
     if r.compliant:
         out.print(tr("roster compliant: {label} ({span})", label=r.period.label, span=span))
         return
@@ -288,13 +292,13 @@ def notices(r: NoticesReport) -> None:
         ("notice", "left"), ("date", "left"), ("clause", "left"), ("cure by", "left"),
         ("status", "left"), ("detail", "left")])
     for n in r.lines:
-        status = f"[bold red]{n.status}[/]" if n.status == "past cure-by" else n.status
+        status = f"[bold red]{local(n.status)}[/]" if n.status == "past cure-by" else local(n.status)
         t.add_row(n.id, str(n.date), n.clause, str(n.cure_by), status, n.detail)
     if not r.lines:
         t.add_row("(none)", "", "", "", "", "")
     out.print(t)
     if r.ended:
-        out.print(f"[bold]termination:[/] {r.ended}")
+        out.print(tr("[bold]termination:[/] {ended}", ended=r.ended))
 
 
 def ledger_diff(d: LedgerDiff) -> None:
@@ -335,3 +339,23 @@ def ledger_diff(d: LedgerDiff) -> None:
                 rule=v.rule, start=v.start, end=v.end, clause=v.clause
             )
         )
+
+
+def contract_terms(r: ContractTerms) -> None:
+    out = console()
+    out.print(tr("{title} ({id}): {start}..{end}, total {total}", title=r.title, id=r.id,
+                 start=r.start, end=r.end, total=r.total))
+    out.print(tr("Party A: {a}; Party B: {b}", a=r.party_a, b=r.party_b))
+    sections = {"penalties": _("Penalties"), "duties": _("Counted duties"),
+                "instalments": _("Instalments"), "excuses": _("Excuses for late payment"),
+                "documents": _("Documents that are a basis for payment"), "groups": _("Groups"),
+                "grounds": _("Grounds for termination"), "settings": _("Settings")}
+    for section, heading in sections.items():
+        rows = [t for t in r.terms if t.section == section]
+        if not rows:
+            continue
+        t = table(heading, [("key", "left"), ("title", "left"), ("rate", "right"),
+                               ("clause", "left")])
+        for term in rows:
+            t.add_row(term.key, term.title, term.rate, term.clause)
+        out.print(t)

@@ -107,7 +107,7 @@ def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
     for signed in book.contract.instalments:
         inst, _ = instalment_in_force(book, signed)
         if inst.start > period.end and accrues(inst, book.termination):
-            return f"instalment {inst.number}", inst.amount
+            return msg("instalment {number}", number=inst.number), inst.amount
     done = book.completion
     if done is not None and done.date > period.end:
         return msg("final payment"), done.amount

@@ -36,7 +36,8 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
     for signed in book.contract.instalments:
         i, amendment = instalment_in_force(book, signed)
         if start <= i.start <= end and accrues(i, ended):
-            out.append(Accrual(f"instalment {i.number}", i.start, i.amount, i.clause, amendment))
+            out.append(Accrual(msg("instalment {number}", number=i.number), i.start, i.amount,
+                               i.clause, amendment))
     for signed in book.contract.instalments:
         i, _ = instalment_in_force(book, signed)
         back = reversal(book.contract, book.calendar, i, ended)

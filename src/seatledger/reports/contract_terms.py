@@ -1,0 +1,63 @@
+"""The contract as its users look things up: every key a command takes, with its Chinese title,
+rate and clause (`seatledger contract`)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from seatledger.core.contract import Contract
+from seatledger.core.money import ZERO, fmt_grouped
+
+
+class Term(NamedTuple):
+    section: str  # penalties, duties, instalments, excuses, documents, groups, grounds, settings
+    key: str
+    title: str
+    rate: str  # an amount, a range, a count per window, a period; "" where none
+    clause: str
+
+
+class ContractTerms(NamedTuple):
+    id: str
+    title: str
+    party_a: str
+    party_b: str
+    start: str
+    end: str
+    total: str
+    terms: tuple[Term, ...]
+
+
+def _penalty_rate(c: Contract, key: str) -> str:
+    p = c.penalties[key]
+    if p.percent is not None:
+        return f"{p.percent}% ({p.basis})"
+    if p.amount is not None:
+        return f"{fmt_grouped(p.amount)} {p.basis}"
+    if p.max is None:
+        return f">= {fmt_grouped(p.min or ZERO)} {p.basis}"
+    return f"{fmt_grouped(p.min or ZERO)}..{fmt_grouped(p.max)} {p.basis}"
+
+
+def contract_terms(c: Contract) -> ContractTerms:
+    terms = [Term("penalties", k, p.title, _penalty_rate(c, k), p.clause)
+             for k, p in c.penalties.items()]
+    terms += [Term("duties", k, o.title,
+                   f"{o.required} / {o.months} months" if o.months else f"{o.required} / {o.window}",
+                   o.clause) for k, o in c.obligations.items()]
+    terms += [Term("instalments", str(i.number), f"{i.start}..{i.end}", fmt_grouped(i.amount), i.clause)
+              for i in c.instalments]
+    terms.append(Term("instalments", "final", c.final_payment.capitals,
+                      f"<= {fmt_grouped(c.final_payment.cap)}", c.final_payment.clause))
+    terms += [Term("excuses", k, t, "", c.late_interest.clause)
+              for k, t in c.late_interest.excuses.items()]
+    terms += [Term("documents", k, t, "", c.documents_clause or "")
+              for k, t in c.payment_documents.items()]
+    terms += [Term("groups", g.key, g.name, "", c.staffing.groups_clause)
+              for g in c.staffing.groups]
+    if c.termination is not None:
+        terms += [Term("grounds", g.clause, g.title, "notice first" if g.needs_notice else "", g.clause)
+                  for g in c.termination.grounds]
+    terms += [Term("settings", k, "", str(v), "") for k, v in c.settings._asdict().items()]
+    return ContractTerms(c.id, c.title, c.parties.a.name, c.parties.b.name, str(c.term.start),
+                         str(c.term.end), fmt_grouped(c.total), tuple(terms))

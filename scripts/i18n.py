@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "seatledger"
 LOCALE = SRC / "locale"
 LANGS = ("zh_CN",)
-KEYWORDS = {"msg": None, "Msg": None, "_": None, "tr": None, "ngettext": (1, 2)}
+KEYWORDS = {"msg": None, "Msg": None, "_": None, "tr": None, "N_": None, "ngettext": (1, 2)}
 # click's and typer's own words that a run shows (from their sources; they call gettext).
 FRAMEWORK = [
     "Usage:", "Options", "Commands", "Arguments", "Error", "Aborted.", "(deprecated) ",
@@ -44,8 +44,17 @@ FRAMEWORK = [
 
 
 def _docstrings() -> list[tuple[str, int, str]]:
-    """The CLI's command docstrings (typer shows them as help) and table column names."""
+    """The CLI's command docstrings (typer shows them as help), table column names, and calls
+    inside f-strings, which Babel's tokenizer does not look into."""
     out = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in KEYWORDS and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str) and node.func.id != "ngettext"):
+                out.append((str(path.relative_to(ROOT)), node.lineno, node.args[0].value))
     for path in sorted((SRC / "cli").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

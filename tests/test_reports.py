@@ -91,7 +91,8 @@ def test_deduct_complete_and_csv(fresh: Path, run: Run) -> None:
     assert data["complete"] is True and data["gaps"] == [] and data["total"] == "1800.00"
     result = run("deduct", "--month", "2022-10", "--format", "csv")
     assert result.stdout.startswith("\ufeffdate,penalty,title,clause")
-    assert "座席缺口扣款" in result.stdout and len(result.stdout.splitlines()) == 5
+    assert "座席缺口扣款" in result.stdout and len(result.stdout.splitlines()) == 6
+    assert result.stdout.splitlines()[-1].startswith("total,")
 
 
 def test_months_of_a_quarter_add_up(fresh: Path, run: Run) -> None:

@@ -21,6 +21,7 @@ from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms, contract_terms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
+from seatledger.reports.printed import Printed, printed
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
@@ -32,13 +33,16 @@ def _whole_term(book: Book, label: str) -> Period:
     return Period(label, book.contract.term.start, max(last, book.contract.term.end))
 
 
-def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> DeductionReport:
+def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs,
+           page: bool = False) -> DeductionReport | Printed:
     book = book_for(contract, ledger)
-    return deductions.deduct(book, period_from(book.contract, args))
+    period = period_from(book.contract, args)
+    report = deductions.deduct(book, period)
+    return printed(book, period, report) if page else report
 
 
 def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: str | None,
-           final: bool) -> Statement:
+           final: bool, page: bool = False) -> Statement | Printed:
     book = book_for(contract, ledger)
     day = option_date(as_of, "--as-of") if as_of else None
     if final:
@@ -46,20 +50,23 @@ def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: 
             raise UsageError(msg("--final covers the whole term; give no other period"))
         whole = _whole_term(book, msg("final settlement"))
         end = day or whole.end
-        return settlement.settle(book, whole._replace(end=end), end, final=True)
+        statement = settlement.settle(book, whole._replace(end=end), end, final=True)
+        return printed(book, statement.period, statement) if page else statement
     period = period_from(book.contract, args)
     if day is not None and day < period.start:
         raise UsageError(
             msg("--as-of {day} is before the period starts {start}", day=day, start=period.start)
         )
-    return settlement.settle(book, period, day)
+    statement = settlement.settle(book, period, day)
+    return printed(book, period, statement) if page else statement
 
 
 def balance(contract: Path | None, ledger: Path | None, args: PeriodArgs,
-            by: str | None) -> list[BalanceRow]:
+            by: str | None, page: bool = False) -> list[BalanceRow] | Printed:
     book = book_for(contract, ledger)
     period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
-    return balance_report.balance(book, period, by)
+    rows = balance_report.balance(book, period, by)
+    return printed(book, period, tuple(rows)) if page else rows
 
 
 def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,

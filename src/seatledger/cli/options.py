@@ -19,6 +19,7 @@ from seatledger.app.periods import PeriodArgs
 from seatledger.cli.lang import Lang, choose
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import _, msg, tr
+from seatledger.render.formats import FILE_FORMATS, NEEDS_FILE
 
 
 class Opts(NamedTuple):
@@ -57,7 +58,6 @@ LANG = Annotated[Lang | None, typer.Option(
     "--lang", metavar="zh|en", help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE)."))]
 OUTPUT = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", help=_("Write the report to FILE (html and xlsx need one)."))]
-FILE_FORMATS = ("html", "xlsx")
 
 
 def _format_option(formats: tuple[str, ...]) -> Any:
@@ -133,7 +133,7 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
                         str(kwargs.get("output", "text")), kwargs.get("dry_run", False),
                         kwargs.get("output_file"))
             try:
-                if opts.format in FILE_FORMATS and opts.output is None:
+                if opts.format in NEEDS_FILE and opts.output is None:
                     raise UsageError(msg("--format {fmt} writes a file: give --output FILE",
                                          fmt=opts.format))
                 return fn(**mine, opts=opts)

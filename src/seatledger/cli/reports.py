@@ -57,7 +57,8 @@ def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYY
 @command(app, "deduct", period=True, formats=formats("deduct"))
 def deduct(opts: Opts) -> None:
     """Deductions for a period: seat shortage and incidents, each with its clause."""
-    show("deduct", opts.format, reports.deduct(opts.contract, opts.ledger, opts.period))
+    show("deduct", opts.format, reports.deduct(opts.contract, opts.ledger, opts.period,
+                                               page=opts.format == "html"), opts.output)
 
 
 @command(app, "settle", period=True, formats=formats("settle"))
@@ -75,7 +76,8 @@ def settle(
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
     show("settle", opts.format,
-         reports.settle(opts.contract, opts.ledger, opts.period, as_of, final))
+         reports.settle(opts.contract, opts.ledger, opts.period, as_of, final,
+                        page=opts.format == "html"), opts.output)
 
 
 class By(StrEnum):
@@ -91,7 +93,8 @@ def balance(
 ) -> None:
     """The balance owed by Party A over a period (default: the whole term)."""
     show("balance", opts.format, reports.balance(opts.contract, opts.ledger, opts.period,
-                                                 by.value if by else None))
+                                                 by.value if by else None,
+                                                 page=opts.format == "html"), opts.output)
 
 
 @command(app, "check-roster", period=True, formats=formats("check-roster"))
@@ -102,7 +105,7 @@ def check_roster(
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
     r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
-    show("check-roster", opts.format, r)
+    show("check-roster", opts.format, r, opts.output)
     if not r.compliant:
         raise typer.Exit(1)
 
@@ -111,7 +114,7 @@ def check_roster(
 def compliance(opts: Opts) -> None:
     """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
     r = reports.compliance(opts.contract, opts.ledger, opts.period)
-    show("compliance", opts.format, r)
+    show("compliance", opts.format, r, opts.output)
     if not r.compliant:
         raise typer.Exit(1)
 

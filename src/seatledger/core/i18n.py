@@ -48,6 +48,11 @@ def _(text: str) -> str:
     return catalogue.gettext(text) if catalogue else text
 
 
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for a marker)
+    """Marks `text` for the catalogue where it is translated later, by `_(variable)`."""
+    return text
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     current()
     catalogue = _state["catalogue"]

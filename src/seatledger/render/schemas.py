@@ -9,6 +9,7 @@ import io
 from datetime import date
 from typing import Any
 
+from seatledger.core.i18n import N_, _
 from seatledger.core.money import ZERO, capitals, fmt
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
@@ -57,19 +58,21 @@ def deductions(r: DeductionReport) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = ("date", "penalty", "title", "clause", "quantity", "unit", "rate", "amount",
-               "record", "shift", "required", "present", "headcount", "staff", "ref", "payer")
+CSV_COLUMNS = (N_("date"), N_("penalty"), N_("title"), N_("clause"), N_("quantity"), N_("unit"),
+               N_("rate"), N_("amount"), N_("record"), N_("shift"), N_("required"), N_("present"),
+               N_("headcount"), N_("staff"), N_("ref"), N_("payer"))
 
 
 def deduction_csv(r: DeductionReport) -> str:
     """The lines, with a UTF-8 byte-order mark so that Excel and WPS show the Chinese."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([_(c) for c in CSV_COLUMNS])
     for line in (*r.lines, *r.personal_fines):
         row = deduction_line(line)
         row["staff"] = " ".join(row["staff"])
         writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+    writer.writerow([_("total")] + [""] * 6 + [fmt(r.total)] + [""] * (len(CSV_COLUMNS) - 8))
     return "\ufeff" + out.getvalue()
 
 
@@ -132,8 +135,8 @@ def statement(s: Statement) -> dict[str, Any]:
     }
 
 
-BALANCE_COLUMNS = ("period", "from", "to", "accrued", "deducted", "paid", "balance", "running",
-                   "complete")
+BALANCE_COLUMNS = (N_("period"), N_("from"), N_("to"), N_("accrued"), N_("deducted"), N_("paid"),
+                   N_("balance"), N_("running"), N_("complete"))
 
 
 def balance_row(r: BalanceRow) -> dict[str, Any]:
@@ -149,10 +152,14 @@ def balance(rows: list[BalanceRow]) -> dict[str, Any]:
 
 def balance_csv(rows: list[BalanceRow]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, BALANCE_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([_(c) for c in BALANCE_COLUMNS])
     for r in rows:
-        writer.writerow(balance_row(r))
+        row = balance_row(r)
+        writer.writerow([row[c] for c in BALANCE_COLUMNS])
+    sums = [fmt(sum((getattr(r, c) for r in rows), ZERO)) for c in ("accrued", "deducted", "paid",
+                                                                    "balance")]
+    writer.writerow([_("total"), "", "", *sums, fmt(rows[-1].running) if rows else "0.00", ""])
     return "\ufeff" + out.getvalue()
 
 

@@ -1,0 +1,30 @@
+"""What a printed page needs beside its report: the contract's parties, the period's deduction
+lines (the records behind each clause's figure) and the term month by month up to the period's
+end (the chart of the running balance and the monthly deductions)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from seatledger.core.contract import Contract
+from seatledger.core.periods import Period
+from seatledger.reports.balance import BalanceRow, balance
+from seatledger.reports.deductions import DeductionReport, deduct
+from seatledger.reports.settlement import Statement
+from seatledger.rules.book import Book
+
+
+class Printed(NamedTuple):
+    contract: Contract
+    period: Period
+    body: Statement | DeductionReport | tuple[BalanceRow, ...]
+    deductions: DeductionReport
+    months: tuple[BalanceRow, ...]
+
+
+def printed(book: Book, period: Period,
+            body: Statement | DeductionReport | tuple[BalanceRow, ...]) -> Printed:
+    start = book.contract.term.start
+    months = balance(book, Period("term", start, max(period.end, start)), "month")
+    report = body if isinstance(body, DeductionReport) else deduct(book, period)
+    return Printed(book.contract, period, body, report, tuple(months))

@@ -1,0 +1,177 @@
+"""The payment meeting's paper and spreadsheets, from the bundled example through the real CLI:
+the printable statement printed to PDF by headless Chromium and read back with pdftotext and
+pdftoppm; the xlsx workbooks read back with openpyxl and compared with the JSON figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Run
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
+    shutil.copytree(REPO / "ledgers", tmp_path / "ledgers")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def browser() -> str:
+    if CHROMIUM is None or not shutil.which("pdftotext") or not shutil.which("pdftoppm"):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have chromium and poppler-utils (.ci/run installs them)")
+        pytest.skip("no chromium or poppler-utils on this machine (CI installs them)")
+    return CHROMIUM
+
+
+def print_to_pdf(page: Path, tmp: Path) -> Path:
+    pdf = page.with_suffix(".pdf")
+    subprocess.run([browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp / 'chromium'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def grouped(amount: str) -> str:
+    return f"{Decimal(amount):,.2f}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_q3_statement_prints_with_its_balance_and_amount_to_pay_in_capitals(
+        example: Path, run: Run, tmp_path: Path, lang: str) -> None:
+    figures = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    page = tmp_path / "q3.html"
+    result = run("settle", "--quarter", "Q3", "--format", "html", "--output", str(page),
+                 "--lang", lang)
+    assert result.exit_code == 0, result
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "src=" not in html and "href=" not in html
+    assert "<svg" in html and "@page" in html and "size: A4" in html
+    text = pdf_text(print_to_pdf(page, tmp_path))
+    squeezed = text.replace(" ", "")
+    for figure in ("closing_balance", "next_payment", "late_interest"):
+        assert grouped(figures[figure]) in text, figure
+    assert figures["closing_balance_capitals"] in squeezed
+    assert figures["next_payment_capitals"] in squeezed
+    assert "北京市海淀区城市管理指挥中心" in squeezed and "北京融通润园科技有限公司" in squeezed
+    if lang == "zh":
+        assert "期末甲方应付余额" in squeezed and "（盖章）" in squeezed and "签字" in squeezed
+    else:
+        assert "closing balance owed by Party A" in text and "(seal)" in text
+    assert "1/" in squeezed and "2/2" in squeezed  # page numbers from the print CSS
+    pages = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(page.with_suffix(".pdf")), str(pages)],
+                   check=True)
+    pngs = sorted(tmp_path.glob("page*.png"))
+    assert 1 <= len(pngs) <= 4
+    assert all(p.stat().st_size > 5_000 for p in pngs)  # a page with content, not blank
+
+
+@pytest.mark.parametrize("args", [("deduct", "--quarter", "Q3"), ("balance", "--by", "month")])
+def test_deductions_and_balance_pages_print_too(example: Path, run: Run, tmp_path: Path,
+                                                args: tuple[str, ...]) -> None:
+    data = json.loads(run(*args, "--format", "json").stdout)
+    page = tmp_path / "page.html"
+    assert run(*args, "--format", "html", "-o", str(page), "--lang", "zh").exit_code == 0
+    text = pdf_text(print_to_pdf(page, tmp_path))
+    if args[0] == "deduct":
+        assert grouped(data["total"]) in text and "扣乙方款合计" in text.replace(" ", "")
+    else:
+        assert grouped(data["rows"][-1]["running"]) in text
+
+
+def test_html_and_xlsx_need_an_output_file(example: Path, run: Run) -> None:
+    for fmt in ("html", "xlsx"):
+        result = run("settle", "--quarter", "Q3", "--format", fmt)
+        assert result.exit_code == 2 and "--output" in result.stderr
+
+
+def _sheets(path: Path) -> list[list[tuple[object, ...]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+
+
+def _money(value: object) -> Decimal:
+    assert isinstance(value, int | float), f"{value!r} is not a number"
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_xlsx_figures_equal_the_json_figures(example: Path, run: Run, tmp_path: Path,
+                                             lang: str) -> None:
+    from openpyxl import load_workbook
+
+    book_path = tmp_path / "q3.xlsx"
+    assert run("settle", "--quarter", "Q3", "--format", "xlsx", "-o", str(book_path),
+               "--lang", lang).exit_code == 0
+    data = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    statement, to_pay, due = _sheets(book_path)
+    assert statement[1][1] == ("金额" if lang == "zh" else "amount")
+    assert _money(statement[-1][1]) == Decimal(data["closing_balance"])
+    assert statement[-1][2] == data["closing_balance_capitals"]
+    assert _money(to_pay[-1][1]) == Decimal(data["next_payment"])
+    body = [_money(r[1]) for r in statement[2:-1]]
+    assert sum(body, Decimal("0.00")) == Decimal(data["closing_balance"])  # the rows add up
+    assert [_money(r[6]) for r in due[2:-1]] == [Decimal(d["interest"]) for d in data["due"]]
+    sheet = load_workbook(book_path).worksheets[0]
+    assert sheet.freeze_panes == "A3"
+    assert sheet["B3"].number_format == "#,##0.00;-#,##0.00" and sheet["B3"].data_type == "n"
+    assert sheet["A2"].font.bold and sheet.cell(row=sheet.max_row, column=1).font.bold
+
+    deduct = tmp_path / "d.xlsx"
+    assert run("deduct", "--quarter", "Q3", "--format", "xlsx", "-o", str(deduct)).exit_code == 0
+    d = json.loads(run("deduct", "--quarter", "Q3", "--format", "json").stdout)
+    rows = _sheets(deduct)[0]
+    assert [_money(r[7]) for r in rows[2:-1]] == [Decimal(x["amount"]) for x in d["lines"]]
+    assert _money(rows[-1][7]) == Decimal(d["total"])
+
+    balance = tmp_path / "b.xlsx"
+    assert run("balance", "--by", "month", "--format", "xlsx", "-o", str(balance)).exit_code == 0
+    b = json.loads(run("balance", "--by", "month", "--format", "json").stdout)
+    rows = _sheets(balance)[0]
+    assert [_money(r[7]) for r in rows[2:-1]] == [Decimal(x["running"]) for x in b["rows"]]
+    assert _money(rows[-1][4]) == sum((Decimal(x["deducted"]) for x in b["rows"]), Decimal(0))
+
+
+def test_check_roster_and_compliance_give_workbooks_too(example: Path, run: Run,
+                                                         tmp_path: Path) -> None:
+    for command in ("check-roster", "compliance"):
+        path = tmp_path / f"{command}.xlsx"
+        result = run(command, "--quarter", "Q3", "--format", "xlsx", "-o", str(path))
+        data = json.loads(run(command, "--quarter", "Q3", "--format", "json").stdout)
+        assert result.exit_code == (0 if data["compliant"] else 1)
+        rows = _sheets(path)[0]
+        if command == "compliance":
+            assert [r[0] for r in rows[2:-1]] == [o["obligation"] for o in data["obligations"]]
+            assert rows[-1][6] == sum(o["shortfalls"] for o in data["obligations"])
+        else:
+            assert len(rows) - 3 == len(data["violations"])
+
+
+def test_csv_headers_follow_the_language_and_end_in_a_total(example: Path, run: Run) -> None:
+    zh = run("deduct", "--quarter", "Q3", "--format", "csv", "--lang", "zh").stdout
+    assert zh.startswith("\ufeff日期,扣罚项,名称,条款")
+    data = json.loads(run("deduct", "--quarter", "Q3", "--format", "json").stdout)
+    assert zh.splitlines()[-1].startswith("合计,") and data["total"] in zh.splitlines()[-1]
+    settle = run("settle", "--quarter", "Q3", "--format", "csv").stdout
+    assert "closing balance owed by Party A,-12400.00,负壹万贰仟肆佰元整" in settle

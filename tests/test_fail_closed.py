@@ -63,7 +63,7 @@ def test_an_amount_edited_to_text_stops_every_report(example: Path, run: Run) ->
 
 
 @pytest.mark.parametrize("damage, words", [
-    (lambda t: t.encode("gbk"), "not valid UTF-8"),
+    (lambda t: t.encode("gbk"), "saved as GBK/GB18030, not UTF-8"),
     (lambda t: t.replace("  shift: day\n", "\tshift: day\n", 1).encode(), "YAML syntax"),
     (lambda t: ("<<<<<<< ours\n" + t + "=======\n>>>>>>> theirs\n").encode(), "conflict marker"),
 ], ids=["gbk", "tab", "conflict-marker"])

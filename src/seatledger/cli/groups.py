@@ -37,5 +37,4 @@ def root(
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help=_("Show the version and exit."))] = False,
 ) -> None:
-    if lang:
-        choose(str(lang))
+    choose(str(lang) if lang else None)  # per run: an earlier run in this process chose its own

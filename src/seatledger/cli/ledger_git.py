@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from seatledger.app import ledger_git
+from seatledger.app.files import to_utf8 as convert
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
 from seatledger.core.i18n import _, tr
@@ -16,6 +17,19 @@ from seatledger.render.formats import formats, show
 from seatledger.render.messages import written
 
 QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
+
+
+@command(app, "to-utf8", where=False, dry_run=True)
+def to_utf8(opts: Opts, files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help=_("Files saved as GBK or GB18030."))]) -> None:
+    """Convert files saved as GBK/GB18030 (a Chinese Windows editor's default) to UTF-8."""
+    for c in convert(files, dry_run=opts.dry_run):
+        if not c.changed:
+            print(tr("{path}: already UTF-8, left as it is", path=c.path))
+        elif opts.dry_run:
+            print(tr("{path}: would convert from GB18030 to UTF-8 (dry run)", path=c.path))
+        else:
+            print(tr("{path}: converted from GB18030 to UTF-8", path=c.path))
 
 
 @command(app, "fmt")
@@ -27,7 +41,8 @@ def fmt(
     """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
     changed = ledger_git.fmt(opts.contract, opts.ledger, check_only)
     for path in changed:
-        print(tr("{value} {path}", value='would reformat' if check_only else 'reformatted', path=path))
+        print(tr("would reformat {path}", path=path) if check_only else tr("reformatted {path}",
+                                                                          path=path))
     if not changed:
         print(_("all ledger files are in canonical form"))
     if changed and check_only:

@@ -41,6 +41,9 @@ def main() -> None:
 
     try:
         narrowed(sys.argv[1:])(prog_name="seatledger")
+    except BrokenPipeError:  # `seatledger settle | head`: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # a bug: say so in one line unless asked for the traceback
         if os.environ.get("SEATLEDGER_DEBUG"):
             raise

@@ -127,7 +127,8 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
         @functools.wraps(fn)
         def wrapper(**kwargs: Any) -> Any:
             mine = {k: v for k, v in kwargs.items() if k not in shared}
-            choose(kwargs.get("lang") and str(kwargs["lang"]))
+            if kwargs.get("lang"):  # else the root callback chose (`seatledger --lang zh ...`)
+                choose(str(kwargs["lang"]))
             opts = Opts(kwargs.get("contract"), kwargs.get("ledger"),
                         PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
                         str(kwargs.get("output", "text")), kwargs.get("dry_run", False),
@@ -140,6 +141,8 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
             except SeatledgerError as exc:
                 print(exc.render(), file=sys.stderr)
                 raise typer.Exit(exc.exit_code) from None
+            except BrokenPipeError:  # `| head`: the reader has gone, nothing to say
+                raise
             except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
                 where = f"{exc.filename}: " if exc.filename else ""
                 print(

@@ -17,7 +17,7 @@ from seatledger.core.record_text import block
 from seatledger.core.records import Person, Record, Source
 from seatledger.read.fields import PERSON, FieldProblems, build, build_record
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text
-from seatledger.write.store import comment_block_start
+from seatledger.write.store import comment_block_start, in_ending, line_ending
 
 
 class Item(NamedTuple):
@@ -121,4 +121,6 @@ def _trim(preamble: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def canonical_text(path: Path, text: str) -> str:
-    return parse(text, str(path)).render()
+    """The canonical form, in the file's own line ending (a CRLF file stays CRLF)."""
+    eol = line_ending(text)
+    return in_ending(parse(text.replace("\r\n", "\n"), str(path)).render(), eol)

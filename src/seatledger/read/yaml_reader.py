@@ -51,6 +51,16 @@ class YamlError(Exception):
         self.problem = problem
 
 
+def chinese_legacy(data: bytes) -> bool:
+    """Bytes that are not UTF-8 but read as GB18030 (GBK's superset, which Windows editors in
+    China save by default), with at least one Chinese character among them."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def read_text(path: Path) -> str:
     """The file as text, refusing oversized and non-UTF-8 files with the offending line."""
     try:
@@ -76,6 +86,10 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        if chinese_legacy(data):
+            raise YamlError(Problem(str(path), line, "", msg(
+                "saved as GBK/GB18030, not UTF-8; convert it with `seatledger to-utf8 {path}` "
+                "(or save it as UTF-8 in the editor)", path=path))) from exc
         raise YamlError(
             Problem(
                 str(path), line, "", msg("not valid UTF-8 (byte {start}); save as UTF-8", start=exc.start)

@@ -41,7 +41,8 @@ def problems_text(r: CheckResult) -> None:
     for p in r.problems:
         print(p.render())
     if r.problems:
-        print(f"{r.errors} error(s), {len(r.problems) - r.errors} warning(s) in {r.checked}",
+        print(tr("{errors} error(s), {warnings} warning(s) in {checked}", errors=r.errors,
+                 warnings=len(r.problems) - r.errors, checked=r.checked),
               file=sys.stderr)
     else:
         print(tr("ok: no problems in {checked}", checked=r.checked))

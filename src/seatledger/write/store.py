@@ -61,12 +61,24 @@ def comment_block_start(lines: list[str], index: int) -> int:
     return index
 
 
+def line_ending(text: str) -> str:
+    """The file's own line ending: a file saved on Windows keeps its CRLF when appended to."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def in_ending(block: str, eol: str) -> str:
+    return block.replace("\n", eol) if eol != "\n" else block
+
+
 def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tuple[str, int]:
     """`text` with `block` inserted before item number `before` (its comments included), or
     at the end; returns the new text and the 1-based line where the block starts."""
+    eol = line_ending(text)
+    block = in_ending(block, eol)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+        lines[-1] += eol
     if before is None or before >= len(items):
         at = len(lines)
     else:
@@ -97,6 +109,7 @@ def insert_sorted(path: Path, block: str, key: tuple[str, ...],
 def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
     """The file with item `index` (not its leading comments) replaced by `block`."""
     text, items = parse_items(path)
+    block = in_ending(block, line_ending(text))
     lines = text.splitlines(keepends=True)
     start = items.lines[index] - 1
     end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
@@ -110,9 +123,11 @@ def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
 def append_line_to_item(path: Path, index: int, line: str) -> tuple[str, int]:
     """The file with `line` added as the last line of item `index` (roster `left:`)."""
     text, items = parse_items(path)
+    eol = line_ending(text)
+    line = in_ending(line, eol)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+        lines[-1] += eol
     end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
         else len(lines)
     while end > items.lines[index] and not lines[end - 1].strip():

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from conftest import LEDGER, REPO
@@ -27,12 +28,22 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / LEDGER
 
 
+LANG: list[str] = ["en"]
+
+
+@pytest.fixture(params=["en", "zh"], autouse=True)
+def language(request: pytest.FixtureRequest) -> None:
+    """Every report in both languages: Chinese headings are two cells wide a character."""
+    LANG[0] = request.param
+
+
 def text_and_json(width: int, *args: str) -> tuple[str, dict]:
     runner = CliRunner()
-    text = runner.invoke(app, list(args), env={"COLUMNS": str(width)}, terminal_width=width)
+    text = runner.invoke(app, [*args, "--lang", LANG[0]], env={"COLUMNS": str(width)},
+                         terminal_width=width)
     data = runner.invoke(app, [*args, "--format", "json"], env={"COLUMNS": str(width)})
     assert "Traceback" not in text.output
-    assert all(len(line) <= width for line in text.stdout.splitlines()), text.stdout
+    assert all(cell_len(line) <= width for line in text.stdout.splitlines()), text.stdout
     return text.stdout, json.loads(data.stdout)
 
 
@@ -103,3 +114,10 @@ def test_compliance(example: Path, width: int) -> None:
         assert ob["obligation"] in text.replace("\n", "") or ob["obligation"][:12] in text
     for ob in data["obligations"]:
         assert re.search(rf"(?<![\d,.]){ob['windows']}(?![\d,.])", text), (ob, text)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_contract(example: Path, width: int) -> None:
+    text, data = text_and_json(width, "contract")
+    assert_whole(text, [t["rate"] for t in data["terms"] if t["rate"] and len(t["rate"]) < width]
+                 + [t["key"] for t in data["terms"] if t["section"] == "penalties"])

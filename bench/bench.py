@@ -1,16 +1,13 @@
-"""Benchmarks, printed as medians with ratios against baselines taken in the same run.
+"""Benchmarks: every command on generated ledgers, as whole processes, in one table.
 
-    python bench/bench.py [--runs N]
+    python bench/bench.py [--runs 9] [--sizes year,100k]
 
-1. `seatledger check` and `seatledger settle --quarter Q3` on the bundled example, next to
-   the bare import of
-   `typer, pydantic, rich, ruamel.yaml` (target: check within 2x) and next to a typer app
-   whose one command does nothing (the floor typer itself sets).
-2. One append to a month that already holds 5,000 records, next to one append to an empty
-   month of the same ledger (target: within 1.3x).
-
-Each figure is a whole process, as a user runs it; runs alternate so that drift in the
-machine's load hits both sides of a ratio alike.
+For each job: the median CPU time (user + system of the process), the median wall time and
+the peak RSS over `--runs` runs; runs are interleaved (one of each job in turn), so drift in the
+machine's load falls on every job alike. Ratios are CPU-time ratios against two baselines taken
+in the same run: the bare import (`python -c "import typer, pydantic, rich, ruamel.yaml"`) and a
+do-nothing typer app. Ledgers come from bench/generate.py (a full contract year, 25k and 100k
+records). Targets (issue 13) are printed beside the ratios they judge.
 """
 
 from __future__ import annotations
@@ -22,12 +19,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+SEATLEDGER = [PY, "-c", "from seatledger.cli.main import main; main()"]
 TYPER_FLOOR = """
 import typer
 app = typer.Typer()
@@ -39,101 +37,178 @@ def other() -> None:
     pass
 app()
 """
+YAML_EVENTS = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    for _ in yaml.parse(path.read_bytes(), Loader=yaml.CSafeLoader):
+        pass
+"""
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+class Sample(NamedTuple):
+    cpu: float
+    wall: float
+    rss_mib: float
+
+
+class Job(NamedTuple):
+    name: str
+    cmd: list[str]
+    cwd: Path
+    before: Callable[[], None] | None = None  # run before each sample, untimed
+    ok: tuple[int, ...] = (0,)
+
+
+def sample(job: Job, env: dict[str, str]) -> Sample:
+    import time
+
+    if job.before is not None:
+        job.before()
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stdout}{proc.stderr}")
-    return elapsed
+    proc = subprocess.Popen(job.cmd, cwd=job.cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in job.ok:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"{job.name}: exit {code}\n{err}")
+    if proc.stderr:
+        proc.stderr.close()
+    return Sample(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
 
 
-def alternate(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in jobs}
+def measure(jobs: list[Job], runs: int, env: dict[str, str]) -> dict[str, Sample]:
+    samples: dict[str, list[Sample]] = {j.name: [] for j in jobs}
+    for job in jobs:  # one untimed run each: caches filled, as for any second run
+        sample(job, env)
     for _ in range(runs):
-        for name, job in jobs.items():
-            samples[name].append(job())
-    return {name: statistics.median(values) for name, values in samples.items()}
+        for job in jobs:
+            samples[job.name].append(sample(job, env))
+    return {name: Sample(statistics.median(s.cpu for s in got),
+                         statistics.median(s.wall for s in got),
+                         max(s.rss_mib for s in got)) for name, got in samples.items()}
 
 
-def bench_check(runs: int, env: dict[str, str]) -> None:
-    seatledger = [PY, "-m", "seatledger"]
-    timed([*seatledger, "check"], ROOT, env)  # fills the contract cache, as any first run does
-    medians = alternate(runs, {
-        "imports": lambda: timed([PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT, env),
-        "typer floor": lambda: timed([PY, "-c", TYPER_FLOOR, "check"], ROOT, env),
-        "check": lambda: timed([*seatledger, "check"], ROOT, env),
-        "settle Q3": lambda: timed([*seatledger, "settle", "--quarter", "Q3"], ROOT, env),
-    })
-    base = medians["imports"]
-    print(f"commands on the bundled example ({runs} runs, medians):")
-    for name, value in medians.items():
-        print(f"  {name:<12} {value * 1000:7.1f} ms  {value / base:5.2f}x imports")
-    for name in ("check", "settle Q3"):
-        verdict = "meets" if medians[name] <= 2 * base else "misses"
-        beyond = (medians[name] - medians["typer floor"]) * 1000
-        print(f"  {name} {verdict} the 2x target ({medians[name] / base:.2f}x); "
-              f"beyond the typer floor it costs {beyond:.1f} ms")
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+                   cwd=cwd, check=True, capture_output=True)
 
 
-def big_month(ledger: Path, count: int) -> None:
-    """`count` activity records in 2022-07, written as the CLI writes them."""
+def year_jobs(project: Path) -> list[Job]:
+    ledger = project / "ledgers" / "haidian-hotline-2022"
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "year")
+    month = ledger / "2022-11.yaml"
+    month.write_text(month.read_text(encoding="utf-8") + "- id: act-2022-11-30-bench\n  kind: activity\n"
+                     "  date: 2022-11-30\n  obligation: weekly-training\n  count: 7\n",
+                     encoding="utf-8")
+    run = SEATLEDGER
+    return [
+        Job("check (year)", [*run, "check"], project),
+        Job("deduct Q3", [*run, "deduct", "--quarter", "Q3"], project),
+        Job("settle Q3", [*run, "settle", "--quarter", "Q3"], project),
+        Job("balance by month", [*run, "balance", "--by", "month"], project),
+        Job("check-roster Q3", [*run, "check-roster", "--quarter", "Q3"], project, ok=(0, 1)),
+        Job("compliance Q3", [*run, "compliance", "--quarter", "Q3"], project, ok=(0, 1)),
+        Job("diff, one month changed", [*run, "diff", "HEAD"], project),
+        Job("fmt --check", [*run, "fmt", "--check"], project, ok=(0, 1)),
+    ]
+
+
+def append_jobs(project: Path) -> list[Job]:
+    """One append into a month of 5,000 records and one into an empty month, same ledger."""
+    ledger = project / "ledgers" / "haidian-hotline-2022"
     from datetime import date
 
     from seatledger.core.record_text import block
     from seatledger.core.records import Activity
 
-    parts = []
-    for n in range(count):
-        day = date(2022, 7, 1 + n * 31 // count)
-        parts.append(block(Activity(id=f"act-{day}-{n:06x}", date=day,
-                                    obligation="fire-inspection")))
-    (ledger / "2022-07.yaml").write_text("".join(parts), encoding="utf-8")
+    big = "".join(block(Activity(id=f"act-2022-07-{n:06x}", date=date(2022, 7, 1 + n * 31 // 5000),
+                                 obligation="fire-inspection", count=10 + n))
+                  for n in range(5000))
+    (ledger / "2022-07.yaml").write_text(big, encoding="utf-8")
+    pristine = {p.name: p.read_bytes() for p in ledger.iterdir() if p.is_file()}
+
+    def reset() -> None:
+        for name, data in pristine.items():
+            (ledger / name).write_bytes(data)
+        for extra in set(p.name for p in ledger.glob("*.yaml")) - set(pristine):
+            (ledger / extra).unlink()
+
+    add = [*SEATLEDGER, "record", "activity", "--obligation", "weekly-training", "--count", "9"]
+    return [Job("append, 5,000-record month", [*add, "--date", "2022-07-31"], project, reset),
+            Job("append, empty month", [*add, "--date", "2022-08-01"], project, reset)]
 
 
-def bench_append(runs: int, env: dict[str, str]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        shutil.copytree(ROOT / "contracts", project / "contracts")
-        ledger = project / "ledgers" / "haidian-hotline-2022"
-        shutil.copytree(ROOT / "ledgers" / "haidian-hotline-2022", ledger)
-        for old in ("2022-07.yaml", "2022-08.yaml", "2022-09.yaml"):
-            (ledger / old).unlink()
-        big_month(ledger, 5000)
-        pristine = {p.name: p.read_bytes() for p in ledger.iterdir() if p.is_file()}
+def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
+    ledger = project / "ledgers" / "haidian-hotline-2022"
+    cold = cache / f"cold-{size}"
 
-        def append(day: str) -> float:
-            for name, data in pristine.items():
-                (ledger / name).write_bytes(data)
-            (ledger / "2022-08.yaml").unlink(missing_ok=True)
-            cmd = [PY, "-m", "seatledger", "record", "activity", "--date", day,
-                   "--obligation", "weekly-training"]
-            return timed(cmd, project, env)
+    def clear() -> None:
+        shutil.rmtree(cold, ignore_errors=True)
 
-        append("2022-07-31")
-        medians = alternate(runs, {
-            "5,000-record month": lambda: append("2022-07-31"),
-            "empty month": lambda: append("2022-08-01"),
-        })
-    full, empty = medians["5,000-record month"], medians["empty month"]
-    print(f"one append, same ledger ({runs} runs, medians):")
-    print(f"  to a month of 5,000 records {full * 1000:7.1f} ms")
-    print(f"  to an empty month           {empty * 1000:7.1f} ms")
-    verdict = "meets" if full <= 1.3 * empty else "misses"
-    print(f"  ratio {full / empty:.2f}x: {verdict} the 1.3x target")
+    return [Job(f"check {size}, warm cache", [*SEATLEDGER, "check"], project),
+            Job(f"check {size}, cold cache",
+                ["env", f"SEATLEDGER_CACHE={cold}", *SEATLEDGER, "check"], project, clear),
+            Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="seatledger benchmarks")
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k")
     args = parser.parse_args()
-    env = dict(os.environ)
-    env.setdefault("SEATLEDGER_CACHE", tempfile.mkdtemp(prefix="seatledger-bench-cache-"))
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
-    bench_check(args.runs, env)
-    bench_append(max(5, args.runs // 2), env)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    work = Path(tempfile.mkdtemp(prefix="seatledger-bench-"))
+    env = dict(os.environ, SEATLEDGER_CACHE=str(work / "cache"), COLUMNS="120")
+    jobs = [Job("bare import", [PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT),
+            Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT)]
+    sizes = args.sizes.split(",")
+    if "year" in sizes:
+        generate.write("year", work / "year")
+        jobs += year_jobs(work / "year")
+        generate.write("year", work / "append")
+        jobs += append_jobs(work / "append")
+    for size in (s for s in sizes if s != "year"):
+        generate.write(size, work / size)
+        jobs += big_jobs(work / size, size, work / "cache")
+    medians = measure(jobs, args.runs, env)
+    bare, floor = medians["bare import"].cpu, medians["typer floor"].cpu
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} interleaved "
+          f"runs, medians (peak RSS: the largest)")
+    print(f"{'job':<28} {'CPU ms':>8} {'wall ms':>8} {'RSS MiB':>8} {'x import':>9} {'x typer':>8}")
+    for name, s in medians.items():
+        print(f"{name:<28} {s.cpu * 1000:8.1f} {s.wall * 1000:8.1f} {s.rss_mib:8.1f} "
+              f"{s.cpu / bare:9.2f} {s.cpu / floor:8.2f}")
+    targets = []
+    if "year" in sizes:
+        targets.append(("check (year) <= 1.5x import", medians["check (year)"].cpu / bare, 1.5))
+        for name in ("deduct Q3", "settle Q3", "balance by month", "check-roster Q3",
+                     "compliance Q3"):
+            targets.append((f"{name} <= 1.7x import", medians[name].cpu / bare, 1.7))
+        targets.append(("diff one month <= 2x import",
+                        medians["diff, one month changed"].cpu / bare, 2.0))
+        targets.append(("append 5,000 / empty <= 1.2x",
+                        medians["append, 5,000-record month"].cpu
+                        / medians["append, empty month"].cpu, 1.2))
+    for size in (s for s in sizes if s != "year"):
+        events = medians[f"libyaml events {size}"].cpu
+        targets.append((f"check {size} cold <= 2x libyaml events",
+                        medians[f"check {size}, cold cache"].cpu / events, 2.0))
+        targets.append((f"check {size} warm <= 3x import",
+                        medians[f"check {size}, warm cache"].cpu / bare, 3.0))
+        targets.append((f"check {size} peak <= 150 MiB",
+                        max(medians[f"check {size}, warm cache"].rss_mib,
+                            medians[f"check {size}, cold cache"].rss_mib), 150.0))
+    print("\ntargets:")
+    for name, value, limit in targets:
+        print(f"  {name:<42} {value:8.2f}  {'meets' if value <= limit else 'MISSES'}")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,17 @@ import gettext
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
 from seatledger.core import i18n
 
 Lang = StrEnum("Lang", {name: name for name in i18n.LANGUAGES})  # type: ignore[misc]
 
-_CLICK_MODULES = ("click.core", "click.decorators", "click.exceptions", "click.formatting",
-                  "click.parser", "click.types", "click.termui", "click.utils",
-                  "click.shell_completion", "typer.core", "typer.rich_utils")
+_CLICK = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils",
+          "shell_completion")
+# typer 0.29 carries its own copy of click (typer._click); older ones use click itself.
+_CLICK_MODULES = (*(f"click.{m}" for m in _CLICK), *(f"typer._click.{m}" for m in _CLICK),
+                  "typer.core", "typer.rich_utils")
 _RICH_TEXTS = {"DEPRECATED_STRING": "(deprecated) ", "DEFAULT_STRING": "[default: {}]",
                "ENVVAR_STRING": "[env var: {}]", "REQUIRED_LONG_STRING": "[required]",
                "ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
@@ -47,8 +50,35 @@ def choose(lang: str | None) -> str:
                 module._ = i18n._  # type: ignore[attr-defined]
             if hasattr(module, "ngettext"):
                 module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    _translate_typer_literals()
     rich_utils = sys.modules.get("typer.rich_utils")
     if rich_utils is not None:
         for attr, text in _RICH_TEXTS.items():
             setattr(rich_utils, attr, i18n._(text))
     return chosen
+
+
+def _translate_typer_literals() -> None:
+    """typer's own copy of click writes "Usage:" and the --help text as plain literals; wrap
+    the two methods that emit them (best effort: internals of typer 0.29, skipped if moved)."""
+    try:
+        from typer._click import core, formatting
+    except ImportError:
+        return
+    if getattr(formatting.HelpFormatter.write_usage, "_seatledger", False):
+        return
+    write_usage = formatting.HelpFormatter.write_usage
+    get_help_option = core.Command.get_help_option
+
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, prefix if prefix is not None else i18n._("Usage:") + " ")
+
+    def help_option(self: Any, ctx: Any) -> Any:
+        option = get_help_option(self, ctx)
+        if option is not None and option.help:
+            option.help = i18n._(option.help)
+        return option
+
+    usage._seatledger = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
+    core.Command.get_help_option = help_option  # type: ignore[method-assign]

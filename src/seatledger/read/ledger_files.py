@@ -12,10 +12,19 @@ from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Closing, Ledger
 from seatledger.core.records import LedgerMeta, Person, Record, Source
+from seatledger.read import month_cache
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
-from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_path
+from seatledger.read.yaml_reader import (
+    YamlError,
+    YMap,
+    YSeq,
+    decode,
+    load_path,
+    load_text,
+    read_bytes,
+)
 
 MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.yaml$")
 META_FILE = "ledger.yaml"
@@ -25,10 +34,11 @@ GITIGNORE_FILE = ".gitignore"
 KNOWN_FILES = frozenset({META_FILE, ROSTER_FILE, CLOSINGS_FILE, LOCK_FILE, GITIGNORE_FILE})
 
 
-def read_list(path: Path, problems: list[Problem]) -> YSeq | None:
-    """A file whose top level is a list (roster, month files); None where unreadable."""
+def read_list(path: Path, problems: list[Problem], data: bytes | None = None) -> YSeq | None:
+    """A file whose top level is a list (roster, month files); None where unreadable. `data`:
+    its bytes, where already read."""
     try:
-        raw = load_path(path)
+        raw = load_path(path) if data is None else load_text(decode(data, path), str(path))
     except YamlError as exc:
         problems.append(exc.problem)
         return None
@@ -93,6 +103,30 @@ def unknown_files(ledger_dir: Path) -> list[Problem]:
     return out
 
 
+def read_month(path: Path) -> tuple[list[Record], list[Problem]]:
+    """One month file's records and the problems met reading them; from the cache where the
+    file and the code are unchanged (`read.month_cache`)."""
+    problems: list[Problem] = []
+    records: list[Record] = []
+    try:
+        data = read_bytes(path)
+    except YamlError as exc:
+        return records, [exc.problem]
+    key = month_cache.key_of(path, data)
+    hit = month_cache.get(path, key)
+    if hit is not None:
+        return hit
+    items = read_list(path, problems, data)  # parsed from the very bytes the key was made of
+    if items is not None:
+        for rec in _build_each(path, items, build_record, problems):
+            if path.name != f"{rec.date:%Y-%m}.yaml":
+                problems.append(Problem(str(path), rec.source.line_of("date"), "date",
+                                        msg("{date} belongs in {date:%Y-%m}.yaml", date=rec.date)))
+            records.append(rec)
+    month_cache.put(path, key, records, problems)
+    return records, problems
+
+
 def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     """Contract, roster, every record and the closings, plus every problem met while reading
     them. Only reads: the checks are a pass over this value (`checks.ledger`). Raises only
@@ -113,14 +147,9 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
             roster = _build_each(roster_path, items, lambda r, s: build(PERSON, r, s), problems)
     records: list[Record] = []
     for path in month_files(ledger_dir):
-        items = read_list(path, problems)
-        if items is None:
-            continue
-        for rec in _build_each(path, items, build_record, problems):
-            if path.name != f"{rec.date:%Y-%m}.yaml":
-                problems.append(Problem(str(path), rec.source.line_of("date"), "date",
-                                        msg("{date} belongs in {date:%Y-%m}.yaml", date=rec.date)))
-            records.append(rec)
+        month_records, month_problems = read_month(path)
+        records += month_records
+        problems += month_problems
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []
     if (ledger_dir / CLOSINGS_FILE).exists():

@@ -63,6 +63,12 @@ def chinese_legacy(data: bytes) -> bool:
 
 def read_text(path: Path) -> str:
     """The file as text, refusing oversized and non-UTF-8 files with the offending line."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, read with a bound (a device or a growing file never reads forever);
+    an oversized or unreadable file is a YamlError naming it."""
     try:
         with path.open("rb") as f:  # bounded: a device or a growing file never reads forever
             data = f.read(MAX_FILE_BYTES + 1)
@@ -82,6 +88,10 @@ def read_text(path: Path) -> str:
                 ),
             )
         )
+    return data
+
+
+def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,89 @@
+"""The cache of built records per month file: a hit gives what a parse gives, and parses no
+YAML; a changed file, a changed key, a torn, foreign or garbage entry is rebuilt, never
+trusted; SEATLEDGER_NO_CACHE turns it off."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from seatledger.read import ledger_files, month_cache
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "seatledger" / "months").glob("*.pickle"))
+
+
+@pytest.fixture
+def recorded(blank: Path, run: Run) -> Path:
+    for day, present in (("2022-10-10", "48"), ("2022-10-11", "47")):
+        assert run("record", "attendance", "--date", day, "--present", present).exit_code == 0
+    assert run("record", "incident", "--date", "2022-10-11", "--penalty", "post-abandonment",
+               "--staff", "S001").exit_code == 0
+    return blank
+
+
+def test_a_hit_is_what_a_parse_gives_and_parses_nothing(recorded: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    month = recorded / "2022-10.yaml"
+    parsed = ledger_files.read_month(month)
+    assert _entries(Path(os.environ["SEATLEDGER_CACHE"]))
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("YAML parsed on a hit")
+
+    monkeypatch.setattr(ledger_files, "load_text", no_yaml)
+    monkeypatch.setattr(ledger_files, "load_path", no_yaml)
+    assert ledger_files.read_month(month) == parsed
+
+
+def test_a_changed_file_is_read_again(recorded: Path, run: Run) -> None:
+    before = run("deduct", "--month", "2022-10", "--format", "json").stdout
+    month = recorded / "2022-10.yaml"
+    month.write_text(month.read_text(encoding="utf-8").replace("present: 47", "present: 45"),
+                     encoding="utf-8")
+    after = run("deduct", "--month", "2022-10", "--format", "json").stdout
+    assert '"total": "1300.00"' in before and '"total": "1900.00"' in after  # 2 more short
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("key", "x", []))[:-3],
+                                     pickle.dumps((b"wrong key", [], [])),
+                                     pickle.dumps((None, [1, 2], []))])
+def test_a_bad_entry_is_ignored_and_rebuilt(recorded: Path, run: Run, garbage: bytes) -> None:
+    expected = run("deduct", "--month", "2022-10", "--format", "json").stdout
+    for entry in _entries(Path(os.environ["SEATLEDGER_CACHE"])):
+        entry.write_bytes(garbage)
+    assert run("deduct", "--month", "2022-10", "--format", "json").stdout == expected
+    assert run("check", "--allow-gaps").exit_code == 0
+
+
+def test_an_entry_keyed_on_other_code_is_stale(recorded: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    month = recorded / "2022-10.yaml"
+    key = month_cache.key_of(month, month.read_bytes())
+    ledger_files.read_month(month)
+    assert month_cache.get(month, key) is not None
+    monkeypatch.setattr(month_cache, "code_key", lambda: b"other code")
+    assert month_cache.get(month, month_cache.key_of(month, month.read_bytes())) is None
+
+
+def test_no_cache_writes_nothing(recorded: Path, run: Run, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "off"
+    monkeypatch.setenv("SEATLEDGER_CACHE", str(cache))
+    monkeypatch.setenv("SEATLEDGER_NO_CACHE", "1")
+    assert run("deduct", "--month", "2022-10").exit_code == 0
+    assert not cache.exists()
+
+
+def test_problems_are_cached_with_the_records(recorded: Path, run: Run) -> None:
+    month = recorded / "2022-10.yaml"
+    month.write_text(month.read_text(encoding="utf-8") + "- id: x\n  kind: nosuch\n",
+                     encoding="utf-8")
+    for _ in range(2):  # the second run from the cache
+        result = run("check")
+        assert result.exit_code == 1 and "'nosuch' is not a record kind" in result.output

@@ -7,10 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
+from seatledger.cli import coerce
 from seatledger.cli.lang import Lang, choose, preparse
 from seatledger.core.i18n import _
 
 choose(preparse(sys.argv[1:]))  # before any help text below is built
+coerce.install()  # plain converters: no pydantic on the command line's hot path
 
 SETTINGS: dict[str, Any] = {"no_args_is_help": True, "add_completion": True,
                             "pretty_exceptions_enable": False}

@@ -51,8 +51,8 @@ def test_a_changed_file_is_read_again(recorded: Path, run: Run) -> None:
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("key", "x", []))[:-3],
-                                     pickle.dumps((b"wrong key", [], [])),
-                                     pickle.dumps((None, [1, 2], []))])
+                                     pickle.dumps((b"wrong key", "x", [], [])),
+                                     pickle.dumps((None, "x", [1, 2], []))])
 def test_a_bad_entry_is_ignored_and_rebuilt(recorded: Path, run: Run, garbage: bytes) -> None:
     expected = run("deduct", "--month", "2022-10", "--format", "json").stdout
     for entry in _entries(Path(os.environ["SEATLEDGER_CACHE"])):
@@ -87,3 +87,26 @@ def test_problems_are_cached_with_the_records(recorded: Path, run: Run) -> None:
     for _ in range(2):  # the second run from the cache
         result = run("check")
         assert result.exit_code == 1 and "'nosuch' is not a record kind" in result.output
+
+
+def test_the_same_bytes_elsewhere_are_a_hit_with_their_own_path(recorded: Path,
+                                                                 tmp_path: Path) -> None:
+    month = recorded / "2022-10.yaml"
+    records, _ = ledger_files.read_month(month)
+    copy = tmp_path / "elsewhere" / "2022-10.yaml"
+    copy.parent.mkdir()
+    copy.write_bytes(month.read_bytes())
+    hit = month_cache.get(copy, month_cache.key_of(copy, copy.read_bytes()))
+    assert hit is not None
+    assert [r.source.file for r in hit[0]] == [str(copy)] * len(records)
+    assert [r._replace(source=None) for r in hit[0]] == [r._replace(source=None) for r in records]
+
+
+def test_old_entries_are_pruned(recorded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(month_cache, "KEEP", 4)
+    month = recorded / "2022-10.yaml"
+    text = month.read_text(encoding="utf-8")
+    for n in range(8):
+        month.write_text(text + f"# edit {n}\n", encoding="utf-8")
+        ledger_files.read_month(month)
+    assert len(_entries(Path(os.environ["SEATLEDGER_CACHE"]))) <= 4

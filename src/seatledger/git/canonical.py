@@ -92,7 +92,7 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
             stripped = line.strip()
             if stripped.startswith("#"):
                 comments.append(stripped + "\n")
-            elif (c := _comment_of(line)) is not None:
+            elif "#" in line and (c := _comment_of(line)) is not None:  # most lines have none
                 comments.append(c + "\n")
         source = Source(name, start + 1, value_raw.lines if isinstance(value_raw, YMap) else {})
         try:

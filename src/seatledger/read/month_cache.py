@@ -2,11 +2,13 @@
 
 Reading is most of a run: on a full year, parsing YAML and building records cost several times
 the rest of `check`. Each month file's result (its records and the problems met building them)
-is pickled, per user, in one entry per file path that holds the key it was made under: the
-file's bytes and the code that read them. A hit needs the same key, this user's ownership and
-the expected types; anything else (a stale, torn, foreign or unreadable entry) is ignored and
-rebuilt. Entries are written whole and renamed into place, so concurrent runs never see half of
-one. `SEATLEDGER_NO_CACHE=1` turns it off.
+is pickled, per user, under a key made of the file's bytes and the code that read them, so the
+same bytes anywhere (a revision `diff` exported to a temporary folder) are a hit; the records
+are then given the path they were read from. A hit needs the same key inside the entry, this
+user's ownership and the expected types; anything else (a stale, torn, foreign or unreadable
+entry) is ignored and rebuilt. Entries are written whole and renamed into place, so concurrent
+runs never see half of one; past `KEEP` entries the oldest are removed. `SEATLEDGER_NO_CACHE=1`
+turns it off.
 """
 
 from __future__ import annotations
@@ -36,43 +38,57 @@ def code_key() -> bytes:
     return digest.digest()
 
 
-def _entry_path(path: Path) -> Path | None:
+KEEP = 400  # entries: a year's months, many times over
+
+
+def _entry_path(key: bytes) -> Path | None:
     folder = cache_dir()
-    if folder is None:
-        return None
-    where = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-    return folder / "months" / f"{where[:32]}.pickle"
+    return None if folder is None else folder / "months" / f"{key.hex()[:40]}.pickle"
 
 
 def key_of(path: Path, data: bytes) -> bytes:
-    return hashlib.sha256(code_key() + str(path).encode("utf-8", "surrogateescape") + b"\0"
-                          + data).digest()
+    """The key of a month file's bytes (the path is not part of it; see `get`)."""
+    return hashlib.sha256(code_key() + data).digest()
 
 
 def get(path: Path, key: bytes) -> Entry | None:
-    entry = _entry_path(path)
+    entry = _entry_path(key)
     if entry is None:
         return None
     try:
         if entry.stat().st_uid != os.getuid():
             return None  # only ever unpickle what this user wrote
-        stored_key, records, problems = pickle.loads(entry.read_bytes())
+        stored_key, name, records, problems = pickle.loads(entry.read_bytes())
     except Exception:  # noqa: BLE001  a torn or foreign entry is only a miss
         return None
     if stored_key != key or not isinstance(records, list) or not isinstance(problems, list):
         return None
     if not all(isinstance(r, tuple) and hasattr(r, "source") for r in records):
         return None
+    if name != str(path):  # the same bytes read from elsewhere: say where
+        here = str(path)
+        records = [r._replace(source=r.source._replace(file=here)) for r in records]
+        problems = [p._replace(file=here) if p.file == name else p for p in problems]
     return records, problems
 
 
 def put(path: Path, key: bytes, records: list[Record], problems: list[Problem]) -> None:
-    entry = _entry_path(path)
+    entry = _entry_path(key)
     if entry is None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(entry, pickle.dumps((key, records, problems),
+        write_atomic_bytes(entry, pickle.dumps((key, str(path), records, problems),
                                                protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(entry.parent)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.pickle"))
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime)
+    for old in entries[: len(entries) - KEEP // 2]:
+        old.unlink(missing_ok=True)

@@ -1,18 +1,27 @@
 """Closed quarters in the ledger (rule 12): the check that a closed quarter still matches its
 seal, and the entries `close` and `reopen` append to closings.yaml. Reopening is explicit and
-recorded, so it shows in the diff."""
+recorded, so it shows in the diff.
+
+An entry holds the quarter's digest and figures, not a line per record: where the digest no
+longer matches, the records as they were closed are read from the git revision that added the
+entry (and trusted only if they give its digest again), to name each record added, removed or
+changed. Entries written before this still carry their records and are read as they are."""
 
 from __future__ import annotations
 
-from datetime import date
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
 
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import message_of, msg
-from seatledger.core.ledger import Ledger, closed_quarters
-from seatledger.core.periods import quarter_named
+from seatledger.core.ledger import Closing, Ledger, closed_quarters
+from seatledger.core.periods import Period, quarter_named
 from seatledger.core.record_text import scalar
+from seatledger.git.repo import GitError, export, git
 from seatledger.read.closings_file import CLOSINGS_FILE
-from seatledger.reports.seal import Seal, seal
+from seatledger.read.ledger_files import read_month
+from seatledger.reports.seal import Seal, digest_of, record_hash, seal
 from seatledger.rules.book import Book
 
 
@@ -54,25 +63,26 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
         found = len(out)
         hint = msg("; to change it, `seatledger reopen --quarter {label} --reason ...` first", label=label)
         by_id = {r.id: r for r in ledger.records}
-        for rid in sorted(set(now.records) - set(entry.records)):
+        closed_records = entry.records or records_when_closed(ledger, quarter, entry) or {}
+        for rid in sorted(set(now.records) - set(closed_records)) if closed_records else ():
             r = by_id[rid]
             out.append(Problem(r.source.file, r.source.line, "id",
                                msg("{rid} was added to closed quarter {label}{hint}",
                                    rid=rid, label=label, hint=hint),
                                record=rid, code="closed"))
-        for rid in sorted(set(entry.records) - set(now.records)):
+        for rid in sorted(set(closed_records) - set(now.records)):
             out.append(Problem(path, entry.line, "records",
                                msg("{rid} was removed from closed quarter {label}{hint}",
                                    rid=rid, label=label, hint=hint),
                                record=rid, code="closed"))
-        for rid in sorted(set(now.records) & set(entry.records)):
-            if now.records[rid] != entry.records[rid]:
+        for rid in sorted(set(now.records) & set(closed_records)):
+            if now.records[rid] != closed_records[rid]:
                 r = by_id[rid]
                 out.append(Problem(r.source.file, r.source.line, "id",
                                    msg("{rid} was changed in closed quarter {label}{hint}",
                                        rid=rid, label=label, hint=hint),
                                    record=rid, code="closed"))
-        why = "" if len(out) > found else msg(" (has the contract changed?)")
+        why = "" if len(out) > found or not closed_records else msg(" (has the contract changed?)")
         for key, value in now.figures.items():
             if entry.figures.get(key) != value and key != "records":
                 out.append(
@@ -100,10 +110,43 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
     return out
 
 
+def records_when_closed(ledger: Ledger, quarter: Period, entry: Closing) -> dict[str, str] | None:
+    """Record id -> hash for the quarter as the commit that added `entry` had it; None where
+    there is no such commit (not a repository, or the close is not committed) or what it holds
+    does not give the entry's digest."""
+    try:
+        root = Path(git(ledger.path, "rev-parse", "--show-toplevel").strip())
+        folder = ledger.path.resolve().relative_to(root)
+        revs = git(root, "log", "--format=%H", "-S", f"digest: {entry.digest}", "--",
+                   (folder / CLOSINGS_FILE).as_posix()).split()
+    except (GitError, OSError, ValueError):
+        return None
+    if not revs:
+        return None
+    records: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="seatledger-closed-") as tmp:
+        export(root, revs[-1], [folder / f"{m}.yaml" for m in quarter_months(quarter)],
+               Path(tmp))
+        for path in sorted(Path(tmp).rglob("*.yaml")):
+            month, problems = read_month(path)
+            if problems:
+                return None
+            records.update({r.id: record_hash(r) for r in month if r.date in quarter})
+    return records if digest_of(records, entry.figures) == entry.digest else None
+
+
+def quarter_months(quarter: Period) -> list[str]:
+    months, day = [], quarter.start.replace(day=1)
+    while day <= quarter.end:
+        months.append(f"{day:%Y-%m}")
+        day = (day + timedelta(days=32)).replace(day=1)
+    return months
+
+
 def close_entry(label: str, day: date, s: Seal) -> str:
+    """The quarter's digest and figures; its records are in git (see `records_when_closed`)."""
     lines = [f"- kind: close\n  quarter: {label}\n  date: {day}\n  digest: {s.digest}\n",
-             "  figures:\n", *(f"    {k}: {scalar(v)}\n" for k, v in s.figures.items()),
-             "  records:\n", *(f"    {k}: {scalar(v)}\n" for k, v in sorted(s.records.items()))]
+             "  figures:\n", *(f"    {k}: {scalar(v)}\n" for k, v in s.figures.items())]
     return "".join(lines)
 
 

@@ -39,6 +39,10 @@ def seal(ledger: Ledger, book: Book, quarter: Period) -> Seal:
         "personal_fines": fmt(sum((line.amount for line in deduct(book, quarter).personal_fines),
                                   ZERO)),
     }
+    return Seal(digest_of(records, figures), figures, records)
+
+
+def digest_of(records: dict[str, str], figures: dict[str, str]) -> str:
     text = "".join(f"{k} {v}\n" for k, v in sorted(records.items()))
     text += "".join(f"{k}={v}\n" for k, v in figures.items())
-    return Seal(hashlib.sha256(text.encode("utf-8")).hexdigest(), figures, records)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

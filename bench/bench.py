@@ -60,23 +60,33 @@ class Job(NamedTuple):
     ok: tuple[int, ...] = (0,)
 
 
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
 def sample(job: Job, env: dict[str, str]) -> Sample:
+    """CPU from wait4 (it counts the waited-for descendants too); peak RSS from GNU time: a
+    forked child starts with the bench's own RSS, so wait4's maxrss would report that floor."""
     import time
 
     if job.before is not None:
         job.before()
+    rss_file = Path(tempfile.mkstemp(prefix="seatledger-rss-")[1])
+    cmd = [TIME, "-f", "%M", "-o", str(rss_file), *job.cmd] if os.path.exists(TIME) else job.cmd
     start = time.perf_counter()
-    proc = subprocess.Popen(job.cmd, cwd=job.cwd, env=env, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=job.cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    text = rss_file.read_text().strip().splitlines()
+    rss_file.unlink()
+    rss_kib = float(text[-1]) if text and text[-1].isdigit() else float(usage.ru_maxrss)
     code = os.waitstatus_to_exitcode(status)
     if code not in job.ok:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"{job.name}: exit {code}\n{err}")
     if proc.stderr:
         proc.stderr.close()
-    return Sample(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
+    return Sample(usage.ru_utime + usage.ru_stime, wall, rss_kib / 1024)
 
 
 def measure(jobs: list[Job], runs: int, env: dict[str, str]) -> dict[str, Sample]:

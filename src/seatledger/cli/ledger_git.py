@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seatledger.app import ledger_git
-from seatledger.app.files import to_utf8 as convert
+from seatledger.cli import lazy
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
 from seatledger.core.i18n import _, tr
 from seatledger.render.formats import formats, show
-from seatledger.render.messages import written
+
+if TYPE_CHECKING:
+    from seatledger.app import files, ledger_git
+    from seatledger.render import messages
+else:
+    messages = lazy.module("seatledger.render.messages")
+    files = lazy.module("seatledger.app.files")
+    ledger_git = lazy.module("seatledger.app.ledger_git")
 
 QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
 
 
 @command(app, "to-utf8", where=False, dry_run=True)
-def to_utf8(opts: Opts, files: Annotated[list[Path], typer.Argument(
+def to_utf8(opts: Opts, paths: Annotated[list[Path], typer.Argument(
         metavar="FILE...", help=_("Files saved as GBK or GB18030."))]) -> None:
     """Convert files saved as GBK/GB18030 (a Chinese Windows editor's default) to UTF-8."""
-    for c in convert(files, dry_run=opts.dry_run):
+    for c in files.to_utf8(paths, dry_run=opts.dry_run):
         if not c.changed:
             print(tr("{path}: already UTF-8, left as it is", path=c.path))
         elif opts.dry_run:
@@ -58,7 +64,7 @@ def close(
     ] = None,
 ) -> None:
     """Record that a quarter is settled: its figures and a digest of its records."""
-    written(ledger_git.close(opts.contract, opts.ledger, quarter, on, dry_run=opts.dry_run))
+    messages.written(ledger_git.close(opts.contract, opts.ledger, quarter, on, dry_run=opts.dry_run))
 
 
 @command(app, "reopen", dry_run=True)
@@ -68,7 +74,7 @@ def reopen(
     on: Annotated[str | None, typer.Option("--date", help=_("The day (default: today)."))] = None,
 ) -> None:
     """Reopen a closed quarter, with the reason recorded in the ledger."""
-    written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on,
+    messages.written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on,
                               dry_run=opts.dry_run))
 
 

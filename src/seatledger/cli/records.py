@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from seatledger.app import records
+from seatledger.cli import lazy
 from seatledger.cli.groups import app, record_app, roster_app
 from seatledger.cli.options import Opts, command
 from seatledger.core.i18n import _
-from seatledger.render.messages import written
+
+if TYPE_CHECKING:
+    from seatledger.app import records
+    from seatledger.render import messages
+else:
+    messages = lazy.module("seatledger.render.messages")
+    records = lazy.module("seatledger.app.records")
 
 DateOpt = Annotated[str, typer.Option("--date", help=_("2022-07-01, 2022/07/01 or 2022年7月1日"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=_("Free text kept with the record."))]
@@ -35,7 +41,7 @@ def ids(values: list[str] | None) -> str | None:
 
 def _append(opts: Opts, kind: str, fields: dict[str, Any], *, replace: bool = False,
             duplicate: bool = False) -> None:
-    written(records.record(opts.contract, opts.ledger, kind, fields, replace=replace,
+    messages.written(records.record(opts.contract, opts.ledger, kind, fields, replace=replace,
                            duplicate=duplicate, dry_run=opts.dry_run))
 
 
@@ -46,7 +52,7 @@ def init(
         "--recorded-from", help=_("Attendance is expected from this day (default: term start)."))] = None,
 ) -> None:
     """Create the ledger folder for a contract."""
-    written(records.init(opts.contract, opts.ledger, recorded_from, dry_run=opts.dry_run))
+    messages.written(records.init(opts.contract, opts.ledger, recorded_from, dry_run=opts.dry_run))
 
 
 @command(roster_app, "add", dry_run=True)
@@ -65,14 +71,14 @@ def roster_add(
     """Add a person to the roster."""
     raw = {"id": person_id, "role": role, "degree": degree, "joined": joined, "group": group,
            "name": name, "note": note}
-    written(records.roster_add(opts.contract, opts.ledger, raw, dry_run=opts.dry_run))
+    messages.written(records.roster_add(opts.contract, opts.ledger, raw, dry_run=opts.dry_run))
 
 
 @command(roster_app, "leave", dry_run=True)
 def roster_leave(opts: Opts, person_id: Annotated[str, typer.Argument(metavar="ID")],
                  on: DateOpt) -> None:
     """From --date on, the person no longer counts."""
-    written(records.roster_leave(opts.contract, opts.ledger, person_id, on, dry_run=opts.dry_run))
+    messages.written(records.roster_leave(opts.contract, opts.ledger, person_id, on, dry_run=opts.dry_run))
 
 
 @command(record_app, "attendance", dry_run=True)
@@ -274,4 +280,4 @@ def void(
     reason: Annotated[str, typer.Option("--reason")],
 ) -> None:
     """Withdraw a record; it stays in its file for the audit trail and no report counts it."""
-    written(records.void(opts.contract, opts.ledger, record_id, reason, dry_run=opts.dry_run))
+    messages.written(records.void(opts.contract, opts.ledger, record_id, reason, dry_run=opts.dry_run))

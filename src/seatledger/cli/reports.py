@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seatledger.app import check as checking
-from seatledger.app import reports
+from seatledger.cli import lazy
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
 from seatledger.core.i18n import _
 from seatledger.render.formats import formats, show
+
+if TYPE_CHECKING:
+    from seatledger.app import check as checking
+    from seatledger.app import reports
+else:
+    checking = lazy.module("seatledger.app.check")
+    reports = lazy.module("seatledger.app.reports")
 
 
 @command(app, "check", formats=formats("check"))

@@ -176,6 +176,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="seatledger-bench-"))
     env = dict(os.environ, SEATLEDGER_CACHE=str(work / "cache"), COLUMNS="120")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: compiled once, then from .pyc
     jobs = [Job("bare import", [PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT),
             Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT)]
     sizes = args.sizes.split(",")

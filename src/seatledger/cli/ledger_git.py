@@ -1,6 +1,5 @@
 """Commands for a ledger kept in git: `fmt`, `close`, `reopen`, `diff`, `merge-driver`."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

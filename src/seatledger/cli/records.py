@@ -1,6 +1,5 @@
 """Commands that write: `init`, `roster add|leave`, `record <kind>`, `void`."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any
 

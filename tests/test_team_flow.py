@@ -1,6 +1,8 @@
 """Two clerks and a reviewer on one ledger through a bare origin (issue 11's flow): weekly
 branches, the same payment entered on both, pull requests read against their merge base,
-merges through the driver, a void against a change, and a closed quarter at the end."""
+merges through the driver, a void against a change, and a closed quarter at the end. Every
+commit and merge goes through the real pre-commit framework (a local hook config whose hooks
+are the ones in .pre-commit-hooks.yaml, run with this Python: no network needed)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from conftest import LEDGER, SEED, git, write_roster
 from seatledger.core.workdays import WorkCalendar
@@ -26,9 +30,26 @@ def sl(repo: Path, *args: str, code: int | None = 0) -> subprocess.CompletedProc
     return result
 
 
+PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
+
+
+def hook_config() -> str:
+    """The repository's own hooks (.pre-commit-hooks.yaml), as a local repo of this Python."""
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
+    for hook in hooks:
+        hook["entry"] = f"{sys.executable} -m seatledger " + hook["entry"].split(" ", 1)[1]
+        hook["language"] = "system"
+    return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, sort_keys=False)
+
+
 def clone(origin: Path, where: Path) -> Path:
     git(where.parent, "clone", "-q", str(origin), str(where))
     sl(where, "git-setup")
+    installed = subprocess.run([PRE_COMMIT, "install", "-t", "pre-commit", "-t",
+                                "pre-merge-commit"], cwd=where, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
     return where
 
 
@@ -38,8 +59,7 @@ def week(repo: Path, first: date, last: date) -> None:
 
 
 def push_branch(repo: Path, branch: str, message: str) -> None:
-    sl(repo, "check", "--allow-gaps")  # what the pre-commit hook runs on a branch
-    git(repo, "add", "-A")
+    git(repo, "add", "-A")  # the commit runs seatledger check --allow-gaps through pre-commit
     git(repo, "commit", "-qm", message)
     git(repo, "push", "-q", "origin", branch)
 
@@ -51,7 +71,8 @@ def money(repo: Path, base: str) -> dict[str, tuple[str, str]]:
             for m in (*data["months"], *data["quarters"])}
 
 
-def test_two_clerks_and_a_reviewer(tmp_path: Path) -> None:
+def test_two_clerks_and_a_reviewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-home"))
     origin = tmp_path / "origin.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     seed = tmp_path / "seed"
@@ -62,6 +83,7 @@ def test_two_clerks_and_a_reviewer(tmp_path: Path) -> None:
     sl(seed, "init", "--recorded-from", "2022-09-19")
     write_roster(seed / LEDGER)
     sl(seed, "git-setup")  # .gitattributes is committed; each clone runs git-setup for its config
+    (seed / ".pre-commit-config.yaml").write_text(hook_config(), encoding="utf-8")
     git(seed, "add", "-A")
     git(seed, "commit", "-qm", "the ledger")
     git(seed, "remote", "add", "origin", str(origin))
@@ -74,6 +96,14 @@ def test_two_clerks_and_a_reviewer(tmp_path: Path) -> None:
     week(a, date(2022, 9, 19), date(2022, 9, 23))
     pay = ("record", "payment", "--date", "2022-09-21", "--instalment", "2", "--amount", "1000")
     sl(a, *pay)
+    # The hook refuses a broken file at commit time, through the framework.
+    september = a / LEDGER / "2022-09.yaml"
+    good = september.read_text(encoding="utf-8")
+    september.write_text(good + "- id: x\n  kind: nosuch\n", encoding="utf-8")
+    git(a, "add", "-A")
+    refused = git(a, "commit", "-qm", "broken", check=False)
+    assert refused.returncode != 0 and "is not a record kind" in refused.stdout + refused.stderr
+    september.write_text(good, encoding="utf-8")
     push_branch(a, "week-38", "week 38")
     # Clerk B, at the same time: week 39, the same payment, and a post abandonment (1,000.00).
     git(b, "checkout", "-qb", "week-39")

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-DOMAIN = "seatledger"
+CATALOGUE = "seatledger"  # locale/<lang>/LC_MESSAGES/seatledger.mo
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("en", "zh")
 _state: dict[str, Any] = {"lang": None, "catalogue": None}
@@ -33,7 +33,7 @@ def use(lang: str | None) -> str:
     lang = lang or language_from_env()
     _state["lang"] = lang
     _state["catalogue"] = (None if lang == "en" else _gettext.translation(
-        DOMAIN, LOCALE_DIR, languages=["zh_CN"], fallback=True))
+        CATALOGUE, LOCALE_DIR, languages=["zh_CN"], fallback=True))
     return lang
 
 

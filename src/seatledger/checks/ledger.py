@@ -27,8 +27,6 @@ from seatledger.core.money import fmt
 from seatledger.core.records import Attendance, Completion, Demand, Payment, Record, Void
 from seatledger.rules.book import make_book
 from seatledger.rules.gaps import gaps
-from seatledger.rules.staffing import Requirements, calendar_for
-from seatledger.rules.voids import live
 
 
 class CheckResult(NamedTuple):
@@ -83,7 +81,8 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
                 out.append(
                     problem(r, "date", msg("must be the voided record's date {date}", date=target.date))
                 )
-    counted = live(records)
+    book = make_book(ledger)  # made once: the reports of this run use it too
+    counted = list(book.records)
     for r in counted:
         out += record_problems(c, people, r)
     out += _overlaps(counted)
@@ -91,11 +90,10 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
     out += dispute_problems(counted, records)
     out += service_problems(c, counted)
     out += invoice_problems(c, counted)
-    out += invoice_findings(make_book(ledger))
+    out += invoice_findings(book)
     out += _money_limits(c, counted)
-    calendar = calendar_for(c)
     try:
-        requirements = Requirements(c, calendar, counted)
+        requirements = book.requirements
         attended = {(r.date, r.shift) for r in counted if isinstance(r, Attendance)}
         for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
             out.append(Problem(ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(), 0, "date",

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from seatledger.core.contract import Contract
 from seatledger.core.ledger import Ledger
@@ -29,7 +30,6 @@ from seatledger.core.records import (
 )
 from seatledger.core.workdays import WorkCalendar
 from seatledger.rules.staffing import Requirements, calendar_for
-from seatledger.rules.termination import termination_of
 from seatledger.rules.voids import live
 
 
@@ -68,11 +68,29 @@ class Book(NamedTuple):
         return [p for p in on_roster if p.role == "seat"]
 
 
+_MEMO: list[tuple[tuple[object, ...], Book]] = []  # the last book and what it was made of
+
+
 def make_book(ledger: Ledger) -> Book:
+    """The book of `ledger`; made once for the same contract, records, roster and settings
+    (the checks, the closings check and the report of one run all need it)."""
+    made_of = (ledger.contract, ledger.records, ledger.roster, ledger.meta)
+    if _MEMO and all(a is b for a, b in zip(_MEMO[0][0], made_of, strict=True)):
+        return _MEMO[0][1]
+    book = _make_book(ledger)
+    _MEMO[:] = [(made_of, book)]  # holds the objects, so their ids cannot be reused
+    return book
+
+
+def _make_book(ledger: Ledger) -> Book:
     c = ledger.contract
     records = tuple(live(ledger.records))
     calendar = calendar_for(c)
-    attendance = {(r.date, r.shift): r for r in records if isinstance(r, Attendance)}
+    by_kind: dict[str, list[Any]] = defaultdict(list)
+    for r in records:  # one pass, not one per kind
+        by_kind[r.kind].append(r)
+    attendance = {(r.date, r.shift): r for r in by_kind["attendance"]}
+    completions, terminations = by_kind["completion"], by_kind["termination"]
     return Book(
         contract=c,
         calendar=calendar,
@@ -82,18 +100,18 @@ def make_book(ledger: Ledger) -> Book:
         last_attendance=max((d for d, _ in attendance), default=None),
         records=records,
         attendance=attendance,
-        incidents=tuple(r for r in records if isinstance(r, Incident)),
-        activities=tuple(r for r in records if isinstance(r, Activity)),
-        requests=tuple(r for r in records if isinstance(r, Request)),
-        payments=tuple(r for r in records if isinstance(r, Payment)),
-        completion=next((r for r in records if isinstance(r, Completion)), None),
-        consents=tuple(r for r in records if isinstance(r, Consent)),
-        replace_requests=tuple(r for r in records if isinstance(r, ReplaceRequest)),
-        disputes=tuple(r for r in records if isinstance(r, Dispute)),
-        rulings=tuple(r for r in records if isinstance(r, Ruling)),
-        termination=termination_of(records),
-        notices=tuple(r for r in records if isinstance(r, Notice)),
-        cures=tuple(r for r in records if isinstance(r, Cured)),
-        invoices=tuple(r for r in records if isinstance(r, Invoice)),
-        documents=tuple(r for r in records if isinstance(r, Document)),
+        incidents=tuple(by_kind["incident"]),
+        activities=tuple(by_kind["activity"]),
+        requests=tuple(by_kind["request"]),
+        payments=tuple(by_kind["payment"]),
+        completion=completions[0] if completions else None,
+        consents=tuple(by_kind["consent"]),
+        replace_requests=tuple(by_kind["replace-request"]),
+        disputes=tuple(by_kind["dispute"]),
+        rulings=tuple(by_kind["ruling"]),
+        termination=terminations[0] if terminations else None,
+        notices=tuple(by_kind["notice"]),
+        cures=tuple(by_kind["cured"]),
+        invoices=tuple(by_kind["invoice"]),
+        documents=tuple(by_kind["document"]),
     )

@@ -78,10 +78,21 @@ class LedgerDiff(NamedTuple):
                     or self.resolved_violations)
 
 
+def _same(old: object, new: object) -> bool:
+    """Equal in every field but `source`, without rendering either."""
+    if type(old) is not type(new) or not hasattr(old, "_fields"):
+        return False
+    fields = old._fields
+    return all(a == b for name, a, b in zip(fields, old, new, strict=True)  # type: ignore[call-overload]
+               if name != "source")
+
+
 def _changes(before: dict[str, object], after: dict[str, object]) -> list[RecordChange]:
     out = []
     for rid in sorted(set(before) | set(after)):
         old, new = before.get(rid), after.get(rid)
+        if old is not None and new is not None and _same(old, new):
+            continue  # most records: equal but for where they were read from
         old_text = block(old) if old is not None else None  # type: ignore[arg-type]
         new_text = block(new) if new is not None else None  # type: ignore[arg-type]
         if old_text == new_text:

@@ -110,3 +110,25 @@ def test_old_entries_are_pruned(recorded: Path, monkeypatch: pytest.MonkeyPatch)
         month.write_text(text + f"# edit {n}\n", encoding="utf-8")
         ledger_files.read_month(month)
     assert len(_entries(Path(os.environ["SEATLEDGER_CACHE"]))) <= 4
+
+
+def test_appends_out_of_order_land_in_canonical_order_without_reparsing(blank: Path, run: Run) -> None:
+    """The writer places a record from the loaded records' lines (not a second parse): records
+    entered in any order, around a clerk's comment, leave the month in canonical form."""
+    month = blank / "2022-10.yaml"
+    for day in ("2022-10-20", "2022-10-10"):
+        assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("- id: att-2022-10-20-day",
+                                  "# recounted on the 21st\n- id: att-2022-10-20-day"),
+                     encoding="utf-8")
+    for day in ("2022-10-31", "2022-10-11", "2022-10-19", "2022-10-01", "2022-10-21"):
+        assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
+    assert run("record", "incident", "--date", "2022-10-20", "--penalty", "post-abandonment",
+               "--staff", "S001").exit_code == 0
+    assert run("fmt", "--check").exit_code == 0
+    lines = month.read_text(encoding="utf-8").splitlines()
+    at = lines.index("# recounted on the 21st")
+    assert lines[at + 1] == "- id: att-2022-10-20-day"  # the comment stays with its record
+    days = [line.split("att-")[1][:10] for line in lines if line.startswith("- id: att-")]
+    assert days == sorted(days)

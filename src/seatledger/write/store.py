@@ -87,6 +87,20 @@ def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tupl
     return "".join(lines), at + 1
 
 
+def insert_before_line(text: str, line: int | None, block: str) -> tuple[str, int]:
+    """`text` with `block` inserted before the item that starts on `line` (1-based; its comments
+    included), or at the end: the same as `insert_block`, for a caller that knows the line
+    without parsing the file again."""
+    eol = line_ending(text)
+    block = in_ending(block, eol)
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += eol
+    at = len(lines) if line is None else comment_block_start(lines, line - 1)
+    lines[at:at] = [block]
+    return "".join(lines), at + 1
+
+
 def item_key(raw: Any) -> tuple[str, str, str]:
     if not isinstance(raw, YMap):
         return ("", "", "")

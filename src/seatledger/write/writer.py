@@ -25,8 +25,10 @@ from seatledger.core.record_text import block, scalar
 from seatledger.core.records import ID_PREFIX, Attendance, Person, Record, Source
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
+from seatledger.read.yaml_reader import read_text
 from seatledger.write.store import (
     append_line_to_item,
+    insert_before_line,
     insert_sorted,
     parse_items,
     person_key,
@@ -132,11 +134,27 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
         new_text, line = replace_item(path, index, text)
         action = "replaced"
     else:
-        new_text, line = insert_sorted(path, text, (str(record.date), record.kind, record.id))
+        new_text, line = _insert(ledger, path, record, text)
         action = "added"
     if not dry_run:
         write_atomic(path, new_text)
     return Written(record.id, path, line, text, dry_run, action)
+
+
+def _insert(ledger: Ledger, path: Path, record: Record, text: str) -> tuple[str, int]:
+    """The month file with the record at its place in canonical order. Where the file read
+    cleanly, the loaded records already say where each item starts, so the month is not
+    parsed again (an append's cost then does not grow with the month)."""
+    name = str(path)
+    if not path.exists() or any(p.file == name for p in ledger.problems):
+        return insert_sorted(path, text, (str(record.date), record.kind, record.id))
+    key = (str(record.date), record.kind, record.id)
+    here = sorted((r for r in ledger.records if r.source.file == name),
+                  key=lambda r: r.source.line)
+    if not here:  # an empty month (or one read under another name): parsing it costs nothing
+        return insert_sorted(path, text, key)
+    after = next((r for r in here if (str(r.date), r.kind, r.id) > key), None)
+    return insert_before_line(read_text(path), after.source.line if after else None, text)
 
 
 def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Written:

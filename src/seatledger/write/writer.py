@@ -146,7 +146,7 @@ def _insert(ledger: Ledger, path: Path, record: Record, text: str) -> tuple[str,
     cleanly, the loaded records already say where each item starts, so the month is not
     parsed again (an append's cost then does not grow with the month)."""
     name = str(path)
-    if not path.exists() or any(p.file == name for p in ledger.problems):
+    if not path.exists() or any(p.file == name and p.code != "gap" for p in ledger.problems):
         return insert_sorted(path, text, (str(record.date), record.kind, record.id))
     key = (str(record.date), record.kind, record.id)
     here = sorted((r for r in ledger.records if r.source.file == name),

@@ -132,3 +132,18 @@ def test_appends_out_of_order_land_in_canonical_order_without_reparsing(blank: P
     assert lines[at + 1] == "- id: att-2022-10-20-day"  # the comment stays with its record
     days = [line.split("att-")[1][:10] for line in lines if line.startswith("- id: att-")]
     assert days == sorted(days)
+
+
+def test_a_warm_run_on_an_unchanged_ledger_parses_no_yaml(recorded: Path, run: Run,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    expected = run("settle", "--quarter", "Q4", "--format", "json").stdout  # fills the caches
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("YAML parsed on a warm run")
+
+    monkeypatch.setattr(yaml, "CSafeLoader", no_parse, raising=False)
+    monkeypatch.setattr(yaml, "SafeLoader", no_parse)
+    assert run("settle", "--quarter", "Q4", "--format", "json").stdout == expected
+    assert run("check", "--allow-gaps").exit_code == 0

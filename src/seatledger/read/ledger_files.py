@@ -70,15 +70,21 @@ def load_meta(ledger_dir: Path) -> LedgerMeta:
             "`seatledger init`",
             ledger_dir=ledger_dir, META_FILE=META_FILE))
     try:
-        raw = load_path(path)
+        data = read_bytes(path)
+        key = month_cache.key_of(path, data, "meta")
+        hit = month_cache.get(path, key)
+        if hit is not None and len(hit[0]) == 1 and isinstance(hit[0][0], LedgerMeta):
+            return hit[0][0]
+        raw = load_text(decode(data, path), str(path))
     except YamlError as exc:
         raise SeatledgerError("", [exc.problem]) from None
     try:
-        meta: LedgerMeta = build(META, raw, Source(str(path), 1))
+        meta: LedgerMeta = build(META, raw, Source(str(path), 1, {}))
     except FieldProblems as exc:
         lines = raw.lines if isinstance(raw, YMap) else {}
         raise SeatledgerError("", [Problem(str(path), lines.get(f, 1), f, m)
                                    for f, m in exc.errors]) from None
+    month_cache.put(path, key, [meta], [])
     return meta
 
 
@@ -106,25 +112,30 @@ def unknown_files(ledger_dir: Path) -> list[Problem]:
 def read_month(path: Path) -> tuple[list[Record], list[Problem]]:
     """One month file's records and the problems met reading them; from the cache where the
     file and the code are unchanged (`read.month_cache`)."""
-    problems: list[Problem] = []
-    records: list[Record] = []
+    return _read_cached(path, "month", build_record)
+
+
+def _read_cached(path: Path, kind: str, builder: Any) -> tuple[list[Any], list[Problem]]:
     try:
         data = read_bytes(path)
     except YamlError as exc:
-        return records, [exc.problem]
-    key = month_cache.key_of(path, data)
+        return [], [exc.problem]
+    key = month_cache.key_of(path, data, kind)
     hit = month_cache.get(path, key)
     if hit is not None:
         return hit
+    problems: list[Problem] = []
+    values: list[Any] = []
     items = read_list(path, problems, data)  # parsed from the very bytes the key was made of
     if items is not None:
-        for rec in _build_each(path, items, build_record, problems):
-            if path.name != f"{rec.date:%Y-%m}.yaml":
-                problems.append(Problem(str(path), rec.source.line_of("date"), "date",
-                                        msg("{date} belongs in {date:%Y-%m}.yaml", date=rec.date)))
-            records.append(rec)
-    month_cache.put(path, key, records, problems)
-    return records, problems
+        for value in _build_each(path, items, builder, problems):
+            if kind == "month" and path.name != f"{value.date:%Y-%m}.yaml":
+                problems.append(Problem(str(path), value.source.line_of("date"), "date",
+                                        msg("{date} belongs in {date:%Y-%m}.yaml",
+                                            date=value.date)))
+            values.append(value)
+    month_cache.put(path, key, values, problems)
+    return values, problems
 
 
 def load(contract_path: Path, ledger_dir: Path) -> Ledger:
@@ -142,9 +153,9 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     roster: list[Person] = []
     roster_path = ledger_dir / ROSTER_FILE
     if roster_path.exists():
-        items = read_list(roster_path, problems)
-        if items is not None:
-            roster = _build_each(roster_path, items, lambda r, s: build(PERSON, r, s), problems)
+        roster, roster_problems = _read_cached(roster_path, "roster",
+                                               lambda r, s: build(PERSON, r, s))
+        problems += roster_problems
     records: list[Record] = []
     for path in month_files(ledger_dir):
         month_records, month_problems = read_month(path)

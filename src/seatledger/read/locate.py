@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
+from seatledger.read.contract_file import load_contract
 from seatledger.read.yaml_reader import YamlError, YMap, load_path
 
 CONTRACT_ENV = "SEATLEDGER_CONTRACT"
@@ -29,6 +30,10 @@ def find_root(start: Path) -> Path | None:
 
 def contract_id(path: Path) -> str:
     """The `id` a contract file declares; the file name where it cannot be read."""
+    try:
+        return load_contract(path).id  # validated once and cached: the run needs it anyway
+    except SeatledgerError:
+        pass  # an invalid contract still names its ledger folder by its `id`, if it has one
     try:
         raw = load_path(path)
     except YamlError:

@@ -1,4 +1,5 @@
-"""A cache of each month file's built records, so that an unchanged ledger is not parsed again.
+"""A cache of each ledger file's built values (a month's records, the roster, the settings), so
+that an unchanged ledger is not parsed again.
 
 Reading is most of a run: on a full year, parsing YAML and building records cost several times
 the rest of `check`. Each month file's result (its records and the problems met building them)
@@ -18,6 +19,7 @@ import os
 import pickle
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from seatledger import __version__
 from seatledger.core.atomic import write_atomic_bytes
@@ -46,9 +48,10 @@ def _entry_path(key: bytes) -> Path | None:
     return None if folder is None else folder / "months" / f"{key.hex()[:40]}.pickle"
 
 
-def key_of(path: Path, data: bytes) -> bytes:
-    """The key of a month file's bytes (the path is not part of it; see `get`)."""
-    return hashlib.sha256(code_key() + data).digest()
+def key_of(path: Path, data: bytes, kind: str = "month") -> bytes:
+    """The key of a file's bytes read as `kind` (month, roster, meta); the path is not part of
+    it (see `get`)."""
+    return hashlib.sha256(code_key() + kind.encode() + b"\0" + data).digest()
 
 
 def get(path: Path, key: bytes) -> Entry | None:
@@ -72,7 +75,7 @@ def get(path: Path, key: bytes) -> Entry | None:
     return records, problems
 
 
-def put(path: Path, key: bytes, records: list[Record], problems: list[Problem]) -> None:
+def put(path: Path, key: bytes, records: list[Any], problems: list[Problem]) -> None:
     entry = _entry_path(key)
     if entry is None:
         return
@@ -81,8 +84,8 @@ def put(path: Path, key: bytes, records: list[Record], problems: list[Problem]) 
         write_atomic_bytes(entry, pickle.dumps((key, str(path), records, problems),
                                                protocol=pickle.HIGHEST_PROTOCOL))
         _prune(entry.parent)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    except (OSError, TypeError, pickle.PicklingError):
+        pass  # a cache that cannot be written (or a value that cannot be pickled) costs time only
 
 
 def _prune(folder: Path) -> None:

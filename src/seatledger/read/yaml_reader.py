@@ -11,16 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
-# Only the event stream is used; nothing is ever constructed or resolved.
-_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YMap(dict[str, Any]):
@@ -129,7 +125,10 @@ def load_text(text: str, filename: str) -> Any:
                         ),
                     )
                 )
-    parser = _Parser(text)
+    import yaml  # here, not at the top: a run whose files are all cached never parses YAML
+
+    # Only the event stream is used; nothing is ever constructed or resolved.
+    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     stack: list[Any] = []
     keys: list[str | None] = []
     root: Any = None

@@ -22,6 +22,8 @@ def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_catalogues_hold_every_message_translated_and_compiled() -> None:
+    if REPO.name == "mutants":  # mutmut's copy of src holds every mutant's strings
+        pytest.skip("the catalogue is checked against the real source, not mutmut's copy")
     proc = subprocess.run([sys.executable, str(REPO / "scripts" / "i18n.py"), "check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

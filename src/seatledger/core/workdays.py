@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
 
 from seatledger.core.errors import SeatledgerError
@@ -63,19 +64,29 @@ def days(start: date, end: date) -> Iterator[date]:
 
 
 def _official(day: date) -> tuple[DayKind, str | None]:
-    import chinese_calendar
-
-    try:
-        working = chinese_calendar.is_workday(day)
-        _, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError as exc:
+    """chinesecalendar's answer, read from its tables: its `is_workday` and
+    `get_holiday_detail` scan every holiday to find the years covered on each call, which was
+    most of the time a report spent on the calendar."""
+    holidays, workdays, (first, last) = _tables()
+    if not first <= day.year <= last:
         raise SeatledgerError(
             msg("{day}: the working-day calendar has no data for {year} ({exc}); upgrade "
                 "chinesecalendar or add calendar_overrides to the contract",
-                day=day, year=day.year, exc=exc)
+                day=day, year=day.year,
+                exc=f"no available data for year {day.year}, only year between "
+                    f"[{first}, {last}] supported")
         ) from None
-    if working:
+    if day in workdays:
         return "working", (msg("adjusted working day") if day.weekday() >= 5 else None)
-    if name is not None:
-        return "holiday", str(name)
+    if day in holidays:
+        return "holiday", str(holidays[day])
+    if day.weekday() <= 4:
+        return "working", None
     return "weekend", None
+
+
+@cache
+def _tables() -> tuple[dict[date, object], dict[date, object], tuple[int, int]]:
+    from chinese_calendar.constants import holidays, workdays
+
+    return holidays, workdays, (min(holidays).year, max(holidays).year)

@@ -81,3 +81,28 @@ def test_contract_override_applies(tmp_path: Path, run: Run) -> None:
     days = {d["date"]: d for d in json.loads(result.stdout)["days"]}
     assert days["2024-02-09"]["kind"] == "holiday" and days["2024-02-09"]["required"]["day"] == 0
     assert days["2024-02-08"]["required"]["day"] == 60
+
+
+def test_the_official_calendar_matches_chinesecalendar_on_every_day_it_covers() -> None:
+    """core.workdays reads chinesecalendar's tables directly (its functions are slow); the
+    answers must be the library's own, day by day."""
+    from datetime import date, timedelta
+
+    import chinese_calendar
+    import pytest
+    from chinese_calendar.constants import holidays
+
+    from seatledger.core.errors import SeatledgerError
+    from seatledger.core.workdays import _official
+
+    day, end = date(min(holidays).year, 1, 1), date(max(holidays).year, 12, 31)
+    while day <= end:
+        working = chinese_calendar.is_workday(day)
+        _, name = chinese_calendar.get_holiday_detail(day)
+        kind, note = _official(day)
+        assert kind == ("working" if working else "holiday" if name is not None else "weekend")
+        if kind == "holiday":
+            assert note == str(name)
+        day += timedelta(days=1)
+    with pytest.raises(SeatledgerError, match="no data for"):
+        _official(end + timedelta(days=1))

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "seatledger"
 LOCALE = SRC / "locale"
 LANGS = ("zh_CN",)
-KEYWORDS = {"msg": None, "Msg": None, "_": None, "tr": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"msg": None, "Msg": None, "_": None, "tr": None, "N_": None, "ngettext": (1, 2),
+            "tm": None, "mk": None}  # tm, mk: render/text.py, messages with style tags
 # click's and typer's own words that a run shows (from their sources; they call gettext).
 FRAMEWORK = [
     "Usage:", "Options", "Commands", "Arguments", "Error", "Aborted.", "(deprecated) ",

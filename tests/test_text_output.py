@@ -121,3 +121,17 @@ def test_contract(example: Path, width: int) -> None:
     text, data = text_and_json(width, "contract")
     assert_whole(text, [t["rate"] for t in data["terms"] if t["rate"] and len(t["rate"]) < width]
                  + [t["key"] for t in data["terms"] if t["section"] == "penalties"])
+
+
+@pytest.mark.parametrize("width", [160, 60])
+def test_data_that_looks_like_style_tags_prints_as_it_is(example: Path, width: int) -> None:
+    """A reference or note is data: `[/]` once crashed the renderer (exit 3), `[bold]` was
+    swallowed as a style."""
+    ref = r"[/] [bold]x\[red] [note]"
+    runner = CliRunner()
+    added = runner.invoke(app, ["record", "incident", "--date", "2022-08-03", "--penalty",
+                                "post-abandonment", "--staff", "S001", "--ref", ref])
+    assert added.exit_code == 0, added.output
+    text, _data = text_and_json(width, "deduct", "--month", "2022-08")
+    assert ref in text.replace("\n", "") or ref in " ".join(
+        line.strip() for line in text.splitlines()), text

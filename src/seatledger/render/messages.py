@@ -55,20 +55,16 @@ def calendar_json(c: MonthCalendar) -> None:
 
 
 def calendar_text(c: MonthCalendar) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from seatledger.render.sheet import Sheet
+    from seatledger.render.terminal import Terminal
 
-    table = Table(title=tr("{month}: working days and people required per shift", month=c.month))
-    table.add_column("date", no_wrap=True)
-    table.add_column("wd", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("holiday / note", overflow="fold")
-    for shift in SHIFTS:
-        table.add_column(shift, justify="right", no_wrap=True)
+    table = Sheet(tr("{month}: working days and people required per shift", month=c.month),
+                  [("date", "left"), ("wd", "left"), ("kind", "left"), ("holiday / note", "left"),
+                   *((shift, "right") for shift in SHIFTS)])
     for d in c.days:
-        style = None if d.kind == "working" else "dim"
         table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",
-                      *(str(d.required[s] or "") for s in SHIFTS), style=style)
+                      *(str(d.required[s] or "") for s in SHIFTS),
+                      style="" if d.kind == "working" else "dim")
     working = sum(1 for d in c.days if d.kind == "working")
     table.caption = tr("{working} working days", working=working)
-    Console(highlight=False, soft_wrap=True).print(table)
+    Terminal().print(table)

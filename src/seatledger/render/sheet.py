@@ -4,85 +4,121 @@ room; and where even the figures do not fit, each row is printed as `name: value
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from rich import box
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
-from rich.text import Text
-
 from seatledger.core.i18n import _, local
+from seatledger.render.terminal import as_markup, cell_len, escape, plain, wrap, wrap_markup
 
 EXTRA = frozenset({"detail", "note", "title"})  # dropped first, from the last one listed
 TEXT = frozenset({"item", "clause", "source", "payments", "expected", "actual", "penalty", "unit",
-                  "rule", "duty", "window", "period"})
+                  "rule", "duty", "window", "period", "holiday / note"})
 COMFORTABLE = {"text": 12, "extra": 12}  # narrower than this, a text column is dropped or stacked
+GAP = 2  # spaces between columns
+RULE = "─"
 
 
 class Sheet:
     def __init__(self, title: str, columns: list[tuple[str, str]]) -> None:
         self.title = title
         self.columns = columns
-        self.rows: list[tuple[str, ...] | None] = []  # None: a section line
+        self.rows: list[tuple[tuple[str, ...], str] | None] = []  # None: a section line
+        self.caption = ""
 
-    def add_row(self, *cells: str) -> None:
-        self.rows.append(cells)
+    def add_row(self, *cells: str, style: str = "") -> None:
+        """Cells are data, printed as they are, unless a cell is `Markup`."""
+        self.rows.append((tuple(as_markup(c) for c in cells), style))
 
     def add_section(self) -> None:
         self.rows.append(None)
-
-    def _cells(self, col: int) -> Iterator[int]:
-        yield Text.from_markup(_(self.columns[col][0])).cell_len
-        for row in self.rows:
-            if row is not None:
-                yield max((Text.from_markup(line).cell_len
-                           for line in local(row[col]).splitlines()), default=0)
 
     def _role(self, col: int) -> str:
         name = self.columns[col][0]
         return "extra" if name in EXTRA else "text" if name in TEXT else "figure"
 
-    def _width(self, col: int) -> int:
-        """The width a column should not go below: a figure's widest cell."""
-        widest = max(self._cells(col))
-        role = self._role(col)
-        return widest if role == "figure" else min(widest, COMFORTABLE[role])
+    def _natural(self, col: int) -> int:
+        widest = cell_len(_(self.columns[col][0]))
+        for row in self.rows:
+            if row is not None:
+                for line in plain(row[0][col]).split("\n"):
+                    widest = max(widest, cell_len(line))
+        return widest
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, width: int) -> list[str]:
+        """The table as lines of markup, none wider than `width` cells."""
+        natural = [self._natural(c) for c in range(len(self.columns))]
+        least = [n if self._role(c) == "figure" else min(n, COMFORTABLE[self._role(c)])
+                 for c, n in enumerate(natural)]
         keep = list(range(len(self.columns)))
-        needed = sum(self._width(c) + 1 for c in keep) - 1  # one space between columns
-        extras = [c for c in reversed(keep) if self.columns[c][0] in EXTRA]
-        for col in extras:
-            if needed <= options.max_width:
+
+        def needed(widths: list[int]) -> int:
+            return sum(widths[c] for c in keep) + GAP * (len(keep) - 1)
+
+        for col in [c for c in reversed(keep) if self.columns[c][0] in EXTRA]:
+            if needed(least) <= width:
                 break
             keep.remove(col)
-            needed -= self._width(col) + 1
-        if needed > options.max_width:
-            yield from self._stacked()
-            return
-        table = Table(title=local(self.title), title_justify="left", box=box.SIMPLE_HEAD,
-                      pad_edge=False, collapse_padding=True)
-        for col in keep:
-            name, justify = self.columns[col]
-            figure = self._role(col) == "figure"
-            table.add_column(_(name), justify=justify,  # type: ignore[arg-type]
-                             no_wrap=figure, overflow="fold",
-                             min_width=self._width(col))
+        if needed(least) > width:
+            return self._stacked(width)
+        widths = _share(natural, least, keep, width - GAP * (len(keep) - 1))
+        table = sum(widths[c] for c in keep) + GAP * (len(keep) - 1)
+        out = [f"[italic]{escape(line)}[/]" for line in wrap(local(self.title), width)]
+        out += self._row([escape(_(self.columns[c][0])) for c in keep], keep, widths, "bold")
+        out.append(RULE * table)
         for row in self.rows:
             if row is None:
-                table.add_section()
+                out.append(RULE * table)
             else:
-                table.add_row(*(local(row[c]) for c in keep))
-        yield table
+                out += self._row([row[0][c] for c in keep], keep, widths, row[1])
+        if self.caption:
+            out += [escape(line) for line in wrap(local(self.caption), width)]
+        out.append("")
+        return out
 
-    def _stacked(self) -> Iterator[Text]:
+    def _row(self, cells: list[str], keep: list[int], widths: dict[int, int],
+             style: str) -> list[str]:
+        wrapped = [_wrap_cell(cell, widths[c]) for cell, c in zip(cells, keep, strict=True)]
+        height = max(len(w) for w in wrapped)
+        lines = []
+        for i in range(height):
+            parts = []
+            for col, pieces in zip(keep, wrapped, strict=True):
+                piece = pieces[i] if i < len(pieces) else ""
+                pad = " " * (widths[col] - cell_len(plain(piece)))
+                parts.append(pad + piece if self.columns[col][1] == "right" else piece + pad)
+            line = (" " * GAP).join(parts).rstrip()
+            lines.append(f"[{style}]{line}[/]" if style and line else line)
+        return lines
+
+    def _stacked(self, width: int) -> list[str]:
         """Each row as `name: value` lines, for a terminal too narrow for the figures."""
-        yield Text(local(self.title), style="italic")
+        out = [f"[italic]{escape(line)}[/]" for line in wrap(local(self.title), width)]
         for row in self.rows:
             if row is None:
-                yield Text("─" * 8)
+                out.append(RULE * 8)
                 continue
-            for (name, _justify), cell in zip(self.columns, row, strict=True):
+            for (name, _justify), cell in zip(self.columns, row[0], strict=True):
                 if cell:
-                    yield Text.from_markup(f"  {_(name)}: {local(cell)}")
-            yield Text("")
+                    out += _wrap_cell(f"  {escape(_(name))}: {cell}", width)
+            out.append("")
+        return out
+
+
+def _share(natural: list[int], least: list[int], keep: list[int], room: int) -> dict[int, int]:
+    """Column widths: each at least its least width; what is left is shared evenly among the
+    columns that want more, none past its natural width."""
+    widths = {c: least[c] for c in keep}
+    spare = room - sum(widths.values())
+    wanting = [c for c in keep if natural[c] > widths[c]]
+    while spare > 0 and wanting:
+        fair = max(1, spare // len(wanting))
+        for c in list(wanting):
+            give = min(fair, natural[c] - widths[c], spare)
+            widths[c] += give
+            spare -= give
+            if widths[c] >= natural[c]:
+                wanting.remove(c)
+            if spare == 0:
+                break
+    return widths
+
+
+def _wrap_cell(cell: str, width: int) -> list[str]:
+    return wrap(cell, width) if plain(cell) == cell else wrap_markup(cell, width)

@@ -1,13 +1,15 @@
-"""Reports for people: rich tables with every figure's clause beside it."""
+"""Reports for people: tables with every figure's clause beside it."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
+from seatledger.render.sheet import Sheet
+from seatledger.render.terminal import Markup, Terminal, escape
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms
@@ -18,25 +20,28 @@ from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.gaps import Gap
 
-if TYPE_CHECKING:
-    from seatledger.render.sheet import Sheet
+INCOMPLETE = Markup("[yellow]*[/]")
 
 
-def console() -> Any:
-    """A terminal gets its own width; a pipe or file gets 160 columns rather than rich's 80,
-    since nothing wraps there and a squeezed table hides the figures."""
-    import os
-    import sys
+def mk(template: str) -> Markup:
+    """A translated message whose style tags are meant."""
+    return Markup(_(template))
 
-    from rich.console import Console
 
-    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-    return Console(highlight=False, soft_wrap=False, width=width)
+def tm(template: str, **args: object) -> Markup:
+    """`tr` for a template with style tags: the data put in is escaped."""
+    return Markup(tr(template, **{k: escape(local(v)) for k, v in args.items()}))
+
+
+def strong_red(text: str) -> Markup:
+    return Markup(f"[bold red]{escape(text)}[/]")
+
+
+def console() -> Terminal:
+    return Terminal()
 
 
 def table(title: str, columns: list[tuple[str, str]]) -> Sheet:
-    from seatledger.render.sheet import Sheet  # rich only when a table is printed
-
     return Sheet(title, columns)
 
 
@@ -46,17 +51,17 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...],
         shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
         more = tr(" and {n} more", n=len(gaps) - 8) if len(gaps) > 8 else ""
         out.print(
-            tr("[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "
+            tm("[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "
                 "(gaps, rule 6): {shown}{more}", n_gaps=len(gaps), shown=shown, more=more)
         )
     if unrecorded:
         out.print(
-            tr("[bold yellow]warning:[/] attendance is recorded up to {value}; {n_unrecorded} "
+            tm("[bold yellow]warning:[/] attendance is recorded up to {value}; {n_unrecorded} "
                 "required shift(s) in the period from {date} are not recorded yet",
                value=recorded_to or _("no date"), n_unrecorded=len(unrecorded), date=unrecorded[0].date)
         )
     if gaps or unrecorded:
-        out.print(_("[bold yellow]figures are INCOMPLETE[/]"))
+        out.print(mk("[bold yellow]figures are INCOMPLETE[/]"))
 
 
 def deductions(r: DeductionReport) -> None:
@@ -71,10 +76,10 @@ def deductions(r: DeductionReport) -> None:
         t.add_row(key, *titles[key], fmt_grouped(amount))
     t.add_section()
     t.add_row(
-        _("[bold]total deducted from Party B[/]"),
+        mk("[bold]total deducted from Party B[/]"),
         "",
         "",
-        tr("[bold]{amount}[/]", amount=fmt_grouped(r.total)),
+        tm("[bold]{amount}[/]", amount=fmt_grouped(r.total)),
     )
     out.print(t)
     if r.personal_fines:
@@ -136,9 +141,9 @@ def statement(s: Statement) -> None:
         )
     t.add_section()
     t.add_row(
-        _("[bold]closing balance owed by Party A[/]"),
+        mk("[bold]closing balance owed by Party A[/]"),
         "",
-        tr("[bold]{amount}[/]", amount=fmt_grouped(s.closing)),
+        tm("[bold]{amount}[/]", amount=fmt_grouped(s.closing)),
         capitals(s.closing),
         "",
     )
@@ -149,9 +154,9 @@ def statement(s: Statement) -> None:
                   fmt_grouped(s.disputed_total), "",
                   ", ".join(line.record for line in s.disputed))
     t.add_row(
-        _("[bold]Party A should pay next[/]"),
+        mk("[bold]Party A should pay next[/]"),
         "",
-        tr("[bold]{amount}[/]", amount=fmt_grouped(s.next_payment)),
+        tm("[bold]{amount}[/]", amount=fmt_grouped(s.next_payment)),
         capitals(s.next_payment),
         "",
     )
@@ -199,7 +204,7 @@ def statement(s: Statement) -> None:
         missing = (tr("missing: {documents}", documents=", ".join(c.missing_documents))
                    if c.missing_documents else "")
         v.add_row(str(c.instalment), fmt_grouped(c.invoiced), fmt_grouped(c.paid),
-                  f"[bold red]{fmt_grouped(c.uninvoiced)}[/]" if c.uninvoiced else "0.00",
+                  strong_red(fmt_grouped(c.uninvoiced)) if c.uninvoiced else "0.00",
                   missing)
     out.print(v)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
@@ -215,11 +220,11 @@ def balance(rows: list[BalanceRow]) -> None:
         label = p.label if _whole(p.label, p.start, p.end) else f"{p.start}..{p.end}"
         t.add_row(label, fmt_grouped(r.accrued), fmt_grouped(r.deducted), fmt_grouped(r.paid),
                   fmt_grouped(r.balance), fmt_grouped(r.running),
-                  "" if r.complete else "[yellow]*[/]")
+                  "" if r.complete else INCOMPLETE)
     out.print(t)
     if not all(r.complete for r in rows):
         out.print(
-            _(
+            mk(
                 "[bold yellow]warning:[/] rows marked * are incomplete: they have gaps or unrecorded "
                 "attendance, so their deductions may be understated"
             )
@@ -272,7 +277,7 @@ def compliance(r: ComplianceReport) -> None:
     for s in r.obligations:
         t.add_row(s.key, s.obligation.title, s.obligation.clause, s.obligation.window,
                   str(s.obligation.required), str(len(s.lines)),
-                  f"[bold red]{len(s.shortfalls)}[/]" if s.shortfalls else "0")
+                  strong_red(str(len(s.shortfalls))) if s.shortfalls else "0")
     out.print(t)
     short = [line for s in r.obligations for line in s.shortfalls]
     if short:
@@ -292,13 +297,13 @@ def notices(r: NoticesReport) -> None:
         ("notice", "left"), ("date", "left"), ("clause", "left"), ("cure by", "left"),
         ("status", "left"), ("detail", "left")])
     for n in r.lines:
-        status = f"[bold red]{local(n.status)}[/]" if n.status == "past cure-by" else local(n.status)
+        status = strong_red(local(n.status)) if n.status == "past cure-by" else local(n.status)
         t.add_row(n.id, str(n.date), n.clause, str(n.cure_by), status, n.detail)
     if not r.lines:
         t.add_row("(none)", "", "", "", "", "")
     out.print(t)
     if r.ended:
-        out.print(tr("[bold]termination:[/] {ended}", ended=r.ended))
+        out.print(tm("[bold]termination:[/] {ended}", ended=r.ended))
 
 
 def ledger_diff(d: LedgerDiff) -> None:
@@ -306,12 +311,12 @@ def ledger_diff(d: LedgerDiff) -> None:
     from seatledger.render.markdown import warnings, what_changed
 
     out = console()
-    out.print(tr("[bold]seatledger diff:[/] {base} -> {head}", base=d.base, head=d.head))
+    out.print(tm("[bold]seatledger diff:[/] {base} -> {head}", base=d.base, head=d.head))
     if d.empty:
         out.print(_("no change to the ledger's records, roster or figures"))
         return
     for w in warnings(d):
-        out.print(f"[bold yellow]{w.replace('**', '').replace('`', '')}[/]")
+        out.print(Markup(f"[bold yellow]{escape(w.replace('**', '').replace('`', ''))}[/]"))
     t = table("Records", [("change", "left"), ("record", "left"), ("kind", "left"),
                           ("date", "left"), ("detail", "left")])
     for r in (*d.records, *d.roster):
@@ -325,7 +330,7 @@ def ledger_diff(d: LedgerDiff) -> None:
     for row in (*d.months, *d.quarters):
         m.add_row(row.period.label, fmt_grouped(row.deducted_after), fmt_grouped(row.deducted),
                   fmt_grouped(row.balance_after), fmt_grouped(row.balance),
-                  "" if row.complete else "[yellow]*[/]")
+                  "" if row.complete else INCOMPLETE)
     out.print(m)
     for v in d.new_violations:
         out.print(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seatledger.app.ledger_access import existing_ledger, open_checked, refuse_problems
+from seatledger.app.ledger_access import counts, existing_ledger, open_checked, refuse_problems
 from seatledger.checks.ledger import CheckResult
 from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import msg
+from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
@@ -17,6 +18,10 @@ from seatledger.reports.calendar_days import MonthCalendar, month_calendar
 def check(contract: Path | None, ledger: Path | None) -> CheckResult:
     """Every problem, and a line saying what was checked."""
     paths = resolve(contract, ledger)
+    if paths.ledger.is_dir():  # found clean before, byte for byte: nothing to read again
+        known = verdicts.clean(verdicts.digest(paths.contract, paths.ledger))
+        if known is not None:
+            return CheckResult([], _checked(paths, known))
     try:
         if not paths.ledger.is_dir():
             load_contract(paths.contract)  # the contract's own problems come first
@@ -25,19 +30,13 @@ def check(contract: Path | None, ledger: Path | None) -> CheckResult:
         if exc.problems:
             return CheckResult(exc.problems, f"{paths.contract}")
         raise
-    months = len({r.source.file for r in led.records})
-    return CheckResult(
-        led.problems,
-        msg(
-            "{contract} and {ledger}: {n_records} records in {months} month files, {n_roster} people "
-            "on the roster",
-            contract=paths.contract,
-            ledger=paths.ledger,
-            n_records=len(led.records),
-            months=months,
-            n_roster=len(led.roster),
-        ),
-    )
+    return CheckResult(led.problems, _checked(paths, counts(led)))
+
+
+def _checked(paths: Paths, n: verdicts.Counts) -> str:
+    return msg("{contract} and {ledger}: {n_records} records in {months} month files, {n_roster} "
+               "people on the roster", contract=paths.contract, ledger=paths.ledger,
+               n_records=n.records, months=n.months, n_roster=n.roster)
 
 
 def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCalendar:

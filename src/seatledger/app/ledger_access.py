@@ -11,6 +11,7 @@ from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.git.closings import closing_problems
+from seatledger.read import verdicts
 from seatledger.read.ledger_files import load
 from seatledger.read.locate import Paths, resolve
 from seatledger.rules.book import Book, make_book
@@ -40,7 +41,25 @@ def checked(ledger: Ledger, *, closings: bool = True) -> Ledger:
 
 
 def open_checked(paths: Paths, *, closings: bool = True) -> Ledger:
-    return checked(load(paths.contract, paths.ledger), closings=closings)
+    """The loaded ledger with its problems. A ledger found clean before, byte for byte and by
+    this code (`read.verdicts`), is not checked again; the files are hashed before and after
+    loading, so what was loaded is what the verdict is about."""
+    key = verdicts.digest(paths.contract, paths.ledger)
+    ledger = load(paths.contract, paths.ledger)
+    if not ledger.problems and verdicts.clean(key) is not None \
+            and verdicts.digest(paths.contract, paths.ledger) == key:
+        return ledger
+    ledger = checked(ledger, closings=closings)
+    if not ledger.problems and (closings or not ledger.closings) \
+            and verdicts.digest(paths.contract, paths.ledger) == key:
+        verdicts.found_clean(key, counts(ledger))
+    return ledger
+
+
+def counts(ledger: Ledger) -> verdicts.Counts:
+    """What `check` reports it read: records, month files holding them, people."""
+    return verdicts.Counts(len(ledger.records), len({r.source.file for r in ledger.records}),
+                           len(ledger.roster))
 
 
 def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:

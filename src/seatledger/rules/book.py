@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from seatledger.core.contract import Contract
@@ -41,7 +42,7 @@ class Book(NamedTuple):
     recorded_from: date
     last_attendance: date | None
     records: tuple[Record, ...]  # live, in date order
-    attendance: dict[tuple[date, str], Attendance]
+    attendance: dict[tuple[date, str], Attendance]  # in (date, shift) order
     incidents: tuple[Incident, ...]
     activities: tuple[Activity, ...]
     requests: tuple[Request, ...]
@@ -56,6 +57,14 @@ class Book(NamedTuple):
     documents: tuple[Document, ...] = ()
     notices: tuple[Notice, ...] = ()
     cures: tuple[Cured, ...] = ()
+    attendance_keys: tuple[tuple[date, str], ...] = ()  # attendance's keys, for bisecting
+
+    def attendance_between(self, start: date, end: date) -> list[Attendance]:
+        """Attendance from `start` to `end`, in (date, shift) order, without a pass over all."""
+        keys = self.attendance_keys
+        lo, hi = bisect_left(keys, (start, "")), bisect_left(keys, (end + timedelta(days=1), ""))
+        attendance = self.attendance
+        return [attendance[k] for k in keys[lo:hi]]
 
     def headcount(self, day: date) -> int:
         return sum(1 for p in self.roster if p.on_roster(day))
@@ -89,7 +98,7 @@ def _make_book(ledger: Ledger) -> Book:
     by_kind: dict[str, list[Any]] = defaultdict(list)
     for r in records:  # one pass, not one per kind
         by_kind[r.kind].append(r)
-    attendance = {(r.date, r.shift): r for r in by_kind["attendance"]}
+    attendance = dict(sorted({(r.date, r.shift): r for r in by_kind["attendance"]}.items()))
     completions, terminations = by_kind["completion"], by_kind["termination"]
     return Book(
         contract=c,
@@ -114,4 +123,5 @@ def _make_book(ledger: Ledger) -> Book:
         cures=tuple(by_kind["cured"]),
         invoices=tuple(by_kind["invoice"]),
         documents=tuple(by_kind["document"]),
+        attendance_keys=tuple(attendance),
     )

@@ -25,9 +25,8 @@ def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     key, _ = book.contract.computed_penalty()
     basis = book.contract.settings.shortage_basis
     found: list[tuple[int, Attendance, int]] = []  # (short, attendance, required)
-    for (day, shift), att in sorted(book.attendance.items()):
-        if not start <= day <= end or day < book.recorded_from:
-            continue
+    for att in book.attendance_between(max(start, book.recorded_from), end):
+        day, shift = att.date, att.shift
         required = book.requirements.required(day, shift)
         if basis == "vacancy" and shift == "day" and book.calendar.is_working(day):
             short = max(0, book.requirements.seats_on(day) - len(book.counting(day)))

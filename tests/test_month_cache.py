@@ -37,7 +37,7 @@ def test_a_hit_is_what_a_parse_gives_and_parses_nothing(recorded: Path,
         raise AssertionError("YAML parsed on a hit")
 
     monkeypatch.setattr(ledger_files, "load_text", no_yaml)
-    monkeypatch.setattr(ledger_files, "load_path", no_yaml)
+    monkeypatch.setattr(ledger_files.block_reader, "read", no_yaml)
     assert ledger_files.read_month(month) == parsed
 
 

@@ -83,20 +83,28 @@ def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
+_SEEN: dict[tuple[str, str], Contract] = {}
+
+
 def load_contract(path: Path) -> Contract:
     """The validated contract, or SeatledgerError listing every problem with its line."""
     name = str(path)
     try:
         text = read_text(path)
+        seen = _SEEN.get((name, text))
+        if seen is not None:  # validated already in this run (finding the ledger reads it too)
+            return seen
         cached = _cache_path(text)
         hit = _from_cache(cached)
         if hit is not None:
+            _SEEN[(name, text)] = hit
             return hit
         raw = load_text(text, name)
     except YamlError as exc:
         raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
     contract = validate(raw, name)
     _to_cache(cached, contract)
+    _SEEN[(name, text)] = contract
     return contract
 
 

@@ -63,7 +63,9 @@ def day(value: Any) -> date:
 
 
 def _whole(value: Any, least: int) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if type(value) is str and value.isascii() and value.isdigit() and len(value) <= 9:
+        number = int(value)  # the usual case, without a regex
+    elif isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d{1,9}", value.strip()):
         number = int(value)

@@ -175,7 +175,18 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
     def clear() -> None:
         shutil.rmtree(cold, ignore_errors=True)
 
+    edited = ledger / "2022-10.yaml"
+    original = edited.read_text(encoding="utf-8")
+    count = [0]
+
+    def edit() -> None:  # a new state each run: no verdict; 11 of 12 months from the cache
+        count[0] += 1
+        edited.write_text(original + "- id: act-2022-10-31-bench\n  kind: activity\n"
+                          "  date: 2022-10-31\n  obligation: weekly-training\n"
+                          f"  count: {100 + count[0]}\n", encoding="utf-8")
+
     return [Job(f"check {size}, warm cache", [*SEATLEDGER, "check"], project),
+            Job(f"check {size}, a month edited", [*SEATLEDGER, "check"], project, edit),
             Job(f"check {size}, cold cache",
                 ["env", f"SEATLEDGER_CACHE={cold}", *SEATLEDGER, "check"], project, clear),
             Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project)]

@@ -14,14 +14,36 @@ from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 
+class FieldLines(tuple[tuple[str, int], ...]):
+    """Each field's line as an offset from the record's first line. Records of one shape
+    share one value (`field_lines`): a dict per record was a third of the memory 100k records
+    took, and most of their pickles."""
+
+    __slots__ = ()
+
+
+_SHAPES: dict[tuple[tuple[str, int], ...], FieldLines] = {}
+
+
+def field_lines(line: int, lines: Mapping[str, int]) -> FieldLines:
+    shape = tuple((name, at - line) for name, at in lines.items())
+    found = _SHAPES.get(shape)
+    if found is None:
+        found = _SHAPES[shape] = FieldLines(shape)
+    return found
+
+
 class Source(NamedTuple):
     file: str
     line: int
-    fields: Mapping[str, int] = MappingProxyType({})  # the line of each field
+    fields: Mapping[str, int] | FieldLines = MappingProxyType({})  # the line of each field
 
     def line_of(self, name: str) -> int:
         """The line of one field, where the file gave it one; else the record's."""
-        return self.fields.get(name, self.line)
+        fields = self.fields
+        if isinstance(fields, FieldLines):
+            return next((self.line + at for field, at in fields if field == name), self.line)
+        return fields.get(name, self.line)
 
 
 NOWHERE = Source("", 0)

@@ -8,6 +8,7 @@ converter raises ValueError with a message that says what would be valid.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -19,6 +20,7 @@ from seatledger.core.i18n import message_of, msg
 from seatledger.core.money import parse_amount
 from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
+from seatledger.read.yaml_reader import YMap
 
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _KEY = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
@@ -34,7 +36,7 @@ def ident(value: Any) -> str:
 def key(value: Any) -> str:
     if not isinstance(value, str) or not _KEY.match(value):
         raise ValueError(msg("{value!r} is not a key; use lower-case letters, digits and '-'", value=value))
-    return value
+    return sys.intern(value)  # a few keys, each on thousands of records
 
 
 # What YAML cannot carry back unchanged (rule 13): C0 and C1 controls, DEL, the line and
@@ -208,7 +210,36 @@ class FieldProblems(Exception):
         self.errors = errors
 
 
+# Per spec (held, so its id is never reused): every field's converter, the required names.
+_CONVERTERS: dict[int, tuple[Spec, dict[str, Callable[[Any], Any]], frozenset[str]]] = {}
+
+
 def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> Any:
+    """The value of `spec` that `raw` gives, or FieldProblems naming every bad field."""
+    if type(raw) is YMap or type(raw) is dict:  # the usual, clean record: one pass
+        known = _CONVERTERS.get(id(spec))
+        if known is None or known[0] is not spec:
+            known = _CONVERTERS[id(spec)] = (spec, {**spec.optional, **spec.required},
+                                             frozenset(spec.required))
+        _spec, converters, required = known
+        values = {}
+        try:
+            for name, value in raw.items():
+                convert = converters.get(name)
+                if convert is None or value is None:
+                    if name in skip:
+                        continue
+                    break  # unknown, or empty: the full pass below says what is wrong
+                values[name] = convert(value)
+            else:
+                if required <= values.keys():
+                    return spec.cls(**values, source=source)
+        except ValueError:
+            pass
+    return _build_reporting(spec, raw, source, skip)
+
+
+def _build_reporting(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...]) -> Any:
     if not isinstance(raw, dict):
         raise FieldProblems([("", msg("expected a mapping of field: value"))])
     errors: list[tuple[str, str]] = []

@@ -12,7 +12,7 @@ from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Closing, Ledger
-from seatledger.core.records import LedgerMeta, Person, Record, Source
+from seatledger.core.records import LedgerMeta, Person, Record, Source, field_lines
 from seatledger.read import block_reader, month_cache
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
@@ -58,7 +58,7 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
     for raw, line in zip(items, items.lines, strict=True):
         lines = raw.lines if isinstance(raw, YMap) else {}
         try:
-            out.append(builder(raw, Source(name, line, lines)))
+            out.append(builder(raw, Source(name, line, field_lines(line, lines))))
         except FieldProblems as exc:
             problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
     return out

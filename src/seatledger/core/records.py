@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from itertools import repeat
+from operator import sub
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -26,7 +28,7 @@ _SHAPES: dict[tuple[tuple[str, int], ...], FieldLines] = {}
 
 
 def field_lines(line: int, lines: Mapping[str, int]) -> FieldLines:
-    shape = tuple((name, at - line) for name, at in lines.items())
+    shape = tuple(zip(lines, map(sub, lines.values(), repeat(line)), strict=True))  # in C
     found = _SHAPES.get(shape)
     if found is None:
         found = _SHAPES[shape] = FieldLines(shape)

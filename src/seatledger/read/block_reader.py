@@ -56,9 +56,7 @@ def _build(lines: object) -> YSeq | None:
     root: YSeq | None = None
     record: YMap | None = None
     nulls = _NULLS
-    keys: dict[str, str] = {}  # one string per field name, not one per line
     for (lead, key, value), number in lines:  # type: ignore[attr-defined]
-        key = keys.setdefault(key, key)
         if lead == "- ":
             if root is None:
                 root = YSeq(number)

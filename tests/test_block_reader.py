@@ -73,6 +73,7 @@ WRITTEN = st.tuples(st.lists(RECORD, min_size=1, max_size=4),
 @given(st.one_of(FILE, WRITTEN))
 @example("- id: a\n  staff: [S1, S2]\n  ref: \"x y\"\n  n: ~\n- id: b\n")
 @example("# header\n\n- id: a\n  note: a:b x#y\n  amount: -5\n  empty: \n")
+@example("- id: a\n  kind: b\n# inside\n  date: c\n\n  count: 1\n- id: b\n  kind: c\n")
 def test_what_the_block_reader_takes_it_reads_as_yaml_does(text: str) -> None:
     agree(text)
 

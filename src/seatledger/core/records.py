@@ -35,6 +35,17 @@ def field_lines(line: int, lines: Mapping[str, int]) -> FieldLines:
     return found
 
 
+_IN_ORDER: dict[tuple[str, ...], FieldLines] = {}
+
+
+def fields_in_order(names: tuple[str, ...]) -> FieldLines:
+    """The field lines of a record whose fields sit on consecutive lines from its first."""
+    found = _IN_ORDER.get(names)
+    if found is None:
+        found = _IN_ORDER[names] = field_lines(0, {name: at for at, name in enumerate(names)})
+    return found
+
+
 class Source(NamedTuple):
     file: str
     line: int

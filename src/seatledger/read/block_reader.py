@@ -26,8 +26,10 @@ _PLAIN_TEXT = (r"[^-?:,\[\]{}#&*!|>'\"%@`\s][^:#\s]*(?:(?::(?! |$)|(?<! )#| (?=\
 _PLAIN = re.compile(_PLAIN_TEXT)
 _LINE = re.compile(r"(- |  )([a-z_][a-z0-9_]*):(?: (.*))?")
 _PLAIN_LINE = re.compile(rf"(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT})")  # most lines
-_LINES = re.compile(rf"^(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT}|\"[^\"\\\\\n]*\"|'[^'\n]*'"
-                    r"|\[[^\[\]\n]*\]) *$", re.MULTILINE)
+# Every line, one match each: a `key: value` (its lead, key and value), or a blank or comment
+# line (three empty groups), so a match's index is its line number.
+_LINES = re.compile(rf"^(?:(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT}|\"[^\"\\\\\n]*\"|'[^'\n]*'"
+                    r"|\[[^\[\]\n]*\]) *|#[^\n]*| *)$", re.MULTILINE)
 _QUOTED = re.compile(r"\"([^\"\\]*)\"|'([^']*)'")
 _FLOW = re.compile(r"\[(.*)\]")
 _ITEM = re.compile(r"(?![-?:#&*!|>'\"%@`\s])[^\s,\[\]{}:#'\"]+(?: [^\s,\[\]{}:#'\"]+)*")
@@ -43,39 +45,60 @@ def read(text: str) -> YSeq | None:
         text = text.replace("\r\n", "\n")
     if _ODD.search(text):
         return None
-    lines = text.split("\n")
-    numbers = [n for n, line in enumerate(lines, 1)
-               if line and line[0] != "#" and not line.isspace()]
     found = _LINES.findall(text)
-    if len(found) == len(numbers):  # every line a `key: value`: one regex pass in C
-        return _build(zip(found, numbers, strict=True))
-    return _by_line(lines)
+    if len(found) == text.count("\n") + 1:  # every line matched: one regex pass in C
+        return _build(found)
+    return _by_line(text.split("\n"))
 
 
-def _build(lines: object) -> YSeq | None:
+class RowMap(YMap):
+    """A record whose keys are on consecutive lines from its first: their lines follow from
+    their order, so none is stored (a dict of lines per record was a fifth of reading)."""
+
+    __slots__ = ()
+
+    @property
+    def lines(self) -> dict[str, int]:  # type: ignore[override]
+        return {name: self.line + at for at, name in enumerate(self)}
+
+
+def _build(found: list[tuple[str, str, str]]) -> YSeq | None:
     root: YSeq | None = None
     record: YMap | None = None
     nulls = _NULLS
-    for (lead, key, value), number in lines:  # type: ignore[attr-defined]
+    last = 0  # the line of the record's last key
+    for number, (lead, key, value) in enumerate(found, 1):
+        if not lead:
+            continue  # blank or comment
         if lead == "- ":
             if root is None:
                 root = YSeq(number)
-            record = YMap(number)
+            record = RowMap.__new__(RowMap)
+            record.line = number
             root.append(record)
             root.lines.append(number)
         elif record is None or key in record:
             return None
+        elif number != last + 1 and type(record) is RowMap:  # a comment or blank inside
+            lines = record.lines
+            record = YMap(record.line)
+            record.update(root[-1])  # type: ignore[index]
+            record.lines.update(lines)
+            root[-1] = record  # type: ignore[index]
+        last = number
         first = value[:1]
+        got: object = value
         if first == '"' or first == "'":
-            value = value[1:-1]
+            got = value[1:-1]
         elif first == "[":
-            value = _value(value, number)
-            if value is _NO:
+            got = _value(value, number)
+            if got is _NO:
                 return None
         elif value in nulls:
-            value = None
-        record[key] = value
-        record.lines[key] = number
+            got = None
+        record[key] = got
+        if type(record) is not RowMap:
+            record.lines[key] = number
     return root
 
 

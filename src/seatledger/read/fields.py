@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple, TypeVar
 
 from seatledger.core.dates import parse_date
 from seatledger.core.errors import did_you_mean
@@ -33,7 +34,22 @@ def ident(value: Any) -> str:
     return value
 
 
-def key(value: Any) -> str:
+T = TypeVar("T")
+
+
+def _memo(convert: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`convert` remembering its answers for text: keys, dates, counts and amounts repeat on
+    thousands of records (answers are immutable; a refusal is not remembered)."""
+    remembered = lru_cache(maxsize=4096)(convert)
+
+    def converter(value: Any) -> T:
+        return remembered(value) if type(value) is str else convert(value)
+
+    converter.__name__ = convert.__name__
+    return converter
+
+
+def _key(value: Any) -> str:
     if not isinstance(value, str) or not _KEY.match(value):
         raise ValueError(msg("{value!r} is not a key; use lower-case letters, digits and '-'", value=value))
     return sys.intern(value)  # a few keys, each on thousands of records
@@ -60,7 +76,7 @@ def text(value: Any) -> str:
     return value
 
 
-def day(value: Any) -> date:
+def _day(value: Any) -> date:
     return parse_date(value)
 
 
@@ -85,11 +101,11 @@ def _whole(value: Any, least: int) -> int:
     return number
 
 
-def count0(value: Any) -> int:
+def _count0(value: Any) -> int:
     return _whole(value, 0)
 
 
-def count1(value: Any) -> int:
+def _count1(value: Any) -> int:
     return _whole(value, 1)
 
 
@@ -97,8 +113,15 @@ def repeat(value: Any) -> int:
     return _whole(value, 2)
 
 
-def money(value: Any) -> Decimal:
+def _money(value: Any) -> Decimal:
     return parse_amount(value)
+
+
+key = _memo(_key)
+day = _memo(_day)
+count0 = _memo(_count0)
+count1 = _memo(_count1)
+money = _memo(_money)
 
 
 def instalment_ref(value: Any) -> int | str:

@@ -12,8 +12,16 @@ from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Closing, Ledger
-from seatledger.core.records import LedgerMeta, Person, Record, Source, field_lines
+from seatledger.core.records import (
+    LedgerMeta,
+    Person,
+    Record,
+    Source,
+    field_lines,
+    fields_in_order,
+)
 from seatledger.read import block_reader, month_cache
+from seatledger.read.block_reader import RowMap
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
@@ -56,10 +64,14 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
     out = []
     name = str(path)
     for raw, line in zip(items, items.lines, strict=True):
-        lines = raw.lines if isinstance(raw, YMap) else {}
+        if type(raw) is RowMap:  # fields on consecutive lines: the shape follows from the order
+            fields = fields_in_order(tuple(raw))
+        else:
+            fields = field_lines(line, raw.lines if isinstance(raw, YMap) else {})
         try:
-            out.append(builder(raw, Source(name, line, field_lines(line, lines))))
+            out.append(builder(raw, Source(name, line, fields)))
         except FieldProblems as exc:
+            lines = raw.lines if isinstance(raw, YMap) else {}
             problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
     return out
 

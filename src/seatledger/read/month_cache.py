@@ -24,7 +24,7 @@ from typing import Any
 from seatledger import __version__
 from seatledger.core.atomic import write_atomic_bytes
 from seatledger.core.errors import Problem
-from seatledger.core.records import Record
+from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.read.contract_file import cache_dir
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -61,16 +61,14 @@ def get(path: Path, key: bytes) -> Entry | None:
     try:
         if entry.stat().st_uid != os.getuid():
             return None  # only ever unpickle what this user wrote
-        stored_key, name, records, problems = pickle.loads(entry.read_bytes())
-    except Exception:  # noqa: BLE001  a torn or foreign entry is only a miss
+        stored_key, name, rows, problems = pickle.loads(entry.read_bytes())
+        if stored_key != key or not isinstance(rows, list) or not isinstance(problems, list):
+            return None
+        here = str(path)  # the same bytes read from elsewhere say where they were read
+        records = _values(rows, here)
+    except Exception:  # noqa: BLE001  a torn, foreign or odd entry is only a miss
         return None
-    if stored_key != key or not isinstance(records, list) or not isinstance(problems, list):
-        return None
-    if not all(isinstance(r, tuple) and hasattr(r, "source") for r in records):
-        return None
-    if name != str(path):  # the same bytes read from elsewhere: say where
-        here = str(path)
-        records = [r._replace(source=r.source._replace(file=here)) for r in records]
+    if name != here:
         problems = [p._replace(file=here) if p.file == name else p for p in problems]
     return records, problems
 
@@ -81,11 +79,34 @@ def put(path: Path, key: bytes, records: list[Any], problems: list[Problem]) -> 
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(entry, pickle.dumps((key, str(path), records, problems),
+        write_atomic_bytes(entry, pickle.dumps((key, str(path), _rows(records), problems),
                                                protocol=pickle.HIGHEST_PROTOCOL))
         _prune(entry.parent)
-    except (OSError, TypeError, pickle.PicklingError):
+    except (OSError, TypeError, ValueError, pickle.PicklingError):
         pass  # a cache that cannot be written (or a value that cannot be pickled) costs time only
+
+
+# Values are stored as plain tuples (class, fields before source, source, fields after):
+# pickling 100k NamedTuples called a Python method for each and took twice as long.
+_CLASSES = frozenset([*KINDS.values(), Person, LedgerMeta])
+_SOURCE_AT = {cls: cls._fields.index("source") for cls in _CLASSES}
+_WIDTH = {cls: len(cls._fields) for cls in _CLASSES}
+
+
+def _rows(values: list[Any]) -> list[tuple[Any, ...]]:
+    at = _SOURCE_AT
+    return [(type(v), v[:at[type(v)]], tuple(v.source), v[at[type(v)] + 1:]) for v in values]
+
+
+def _values(rows: list[tuple[Any, ...]], file: str) -> list[Any]:
+    new, width = tuple.__new__, _WIDTH
+    out = []
+    for cls, head, source, tail in rows:
+        fields = (*head, new(Source, (file, source[1], source[2])), *tail)
+        if len(fields) != width[cls] or len(source) != 3:  # KeyError for a foreign class
+            raise ValueError("not an entry of this code")
+        out.append(new(cls, fields))
+    return out
 
 
 def _prune(folder: Path) -> None:

@@ -18,14 +18,16 @@ from seatledger.reports.calendar_days import MonthCalendar, month_calendar
 def check(contract: Path | None, ledger: Path | None) -> CheckResult:
     """Every problem, and a line saying what was checked."""
     paths = resolve(contract, ledger)
+    key = None
     if paths.ledger.is_dir():  # found clean before, byte for byte: nothing to read again
-        known = verdicts.clean(verdicts.digest(paths.contract, paths.ledger))
+        key = verdicts.digest(paths.contract, paths.ledger)
+        known = verdicts.clean(key)
         if known is not None:
             return CheckResult([], _checked(paths, known))
     try:
         if not paths.ledger.is_dir():
             load_contract(paths.contract)  # the contract's own problems come first
-        led = open_checked(Paths(paths.contract, existing_ledger(paths.ledger)))
+        led = open_checked(Paths(paths.contract, existing_ledger(paths.ledger)), key=key)
     except SeatledgerError as exc:
         if exc.problems:
             return CheckResult(exc.problems, f"{paths.contract}")

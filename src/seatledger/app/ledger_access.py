@@ -40,11 +40,11 @@ def checked(ledger: Ledger, *, closings: bool = True) -> Ledger:
     return ledger._replace(problems=problems)
 
 
-def open_checked(paths: Paths, *, closings: bool = True) -> Ledger:
+def open_checked(paths: Paths, *, closings: bool = True, key: str | None = None) -> Ledger:
     """The loaded ledger with its problems. A ledger found clean before, byte for byte and by
     this code (`read.verdicts`), is not checked again; the files are hashed before and after
     loading, so what was loaded is what the verdict is about."""
-    key = verdicts.digest(paths.contract, paths.ledger)
+    key = key or verdicts.digest(paths.contract, paths.ledger)  # `key`: just made by the caller
     ledger = load(paths.contract, paths.ledger)
     if not ledger.problems and verdicts.clean(key) is not None \
             and verdicts.digest(paths.contract, paths.ledger) == key:

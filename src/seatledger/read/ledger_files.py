@@ -63,13 +63,14 @@ def read_list(path: Path, problems: list[Problem], data: bytes | None = None) ->
 def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) -> list[Any]:
     out = []
     name = str(path)
+    new = tuple.__new__
     for raw, line in zip(items, items.lines, strict=True):
         if type(raw) is RowMap:  # fields on consecutive lines: the shape follows from the order
             fields = fields_in_order(tuple(raw))
         else:
             fields = field_lines(line, raw.lines if isinstance(raw, YMap) else {})
         try:
-            out.append(builder(raw, Source(name, line, fields)))
+            out.append(builder(raw, new(Source, (name, line, fields))))  # Source(...), in C
         except FieldProblems as exc:
             lines = raw.lines if isinstance(raw, YMap) else {}
             problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)

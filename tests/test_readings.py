@@ -135,3 +135,39 @@ def test_an_lpr_without_sme_changes_nothing(project: Path, run: Run) -> None:
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     assert "late_interest_at_floor" not in s
+
+
+def test_per_day_prices_each_date_on_its_own(project: Path, run: Run) -> None:
+    """Per day is one line per date, not one for the period: 2022-10-10 the day shift 46 of
+    48 (2 short), 2022-10-11 47 of 48 (1 short): 600.00 + 300.00."""
+    with_basis(project, run, "per-day")
+    for day, present in (("2022-10-10", "46"), ("2022-10-11", "47")):
+        assert run("record", "attendance", "--date", day, "--present", present).exit_code == 0
+    data = json.loads(run("deduct", "--month", "2022-10", "--format", "json").stdout)
+    assert [(x["date"], x["amount"]) for x in data["lines"]] == [
+        ("2022-10-10", "600.00"), ("2022-10-11", "300.00")]
+    assert data["total"] == "900.00"
+
+
+def test_vacancy_with_every_seat_filled_costs_nothing(project: Path, run: Run) -> None:
+    """48 on the roster, 45 present: by vacancy no seat is empty, so nothing is deducted."""
+    with_basis(project, run, "vacancy", seats_on_roster=48)
+    assert run("record", "attendance", "--date", "2022-10-10", "--present", "45").exit_code == 0
+    assert total(run, "--month", "2022-10") == "0.00"
+
+
+def test_vacancy_counts_the_seats_in_force_on_the_date(project: Path, run: Run) -> None:
+    """An amendment raises the seats to 52 from 2022-10-01; 50 on the roster. By vacancy on
+    2022-10-10: 52 - 50 = 2, 600.00 (the seats as signed, 48, would give nothing)."""
+    contract = project / "contracts" / SEED.name
+    contract.write_text(contract.read_text(encoding="utf-8") + """amendments:
+  - id: a1
+    reference: 补充协议（一）
+    signed: 2022-09-20
+    effective: 2022-10-01
+    changes:
+      seats: 52
+""", encoding="utf-8")
+    with_basis(project, run, "vacancy", seats_on_roster=50)
+    assert run("record", "attendance", "--date", "2022-10-10", "--present", "50").exit_code == 0
+    assert total(run, "--month", "2022-10") == "600.00"

@@ -60,12 +60,18 @@ def floor_rate(book: Book) -> Decimal | None:
     return li.lpr_at_signing if book.contract.parties.b.sme else None
 
 
-def interest(book: Book, amount: Decimal, due: date, days: int,
-             rate: Decimal | None = None) -> Decimal:
-    """At the rate in force on the due date, or at `rate`."""
-    basis = book.contract.late_interest.day_basis
-    percent = annual_rate(book, due) if rate is None else rate
-    return quantize(amount * percent / 100 * days / basis)
+def interest(book: Book, amount: Decimal, due: date, days: int) -> Decimal:
+    """At the rate in force on the due date."""
+    return at_rate(book, amount, days, annual_rate(book, due))
+
+
+def at_floor(book: Book, amount: Decimal, due: date, days: int, floor: Decimal) -> Decimal:
+    """At the statutory floor, or at the agreed rate where that is higher (rule 20)."""
+    return at_rate(book, amount, days, max(floor, annual_rate(book, due)))
+
+
+def at_rate(book: Book, amount: Decimal, days: int, percent: Decimal) -> Decimal:
+    return quantize(amount * percent / 100 * days / book.contract.late_interest.day_basis)
 
 
 def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: date | None,
@@ -77,29 +83,29 @@ def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: da
     accruing = ZERO
     days_late = 0
     floor = floor_rate(book)
-    accruing_floor = ZERO if floor is not None else None
+    accruing_floor: Decimal | None = None  # shown as 0.00 where the floor applies
     if due is not None and unpaid > 0 and as_of > due:
         days_late = (as_of - due).days
         accruing = interest(book, unpaid, due, days_late)
         if floor is not None:
-            accruing_floor = interest(book, unpaid, due, days_late, max(floor, annual_rate(book, due)))
+            accruing_floor = at_floor(book, unpaid, due, days_late, floor)
     elif lines and amount is not None and unpaid <= 0:
         days_late = lines[-1].days_late
-    at_floor = (sum((p.interest_at_floor or ZERO for p in lines), ZERO)
-                if floor is not None else None)
+    floored = (sum((p.interest_at_floor or ZERO for p in lines), ZERO)
+               if floor is not None else None)
     return Due(key, amount, requested, due, paid, lines, days_late,
-               sum((p.interest for p in lines), ZERO), accruing, at_floor, accruing_floor)
+               sum((p.interest for p in lines), ZERO), accruing, floored, accruing_floor)
 
 
 def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
     late = max(0, (p.date - due).days) if due is not None else 0
     charged = ZERO if (p.excused or not late or due is None) else interest(book, p.amount, due, late)
     floor = floor_rate(book)
-    at_floor = None
+    floored = None
     if floor is not None:
-        at_floor = ZERO if (p.excused or not late or due is None) else interest(
-            book, p.amount, due, late, max(floor, annual_rate(book, due)))
-    return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id, at_floor)
+        floored = ZERO if (p.excused or not late or due is None) else at_floor(
+            book, p.amount, due, late, floor)
+    return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id, floored)
 
 
 def dues(book: Book, period_end: date, as_of: date) -> list[Due]:

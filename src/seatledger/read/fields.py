@@ -21,7 +21,6 @@ from seatledger.core.i18n import message_of, msg
 from seatledger.core.money import parse_amount
 from seatledger.core.records import KINDS, LedgerMeta, Person, Record, Source
 from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
-from seatledger.read.yaml_reader import YMap
 
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _KEY = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
@@ -239,7 +238,7 @@ _CONVERTERS: dict[int, tuple[Spec, dict[str, Callable[[Any], Any]], frozenset[st
 
 def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> Any:
     """The value of `spec` that `raw` gives, or FieldProblems naming every bad field."""
-    if type(raw) is YMap or type(raw) is dict:  # the usual, clean record: one pass
+    if isinstance(raw, dict):  # the usual, clean record: one pass
         known = _CONVERTERS.get(id(spec))
         if known is None or known[0] is not spec:
             known = _CONVERTERS[id(spec)] = (spec, {**spec.optional, **spec.required},

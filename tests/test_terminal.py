@@ -34,7 +34,9 @@ def test_wrap_keeps_every_character_within_the_width(text: str, width: int) -> N
 
 def test_wrap_breaks_at_spaces_and_folds_only_a_word_too_wide() -> None:
     assert wrap("day shift 47/48 present", 10) == ["day shift", "47/48", "present"]
-    assert wrap("att-2022-07-15-day", 8) == ["att-2022", "-07-15-d", "ay"]
+    assert wrap("assessment-deduction", 12) == ["assessment-", "deduction"]  # at a hyphen
+    assert wrap("att-2022-07-15-day", 8) == ["att-", "2022-07-", "15-day"]
+    assert wrap("SZFW2022081120", 8) == ["SZFW2022", "081120"]  # no hyphen: where it ends
     assert wrap("座席缺口扣款", 5) == ["座席", "缺口", "扣款"]
 
 

@@ -22,7 +22,7 @@ _WORDS = "(?:bold|dim|italic|red|yellow|blue)"
 _TAG = re.compile(rf"(?<!\\)\[(/|{_WORDS}(?: {_WORDS})*)\]")
 _ESCAPABLE = re.compile(rf"\\?\[(?=(?:/|{_WORDS}(?: {_WORDS})*)\])")
 _ESCAPED = re.compile(rf"\\\[(?=(?:/|{_WORDS}(?: {_WORDS})*)\])")
-_TOKEN = re.compile(r"[ \t]+|[\u1100-\U0010ffff]|[^ \t\u1100-\U0010ffff]+")
+_TOKEN = re.compile(r"[ \t]+|[^ \t]+")
 PIPE_WIDTH = 160  # nothing wraps in a file, and a squeezed table hides the figures
 
 Spans = list[tuple[str, str]]  # (text, SGR codes or "")
@@ -85,8 +85,9 @@ def cell_len(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells: broken at spaces, between CJK characters, and inside a
-    word only when the word alone is wider than the line."""
+    """Lines of at most `width` cells: broken at spaces, and inside a word (after a hyphen,
+    or between any two characters, as Chinese is) only when the word alone is wider than the
+    line, so a clause such as 三(二)4 stays whole."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if cell_len(paragraph) <= width:
@@ -117,11 +118,15 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _fold(token: str, room: int) -> tuple[str, str]:
+    """The most of `token` that fits in `room`, broken after a hyphen where one fits
+    (`assessment-` / `deduction`), else where the room ends."""
     used = 0
     for i, ch in enumerate(token):
         used += _char_width(ch)
         if used > room:
-            return token[:max(i, 1)], token[max(i, 1):]
+            cut = token.rfind("-", 0, i) + 1
+            cut = cut if cut > 1 else max(i, 1)
+            return token[:cut], token[cut:]
     return token, ""
 
 

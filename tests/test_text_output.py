@@ -136,3 +136,11 @@ def test_data_that_looks_like_style_tags_prints_as_it_is(example: Path, width: i
     text, _data = text_and_json(width, "deduct", "--month", "2022-08")
     assert ref in text.replace("\n", "") or ref in " ".join(
         line.strip() for line in text.splitlines()), text
+
+
+def test_the_statement_names_each_deduction_by_its_title(example: Path) -> None:
+    """People read the contract's words; the key stays beside them for the JSON and the files."""
+    text, data = text_and_json(160, "settle", "--quarter", "Q3")
+    for key in data["deductions"]["by_penalty"]:
+        assert key in text
+    assert "座席缺口扣款（缺口人次）" in text

@@ -29,6 +29,7 @@ th, td { border: 1px solid #555; padding: 1mm 1.5mm; vertical-align: top; }
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.k { white-space: nowrap; font-size: 9pt; }
+td.c { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #000; }
 .meta td { border: none; padding: 0.5mm 1mm; }
 .warn { border: 2px solid #000; padding: 2mm; font-weight: bold; }
@@ -42,6 +43,11 @@ svg { width: 100%; height: auto; }
 
 def _money(value: Decimal) -> str:
     return f'<td class="n">{escape(fmt_grouped(value))}</td>'
+
+
+def _capitals(value: Decimal) -> str:
+    """An amount in capitals, kept on one line: a figure in words is read whole."""
+    return f'<td class="c">{escape(capitals(value))}</td>'
 
 
 def _text(value: object) -> str:
@@ -150,22 +156,22 @@ def statement(p: Printed) -> str:
     rows = [f"<tr>{_text(_('opening balance brought forward'))}<td></td>{_money(s.opening)}<td></td></tr>"]
     rows += [f"<tr>{_text(tr('+ {label} accrued', label=a.label))}{_text(a.clause)}"
              f"{_money(a.amount)}<td></td></tr>" for a in s.accruals]
-    rows += [f"<tr>{_text(tr('- deduction: {key}', key=k))}{_text(s.clauses.get(k, ''))}"
+    rows += [f"<tr>{_text(s.deduction_item(k))}{_text(s.clauses.get(k, ''))}"
              f"{_money(-v)}<td></td></tr>" for k, v in sorted(s.by_penalty.items())]
     rows += [f"<tr>{_text(tr('- payment received (instalment {instalment})', instalment=pay.instalment))}"
              f"{_text(pay.date)}{_money(-pay.amount)}<td></td></tr>" for pay in s.payments]
     closing = (f'<tr class="total">{_text(_("closing balance owed by Party A"))}<td></td>'
-               f"{_money(s.closing)}{_text(capitals(s.closing))}</tr>")
+               f"{_money(s.closing)}{_capitals(s.closing)}</tr>")
     pay_next = [f"<tr>{_text(tr('next: {label}', label=s.next_label or ''))}<td></td>"
                 f"{_money(s.next_amount)}<td></td></tr>"] if s.next_label else []
     if s.disputed:
         pay_next.append(f"<tr>{_text(_('+ deductions under dispute, not withheld (rule 17)'))}"
                         f"<td></td>{_money(s.disputed_total)}<td></td></tr>")
     to_pay = (f'<tr class="total">{_text(_("Party A should pay next"))}<td></td>'
-              f"{_money(s.next_payment)}{_text(capitals(s.next_payment))}</tr>")
+              f"{_money(s.next_payment)}{_capitals(s.next_payment)}</tr>")
     interest = (f"<tr>{_text(_('late-payment interest (beside the balance)'))}"
                 f"{_text(s.interest_clause)}{_money(s.late_interest)}"
-                f"{_text(capitals(s.late_interest))}</tr>")
+                f"{_capitals(s.late_interest)}</tr>")
     due_rows = [f"<tr><td class=\"n\">{d.instalment}</td>"
                 f"{_money(d.amount) if d.amount is not None else '<td></td>'}{_text(d.requested or '')}"
                 f"{_text(d.due or '')}{_money(d.paid)}<td class=\"n\">{d.days_late}</td>"
@@ -188,9 +194,9 @@ def deductions(p: Printed) -> str:
     assert isinstance(r, DeductionReport)
     title = tr("Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start,
                end=r.period.end)
-    by = [f"<tr>{_text(k)}{_money(v)}{_text(capitals(v))}</tr>" for k, v in sorted(r.by_penalty.items())]
+    by = [f"<tr>{_text(k)}{_money(v)}{_capitals(v)}</tr>" for k, v in sorted(r.by_penalty.items())]
     total = (f'<tr class="total">{_text(_("total deducted from Party B"))}{_money(r.total)}'
-             f"{_text(capitals(r.total))}</tr>")
+             f"{_capitals(r.total)}</tr>")
     body = (_header(p, title) + _incomplete(r) + f"<h2>{escape(_('By penalty'))}</h2>"
             + _table(["penalty", "amount", "in capitals"], by, total)
             + f"<h2>{escape(_('Deductions by clause, with their records'))}</h2>" + _lines(r)

@@ -130,7 +130,7 @@ def statement(s: Statement) -> None:
     for a in s.accruals:
         t.add_row(tr("+ {label} accrued", label=a.label), a.clause, fmt_grouped(a.amount), "", str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
-        t.add_row(tr("- deduction: {key}", key=key), s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
+        t.add_row(s.deduction_item(key), s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
     for p in s.payments:
         t.add_row(
             tr("- payment received (instalment {instalment})", instalment=p.instalment),

@@ -50,6 +50,14 @@ class Statement(NamedTuple):
     floor_percent: Decimal | None = None
     disputed: tuple[DeductionLine, ...] = ()  # under open dispute at as_of: not withheld
     invoices: tuple[Coverage, ...] = ()  # per instalment: invoiced, paid, documents missing
+    titles: dict[str, str] = {}  # penalty key -> its title in the contract, for people
+
+    def deduction_item(self, key: str) -> str:
+        """A deduction as the statement names it: the penalty's title in the contract, and
+        its key."""
+        title = self.titles.get(key)
+        return (msg("- deduction: {title} ({key})", title=title, key=key) if title
+                else msg("- deduction: {key}", key=key))
 
     @property
     def disputed_total(self) -> Decimal:
@@ -100,7 +108,8 @@ def settle(book: Book, period: Period, as_of: date | None = None,
                      tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
                      {k: p.clause for k, p in book.contract.penalties.items()},
                      book.contract.late_interest.clause, late_floor, floor_rate(book), disputed,
-                     tuple(coverage(book, period.end, as_of)))
+                     tuple(coverage(book, period.end, as_of)),
+                     {k: p.title for k, p in book.contract.penalties.items()})
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

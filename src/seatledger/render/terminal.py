@@ -206,4 +206,22 @@ def _width(tty: bool) -> int:
 
 
 def _colour_wanted() -> bool:
-    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return os.name != "nt" or _windows_vt()
+
+
+def _windows_vt() -> bool:
+    """Whether the Windows console takes colour codes: turned on where it can be (Windows 10
+    and later); an older console would print them as text, so it gets none."""
+    try:
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.GetStdHandle(-11)  # STD_OUTPUT_HANDLE
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))  # VT processing
+    except (AttributeError, OSError, ValueError):
+        return False

@@ -1,5 +1,5 @@
 """The one table of output formats: for each command, the renderer of each format it offers
-(people get rich tables, machines JSON and csv, spreadsheets xlsx, paper html, a pull request
+(people get text tables, machines JSON and csv, spreadsheets xlsx, paper html, a pull request
 Markdown). Renderers are named, not imported: a run imports the one it uses (importing every
 renderer, and the reports behind their types, cost a fifth of a warm `check`). A file format
 returns bytes; `show` writes them to --output (whole, then renamed into place) or, for csv,

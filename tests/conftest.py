@@ -120,6 +120,17 @@ LEDGER = "ledgers/haidian-hotline-2022"
 
 
 @pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled contract and example ledger (the cwd); the ledger folder."""
+    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
+    shutil.copytree(REPO / LEDGER, tmp_path / LEDGER)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SEATLEDGER_CONTRACT", raising=False)
+    monkeypatch.delenv("SEATLEDGER_LEDGER", raising=False)
+    return tmp_path / LEDGER
+
+
+@pytest.fixture
 def blank(project: Path, run: Run) -> Path:
     """The seed contract, a ledger recorded from 2022-10-01 (so Q2 and Q3 have no gaps to
     mark figures incomplete), a full roster of 48."""

@@ -4,12 +4,11 @@ list of its problems, whatever damaged it; findings (gaps) never stop a report."
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Run, snapshot
+from conftest import Run, snapshot
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
 REPORTS = [
@@ -20,17 +19,6 @@ REPORTS = [
     ("compliance", "--quarter", "Q3"),
     ("calendar", "--month", "2022-09"),
 ]
-
-
-@pytest.fixture
-def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled contract and example ledger; the cwd."""
-    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
-    shutil.copytree(REPO / LEDGER, tmp_path / LEDGER)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SEATLEDGER_CONTRACT", raising=False)
-    monkeypatch.delenv("SEATLEDGER_LEDGER", raising=False)
-    return tmp_path / LEDGER
 
 
 def refused(run: Run, args: tuple[str, ...], *words: str) -> str:

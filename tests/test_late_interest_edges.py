@@ -23,6 +23,12 @@ def sme(project: Path, run: Run) -> None:
     contract.write_text(text, encoding="utf-8")
 
 
+def started(project: Path, run: Run) -> None:
+    """A ledger recorded from 2022-10-01 with a full roster."""
+    ok(run, "init", "--recorded-from", "2022-10-01")
+    write_roster(project / LEDGER)
+
+
 def ok(run: Run, *args: str) -> None:
     result = run(*args)
     assert result.exit_code == 0, (args, result)
@@ -44,8 +50,7 @@ def test_the_floor_per_instalment(project: Path, run: Run) -> None:
     (1,000,000.00 x 3.70 % x 14 / 360), and what is still unpaid accrues 922.33 at the floor
     (641,000.00 x 3.70 % x 14 / 360 = 922.3277...), 87.25 at the agreed 0.35 %."""
     sme(project, run)
-    ok(run, "init", "--recorded-from", "2022-10-01")
-    write_roster(project / LEDGER)
+    started(project, run)
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
     ok(run, "record", "payment", "--date", "2022-08-05", "--instalment", "2", "--amount",
        "1000000")
@@ -56,8 +61,7 @@ def test_the_floor_per_instalment(project: Path, run: Run) -> None:
 
 def test_an_excused_payment_owes_nothing_at_the_floor_either(project: Path, run: Run) -> None:
     sme(project, run)
-    ok(run, "init", "--recorded-from", "2022-10-01")
-    write_roster(project / LEDGER)
+    started(project, run)
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
     ok(run, "record", "payment", "--date", "2022-08-05", "--instalment", "2", "--amount",
        "1641000", "--excused", "fiscal-allocation")
@@ -70,8 +74,7 @@ def test_an_excused_payment_owes_nothing_at_the_floor_either(project: Path, run:
 def test_a_remainder_under_one_yuan_is_still_late(project: Path, run: Run) -> None:
     """1,640,999.50 of instalment 2 paid on time; the 0.50 left is 14 days late on 08-05
     (its interest rounds to 0.00, but the instalment is late, and says so)."""
-    ok(run, "init", "--recorded-from", "2022-10-01")
-    write_roster(project / LEDGER)
+    started(project, run)
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
     ok(run, "record", "payment", "--date", "2022-07-20", "--instalment", "2", "--amount",
        "1640999.50")
@@ -82,8 +85,7 @@ def test_a_remainder_under_one_yuan_is_still_late(project: Path, run: Run) -> No
 def test_a_termination_reverses_part_of_the_instalment_due(project: Path, run: Run) -> None:
     """Terminated on 2022-11-16 after an uncured notice: instalment 3 (92 days of Q4) keeps
     46 days, 1,641,000.00 - 820,500.00 = 820,500.00, the amount its due date is about."""
-    ok(run, "init", "--recorded-from", "2022-10-01")
-    write_roster(project / LEDGER)
+    started(project, run)
     ok(run, "record", "notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by",
        "2022-11-10")
     ok(run, "record", "termination", "--date", "2022-11-16", "--clause", "十(2)")
@@ -93,8 +95,7 @@ def test_a_termination_reverses_part_of_the_instalment_due(project: Path, run: R
 
 def test_the_final_payment_is_due_from_the_day_of_its_confirmation(project: Path,
                                                                    run: Run) -> None:
-    ok(run, "init", "--recorded-from", "2022-10-01")
-    write_roster(project / LEDGER)
+    started(project, run)
     ok(run, "record", "completion", "--date", "2023-04-20", "--amount", "131568")
     on_the_day = due_of(settle(run, "--final", "--as-of", "2023-04-20"), "final")
     assert on_the_day["amount"] == "131568.00"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,20 +12,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from conftest import LEDGER, REPO
 from seatledger.cli.main import app
 from seatledger.core.money import capitals, fmt_grouped
-
-
-@pytest.fixture
-def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
-    shutil.copytree(REPO / LEDGER, tmp_path / LEDGER)
-    monkeypatch.chdir(tmp_path)
-    for name in ("SEATLEDGER_CONTRACT", "SEATLEDGER_LEDGER"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path / LEDGER
-
 
 LANG: list[str] = ["en"]
 

@@ -11,19 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LEDGER, REPO, Run
+from conftest import Run
 from seatledger.app import ledger_access
 from seatledger.read import verdicts
-
-
-@pytest.fixture
-def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(REPO / "contracts", tmp_path / "contracts")
-    shutil.copytree(REPO / LEDGER, tmp_path / LEDGER)
-    monkeypatch.chdir(tmp_path)
-    for name in ("SEATLEDGER_CONTRACT", "SEATLEDGER_LEDGER"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path / LEDGER
 
 
 def kept() -> list[Path]:

@@ -11,6 +11,7 @@ ships in the package.
 from __future__ import annotations
 
 import ast
+import gettext
 import inspect
 import io
 import sys
@@ -96,7 +97,7 @@ def _po(lang: str) -> Path:
 def update() -> None:
     template = extract()
     with (LOCALE / "seatledger.pot").open("wb") as f:
-        write_po(f, template, width=100, omit_header=False, sort_output=True)
+        write_po(f, template, width=100, omit_header=False, sort_output=True, no_location=True)
     for lang in LANGS:
         path = _po(lang)
         catalog = read_po(path.open("rb")) if path.exists() else Catalog(locale=lang,
@@ -104,7 +105,8 @@ def update() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as f:
-            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True)
+            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True,
+                     no_location=True)
 
 
 def compiled(lang: str) -> bytes:
@@ -112,6 +114,14 @@ def compiled(lang: str) -> bytes:
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
+
+
+def _mo_messages(data: bytes) -> dict[object, str]:
+    """What a compiled catalogue translates, without its header: the header names the Babel
+    release that wrote it, so comparing bytes failed on every machine with a newer Babel."""
+    catalog = dict(gettext.GNUTranslations(io.BytesIO(data))._catalog)  # type: ignore[attr-defined]
+    catalog.pop("", None)
+    return catalog
 
 
 def compile_all() -> None:
@@ -139,7 +149,7 @@ def problems() -> list[str]:
                     if placeholder not in "".join(entry.string if isinstance(entry.string, tuple)
                                                   else [entry.string]):
                         out.append(f"{lang}: {message.id!r} loses {placeholder}")
-        if _po(lang).with_suffix(".mo").read_bytes() != compiled(lang):
+        if _mo_messages(_po(lang).with_suffix(".mo").read_bytes()) != _mo_messages(compiled(lang)):
             out.append(f"{lang}: the .mo is stale: run python scripts/i18n.py compile")
     return out
 

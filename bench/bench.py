@@ -73,8 +73,7 @@ def sample(job: Job, env: dict[str, str]) -> Sample:
     rss_file = Path(tempfile.mkstemp(prefix="seatledger-rss-")[1])
     cmd = [TIME, "-f", "%M", "-o", str(rss_file), *job.cmd] if os.path.exists(TIME) else job.cmd
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=job.cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=job.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     text = rss_file.read_text().strip().splitlines()
@@ -96,14 +95,23 @@ def measure(jobs: list[Job], runs: int, env: dict[str, str]) -> dict[str, Sample
     for _ in range(runs):
         for job in jobs:
             samples[job.name].append(sample(job, env))
-    return {name: Sample(statistics.median(s.cpu for s in got),
-                         statistics.median(s.wall for s in got),
-                         max(s.rss_mib for s in got)) for name, got in samples.items()}
+    return {
+        name: Sample(
+            statistics.median(s.cpu for s in got),
+            statistics.median(s.wall for s in got),
+            max(s.rss_mib for s in got),
+        )
+        for name, got in samples.items()
+    }
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
-                   cwd=cwd, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 def year_jobs(project: Path) -> list[Job]:
@@ -112,9 +120,11 @@ def year_jobs(project: Path) -> list[Job]:
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "year")
     month = ledger / "2022-11.yaml"
-    month.write_text(month.read_text(encoding="utf-8") + "- id: act-2022-11-30-bench\n  kind: activity\n"
-                     "  date: 2022-11-30\n  obligation: weekly-training\n  count: 7\n",
-                     encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8") + "- id: act-2022-11-30-bench\n  kind: activity\n"
+        "  date: 2022-11-30\n  obligation: weekly-training\n  count: 7\n",
+        encoding="utf-8",
+    )
     run = SEATLEDGER
     return [
         Job("check (year)", [*run, "check"], project),
@@ -136,9 +146,12 @@ def edit_jobs(project: Path) -> list[Job]:
 
     def edit() -> None:
         count[0] += 1  # from 100: no twin of a generated activity (that is a problem)
-        edited.write_text(original + "- id: act-2022-10-31-bench\n  kind: activity\n"
-                          "  date: 2022-10-31\n  obligation: weekly-training\n"
-                          f"  count: {100 + count[0]}\n", encoding="utf-8")
+        edited.write_text(
+            original + "- id: act-2022-10-31-bench\n  kind: activity\n"
+            "  date: 2022-10-31\n  obligation: weekly-training\n"
+            f"  count: {100 + count[0]}\n",
+            encoding="utf-8",
+        )
 
     return [Job("check (year), a month edited", [*SEATLEDGER, "check"], project, edit)]
 
@@ -151,9 +164,17 @@ def append_jobs(project: Path) -> list[Job]:
     from seatledger.core.record_text import block
     from seatledger.core.records import Activity
 
-    big = "".join(block(Activity(id=f"act-2022-07-{n:06x}", date=date(2022, 7, 1 + n * 31 // 5000),
-                                 obligation="fire-inspection", count=10 + n))
-                  for n in range(5000))
+    big = "".join(
+        block(
+            Activity(
+                id=f"act-2022-07-{n:06x}",
+                date=date(2022, 7, 1 + n * 31 // 5000),
+                obligation="fire-inspection",
+                count=10 + n,
+            )
+        )
+        for n in range(5000)
+    )
     (ledger / "2022-07.yaml").write_text(big, encoding="utf-8")
     pristine = {p.name: p.read_bytes() for p in ledger.iterdir() if p.is_file()}
 
@@ -164,8 +185,10 @@ def append_jobs(project: Path) -> list[Job]:
             (ledger / extra).unlink()
 
     add = [*SEATLEDGER, "record", "activity", "--obligation", "weekly-training", "--count", "9"]
-    return [Job("append, 5,000-record month", [*add, "--date", "2022-07-31"], project, reset),
-            Job("append, empty month", [*add, "--date", "2022-08-01"], project, reset)]
+    return [
+        Job("append, 5,000-record month", [*add, "--date", "2022-07-31"], project, reset),
+        Job("append, empty month", [*add, "--date", "2022-08-01"], project, reset),
+    ]
 
 
 def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
@@ -181,15 +204,24 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
 
     def edit() -> None:  # a new state each run: no verdict; 11 of 12 months from the cache
         count[0] += 1
-        edited.write_text(original + "- id: act-2022-10-31-bench\n  kind: activity\n"
-                          "  date: 2022-10-31\n  obligation: weekly-training\n"
-                          f"  count: {100 + count[0]}\n", encoding="utf-8")
+        edited.write_text(
+            original + "- id: act-2022-10-31-bench\n  kind: activity\n"
+            "  date: 2022-10-31\n  obligation: weekly-training\n"
+            f"  count: {100 + count[0]}\n",
+            encoding="utf-8",
+        )
 
-    return [Job(f"check {size}, warm cache", [*SEATLEDGER, "check"], project),
-            Job(f"check {size}, a month edited", [*SEATLEDGER, "check"], project, edit),
-            Job(f"check {size}, cold cache",
-                ["env", f"SEATLEDGER_CACHE={cold}", *SEATLEDGER, "check"], project, clear),
-            Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project)]
+    return [
+        Job(f"check {size}, warm cache", [*SEATLEDGER, "check"], project),
+        Job(f"check {size}, a month edited", [*SEATLEDGER, "check"], project, edit),
+        Job(
+            f"check {size}, cold cache",
+            ["env", f"SEATLEDGER_CACHE={cold}", *SEATLEDGER, "check"],
+            project,
+            clear,
+        ),
+        Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project),
+    ]
 
 
 def main() -> None:
@@ -203,8 +235,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="seatledger-bench-"))
     env = dict(os.environ, SEATLEDGER_CACHE=str(work / "cache"), COLUMNS="120")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: compiled once, then from .pyc
-    jobs = [Job("bare import", [PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT),
-            Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT)]
+    jobs = [
+        Job("bare import", [PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT),
+        Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT),
+    ]
     sizes = args.sizes.split(",")
     if "year" in sizes:
         generate.write("year", work / "year")
@@ -218,34 +252,57 @@ def main() -> None:
         jobs += big_jobs(work / size, size, work / "cache")
     medians = measure(jobs, args.runs, env)
     bare, floor = medians["bare import"].cpu, medians["typer floor"].cpu
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} interleaved "
-          f"runs, medians (peak RSS: the largest)")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} interleaved "
+        f"runs, medians (peak RSS: the largest)"
+    )
     print(f"{'job':<28} {'CPU ms':>8} {'wall ms':>8} {'RSS MiB':>8} {'x import':>9} {'x typer':>8}")
     for name, s in medians.items():
-        print(f"{name:<28} {s.cpu * 1000:8.1f} {s.wall * 1000:8.1f} {s.rss_mib:8.1f} "
-              f"{s.cpu / bare:9.2f} {s.cpu / floor:8.2f}")
+        print(
+            f"{name:<28} {s.cpu * 1000:8.1f} {s.wall * 1000:8.1f} {s.rss_mib:8.1f} "
+            f"{s.cpu / bare:9.2f} {s.cpu / floor:8.2f}"
+        )
     targets = []
     if "year" in sizes:
         targets.append(("check (year) <= 1.5x import", medians["check (year)"].cpu / bare, 1.5))
-        targets.append(("  the same, a month edited (no verdict)",
-                        medians["check (year), a month edited"].cpu / bare, 1.5))
-        for name in ("deduct Q3", "settle Q3", "balance by month", "check-roster Q3",
-                     "compliance Q3"):
+        targets.append(
+            (
+                "  the same, a month edited (no verdict)",
+                medians["check (year), a month edited"].cpu / bare,
+                1.5,
+            )
+        )
+        for name in ("deduct Q3", "settle Q3", "balance by month", "check-roster Q3", "compliance Q3"):
             targets.append((f"{name} <= 1.7x import", medians[name].cpu / bare, 1.7))
-        targets.append(("diff one month <= 2x import",
-                        medians["diff, one month changed"].cpu / bare, 2.0))
-        targets.append(("append 5,000 / empty <= 1.2x",
-                        medians["append, 5,000-record month"].cpu
-                        / medians["append, empty month"].cpu, 1.2))
+        targets.append(("diff one month <= 2x import", medians["diff, one month changed"].cpu / bare, 2.0))
+        targets.append(
+            (
+                "append 5,000 / empty <= 1.2x",
+                medians["append, 5,000-record month"].cpu / medians["append, empty month"].cpu,
+                1.2,
+            )
+        )
     for size in (s for s in sizes if s != "year"):
         events = medians[f"libyaml events {size}"].cpu
-        targets.append((f"check {size} cold <= 2x libyaml events",
-                        medians[f"check {size}, cold cache"].cpu / events, 2.0))
-        targets.append((f"check {size} warm <= 3x import",
-                        medians[f"check {size}, warm cache"].cpu / bare, 3.0))
-        targets.append((f"check {size} peak <= 150 MiB",
-                        max(medians[f"check {size}, warm cache"].rss_mib,
-                            medians[f"check {size}, cold cache"].rss_mib), 150.0))
+        targets.append(
+            (
+                f"check {size} cold <= 2x libyaml events",
+                medians[f"check {size}, cold cache"].cpu / events,
+                2.0,
+            )
+        )
+        targets.append(
+            (f"check {size} warm <= 3x import", medians[f"check {size}, warm cache"].cpu / bare, 3.0)
+        )
+        targets.append(
+            (
+                f"check {size} peak <= 150 MiB",
+                max(
+                    medians[f"check {size}, warm cache"].rss_mib, medians[f"check {size}, cold cache"].rss_mib
+                ),
+                150.0,
+            )
+        )
     print("\ntargets:")
     for name, value, limit in targets:
         print(f"  {name:<42} {value:8.2f}  {'meets' if value <= limit else 'MISSES'}")

@@ -80,7 +80,8 @@ def write(size: str, out: Path) -> int:
         items.sort(key=lambda r: (r.date, r.kind, r.id))
         (ledger / f"{month}.yaml").write_text(
             f"# {month}: records of haidian-hotline-2022\n\n" + "".join(block(r) for r in items),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return len(records)
 
 

@@ -35,15 +35,13 @@ LEDGER = Path("ledgers") / "haidian-hotline-2022"
 def setup(root: Path, python: str) -> None:
     (root / "contracts").mkdir()
     shutil.copy(SEED, root / "contracts" / SEED.name)
-    subprocess.run([python, "-m", "seatledger", "init"], cwd=root, check=True,
-                   capture_output=True)
+    subprocess.run([python, "-m", "seatledger", "init"], cwd=root, check=True, capture_output=True)
 
 
 def append_args(n: int, duty: str = "weekly-training") -> list[str]:
     """A distinct activity for each n (its count differs), spread over a quarter's days."""
     day = date(2022, 7, 1) + timedelta(days=n % 92)
-    return ["record", "activity", "--date", day.isoformat(), "--obligation", duty,
-            "--count", str(n + 1)]
+    return ["record", "activity", "--date", day.isoformat(), "--obligation", duty, "--count", str(n + 1)]
 
 
 def ids_in(root: Path) -> list[str]:
@@ -53,10 +51,17 @@ def ids_in(root: Path) -> list[str]:
     return out
 
 
-def run(root: Path, python: str, args: list[str], kill_after: float | None,
-        env: dict[str, str]) -> tuple[int, str]:
-    proc = subprocess.Popen([python, "-m", "seatledger", *args], cwd=root, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def run(
+    root: Path, python: str, args: list[str], kill_after: float | None, env: dict[str, str]
+) -> tuple[int, str]:
+    proc = subprocess.Popen(
+        [python, "-m", "seatledger", *args],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if kill_after is not None:
         time.sleep(kill_after)
         proc.send_signal(signal.SIGKILL)
@@ -80,13 +85,11 @@ def phase_kill(root: Path, python: str, appends: int, env: dict[str, str]) -> li
     return acks
 
 
-def phase_writers(root: Path, python: str, writers: int, each: int,
-                  env: dict[str, str]) -> list[str]:
+def phase_writers(root: Path, python: str, writers: int, each: int, env: dict[str, str]) -> list[str]:
     def writer(w: int) -> list[str]:
         acks = []
         for k in range(each):
-            code, out = run(root, python, append_args(w * each + k, "monthly-assessment"), None,
-                            env)
+            code, out = run(root, python, append_args(w * each + k, "monthly-assessment"), None, env)
             if code == 0 and (rid := acknowledged(out)):
                 acks.append(rid)
             else:
@@ -124,21 +127,23 @@ def main() -> int:
             failures.append(f"the next append after the kills failed: {out}")
         leftovers = sorted(p.name for p in (root / LEDGER).glob(".*.tmp"))
         failures += [f"temporary file left: {name}" for name in leftovers]
-        check = subprocess.run([args.python, "-m", "seatledger", "check"], cwd=root, env=env,
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            [args.python, "-m", "seatledger", "check"], cwd=root, env=env, capture_output=True, text=True
+        )
         if check.returncode != 0:
             failures.append(f"check after the kills: {check.stdout}{check.stderr}"[:2000])
-        print(f"after phase 1: {len(present)} records, {len(lost)} acknowledged lost, "
-              f"{len(twice)} twice, {len(leftovers)} temporary files, next append in "
-              f"{waited:.2f} s, check exit {check.returncode}")
+        print(
+            f"after phase 1: {len(present)} records, {len(lost)} acknowledged lost, "
+            f"{len(twice)} twice, {len(leftovers)} temporary files, next append in "
+            f"{waited:.2f} s, check exit {check.returncode}"
+        )
         acks2 = phase_writers(root, args.python, args.writers, args.each, env)
         present = ids_in(root)
         lost2 = sorted(set(acks2) - set(present))
         failures += [f"writer append lost: {rid}" for rid in lost2]
         if len(acks2) != args.writers * args.each:
             failures.append(f"only {len(acks2)} of {args.writers * args.each} appends went through")
-        print(f"after phase 2: {len(set(acks2) & set(present))} of "
-              f"{args.writers * args.each} present")
+        print(f"after phase 2: {len(set(acks2) & set(present))} of {args.writers * args.each} present")
     for f in failures:
         print("FAIL:", f)
     print("ok" if not failures else f"{len(failures)} failure(s)")

@@ -44,19 +44,90 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 # -- command-line values ------------------------------------------------------------------------
 
-BAD_DATES = ["2022-02-30", "", " ", "2022/13/01", "22-07-01", "2022-07-01T00:00", "2022-7-1",
-             "tomorrow", "2022-07-01\x00", "9999-12-31", "0000-01-01", "2022-07-01 ", "-1",
-             "２０２２-０７-０１", "2022-07-01\udcff", "2022-W27", "1e9", "2022-07-32", "x" * 5000]
-BAD_AMOUNTS = ["NaN", "nan", "Infinity", "-Infinity", "1e400", "-5", "0", "0.001", "1,0,0.5.0",
-               "１０００", "641000元", "", "  ", "0x10", "1_000", "1e3", "+-1", "¥100",
-               "9" * 40, "1.", ".5e", "\udcff", "100\x00"]
+BAD_DATES = [
+    "2022-02-30",
+    "",
+    " ",
+    "2022/13/01",
+    "22-07-01",
+    "2022-07-01T00:00",
+    "2022-7-1",
+    "tomorrow",
+    "2022-07-01\x00",
+    "9999-12-31",
+    "0000-01-01",
+    "2022-07-01 ",
+    "-1",
+    "２０２２-０７-０１",
+    "2022-07-01\udcff",
+    "2022-W27",
+    "1e9",
+    "2022-07-32",
+    "x" * 5000,
+]
+BAD_AMOUNTS = [
+    "NaN",
+    "nan",
+    "Infinity",
+    "-Infinity",
+    "1e400",
+    "-5",
+    "0",
+    "0.001",
+    "1,0,0.5.0",
+    "１０００",
+    "641000元",
+    "",
+    "  ",
+    "0x10",
+    "1_000",
+    "1e3",
+    "+-1",
+    "¥100",
+    "9" * 40,
+    "1.",
+    ".5e",
+    "\udcff",
+    "100\x00",
+]
 BAD_COUNTS = ["-1", "0", "1.5", "99999999999", "", "one", "1e3", "\udcff", "0x1"]
-BAD_IDS = ["", ",", "，", "S001,S001", "S0 01", "../etc", "S001;rm -rf /", "\udcff", "S" * 200,
-           "S001,,", "-S001", "张三"]
-BAD_KEYS = ["", "Seat-Shortage", "seat_shortage", "脱岗", "seat-shortage ", "\x7f", "x" * 300,
-            "seat-shortage", "fire-hazard-personal\n"]
-BAD_TEXT = ["typo\x7f", "a\x85b", "line\nbreak", "tab\there", "\udcff", "\ufffe", "  ",
-            "nul\x00", "\u2028", "bell\x07"]
+BAD_IDS = [
+    "",
+    ",",
+    "，",
+    "S001,S001",
+    "S0 01",
+    "../etc",
+    "S001;rm -rf /",
+    "\udcff",
+    "S" * 200,
+    "S001,,",
+    "-S001",
+    "张三",
+]
+BAD_KEYS = [
+    "",
+    "Seat-Shortage",
+    "seat_shortage",
+    "脱岗",
+    "seat-shortage ",
+    "\x7f",
+    "x" * 300,
+    "seat-shortage",
+    "fire-hazard-personal\n",
+]
+BAD_TEXT = [
+    "typo\x7f",
+    "a\x85b",
+    "line\nbreak",
+    "tab\there",
+    "\udcff",
+    "\ufffe",
+    "  ",
+    "nul\x00",
+    "\u2028",
+    "bell\x07",
+]
 
 
 def cli_cases() -> Iterator[Case]:
@@ -67,54 +138,120 @@ def cli_cases() -> Iterator[Case]:
         yield Case(f"settle --as-of {d!r}", nothing, ("settle", "--quarter", "Q3", "--as-of", d))
         yield Case(f"deduct --from {d!r}", nothing, ("deduct", "--from", d, "--to", "2022-09-30"))
     for a in BAD_AMOUNTS:
-        yield Case(f"payment --amount {a!r}", nothing, (
-            "record", "payment", "--date", "2022-09-20", "--instalment", "3", "--amount", a))
-        yield Case(f"incident --amount {a!r}", nothing, (
-            "record", "incident", "--date", "2022-09-20", "--penalty", "assessment-deduction",
-            "--amount", a))
-        yield Case(f"completion --amount {a!r}", nothing, (
-            "record", "completion", "--date", "2023-04-20", "--amount", a))
+        yield Case(
+            f"payment --amount {a!r}",
+            nothing,
+            ("record", "payment", "--date", "2022-09-20", "--instalment", "3", "--amount", a),
+        )
+        yield Case(
+            f"incident --amount {a!r}",
+            nothing,
+            (
+                "record",
+                "incident",
+                "--date",
+                "2022-09-20",
+                "--penalty",
+                "assessment-deduction",
+                "--amount",
+                a,
+            ),
+        )
+        yield Case(
+            f"completion --amount {a!r}",
+            nothing,
+            ("record", "completion", "--date", "2023-04-20", "--amount", a),
+        )
     for n in BAD_COUNTS:
-        yield Case(f"attendance --present {n!r}", nothing, (
-            "record", "attendance", "--date", "2022-09-30", "--present", n))
-        yield Case(f"incident --count {n!r}", nothing, (
-            "record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment",
-            "--count", n))
-        yield Case(f"request --instalment {n!r}", nothing, (
-            "record", "request", "--date", "2022-09-20", "--instalment", n))
+        yield Case(
+            f"attendance --present {n!r}",
+            nothing,
+            ("record", "attendance", "--date", "2022-09-30", "--present", n),
+        )
+        yield Case(
+            f"incident --count {n!r}",
+            nothing,
+            ("record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment", "--count", n),
+        )
+        yield Case(
+            f"request --instalment {n!r}",
+            nothing,
+            ("record", "request", "--date", "2022-09-20", "--instalment", n),
+        )
     for i in BAD_IDS:
-        yield Case(f"attendance --absent {i!r}", nothing, (
-            "record", "attendance", "--date", "2022-09-30", "--present", "47", "--absent", i))
-        yield Case(f"consent --staff {i!r}", nothing, (
-            "record", "consent", "--date", "2022-09-20", "--staff", i))
+        yield Case(
+            f"attendance --absent {i!r}",
+            nothing,
+            ("record", "attendance", "--date", "2022-09-30", "--present", "47", "--absent", i),
+        )
+        yield Case(
+            f"consent --staff {i!r}", nothing, ("record", "consent", "--date", "2022-09-20", "--staff", i)
+        )
         yield Case(f"void {i!r}", nothing, ("void", i, "--reason", "x"))
     for k in BAD_KEYS:
-        yield Case(f"incident --penalty {k!r}", nothing, (
-            "record", "incident", "--date", "2022-09-20", "--penalty", k))
-        yield Case(f"activity --obligation {k!r}", nothing, (
-            "record", "activity", "--date", "2022-09-20", "--obligation", k))
-        yield Case(f"payment --excused {k!r}", nothing, (
-            "record", "payment", "--date", "2022-09-20", "--instalment", "3", "--amount", "1",
-            "--excused", k))
+        yield Case(
+            f"incident --penalty {k!r}",
+            nothing,
+            ("record", "incident", "--date", "2022-09-20", "--penalty", k),
+        )
+        yield Case(
+            f"activity --obligation {k!r}",
+            nothing,
+            ("record", "activity", "--date", "2022-09-20", "--obligation", k),
+        )
+        yield Case(
+            f"payment --excused {k!r}",
+            nothing,
+            (
+                "record",
+                "payment",
+                "--date",
+                "2022-09-20",
+                "--instalment",
+                "3",
+                "--amount",
+                "1",
+                "--excused",
+                k,
+            ),
+        )
     for t in BAD_TEXT:
-        yield Case(f"activity --note {t!r}", nothing, (
-            "record", "activity", "--date", "2022-09-20", "--obligation", "weekly-training",
-            "--note", t))
-        yield Case(f"incident --ref {t!r}", nothing, (
-            "record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment",
-            "--ref", t))
-    for period in (("--month", "2022-13"), ("--quarter", "Q5"), ("--quarter", "2021-Q3"),
-                   ("--instalment", "0"), ("--instalment", "9"), ("--from", "2022-09-30"),
-                   ("--month", "2021-12"), ("--month", "2022-07", "--quarter", "Q3")):
+        yield Case(
+            f"activity --note {t!r}",
+            nothing,
+            ("record", "activity", "--date", "2022-09-20", "--obligation", "weekly-training", "--note", t),
+        )
+        yield Case(
+            f"incident --ref {t!r}",
+            nothing,
+            ("record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment", "--ref", t),
+        )
+    for period in (
+        ("--month", "2022-13"),
+        ("--quarter", "Q5"),
+        ("--quarter", "2021-Q3"),
+        ("--instalment", "0"),
+        ("--instalment", "9"),
+        ("--from", "2022-09-30"),
+        ("--month", "2021-12"),
+        ("--month", "2022-07", "--quarter", "Q3"),
+    ):
         for cmd in ("deduct", "settle", "balance", "check-roster", "compliance"):
             yield Case(f"{cmd} {' '.join(period)}", nothing, (cmd, *period))
-    for args in (("close", "--quarter", "Q9"), ("reopen", "--quarter", "Q3", "--reason", ""),
-                 ("diff", "no-such-rev"), ("merge-driver", "/nonexistent", "/nonexistent", "/x"),
-                 ("roster", "leave", "NOBODY", "--date", "2022-09-01"),
-                 ("roster", "add", "S001", "--role", "boss", "--degree", "phd", "--joined", "x"),
-                 ("calendar", "--month", "1900-01"), ("calendar", "--month", "2099-01"),
-                 ("--contract", "/nonexistent.yaml", "check"),
-                 ("check", "--ledger", "/nonexistent"), ("init",), ("fmt", "--bogus")):
+    for args in (
+        ("close", "--quarter", "Q9"),
+        ("reopen", "--quarter", "Q3", "--reason", ""),
+        ("diff", "no-such-rev"),
+        ("merge-driver", "/nonexistent", "/nonexistent", "/x"),
+        ("roster", "leave", "NOBODY", "--date", "2022-09-01"),
+        ("roster", "add", "S001", "--role", "boss", "--degree", "phd", "--joined", "x"),
+        ("calendar", "--month", "1900-01"),
+        ("calendar", "--month", "2099-01"),
+        ("--contract", "/nonexistent.yaml", "check"),
+        ("check", "--ledger", "/nonexistent"),
+        ("init",),
+        ("fmt", "--bogus"),
+    ):
         yield Case(" ".join(args), nothing, args)
 
 
@@ -125,35 +262,54 @@ def _rewrite(rel: Path, change: Callable[[bytes], bytes]) -> Callable[[Path], No
     def damage(root: Path) -> None:
         path = root / rel
         path.write_bytes(change(path.read_bytes()))
+
     return damage
 
 
 def _replace_file(rel: Path, data: bytes) -> Callable[[Path], None]:
     def damage(root: Path) -> None:
         (root / rel).write_bytes(data)
+
     return damage
 
 
 HOSTILE_YAML = [
-    b"- &a {id: x}\n- *a\n", b"- !!python/object:os.system {}\n", b"a: 1\na: 2\n",
-    b"- id: x\n  id: y\n", b"[" * 5000, b"- " * 3000 + b"x\n", b"\x00\x01\x02", b"---\n---\n",
-    b"- kind: attendance\n", b"- 1\n- 2\n", b"just a string\n", b"{}\n", b"- {}\n",
-    b"- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n"
-    b"  present: 1e9\n",
+    b"- &a {id: x}\n- *a\n",
+    b"- !!python/object:os.system {}\n",
+    b"a: 1\na: 2\n",
+    b"- id: x\n  id: y\n",
+    b"[" * 5000,
+    b"- " * 3000 + b"x\n",
+    b"\x00\x01\x02",
+    b"---\n---\n",
+    b"- kind: attendance\n",
+    b"- 1\n- 2\n",
+    b"just a string\n",
+    b"{}\n",
+    b"- {}\n",
+    b"- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n  present: 1e9\n",
     b"- id: x\n  kind: payment\n  date: 2022-08-01\n  instalment: 2\n  amount: 1641000\n",
-    b"\xef\xbb\xbf\xef\xbb\xbf- x\n", b"- id: x\n  kind: void\n  date: 2022-08-01\n"
-    b"  target: x\n  reason: self\n", b"<<<<<<< ours\n=======\n>>>>>>> theirs\n",
+    b"\xef\xbb\xbf\xef\xbb\xbf- x\n",
+    b"- id: x\n  kind: void\n  date: 2022-08-01\n  target: x\n  reason: self\n",
+    b"<<<<<<< ours\n=======\n>>>>>>> theirs\n",
     b"- id: x\n  kind: incident\n  date: 2022-08-01\n  penalty: post-abandonment\n"
     b"  count: 99999999999999999999\n",
-    "- note: \u2028\n".encode(), b"- date: 2022-02-30\n",
+    "- note: \u2028\n".encode(),
+    b"- date: 2022-02-30\n",
 ]
 
 
 def file_cases(rng: random.Random) -> Iterator[Case]:
     month = MONTH
-    commands = [("check",), ("settle", "--quarter", "Q3"), ("deduct", "--month", "2022-08"),
-                ("record", "attendance", "--date", "2022-08-31", "--present", "48", "--replace"),
-                ("fmt",), ("balance", "--by", "month"), ("close", "--quarter", "Q3")]
+    commands = [
+        ("check",),
+        ("settle", "--quarter", "Q3"),
+        ("deduct", "--month", "2022-08"),
+        ("record", "attendance", "--date", "2022-08-31", "--present", "48", "--replace"),
+        ("fmt",),
+        ("balance", "--by", "month"),
+        ("close", "--quarter", "Q3"),
+    ]
     damages: list[tuple[str, Callable[[Path], None]]] = [
         ("gbk", _rewrite(month, lambda b: b.decode().replace("# ", "# 中文", 1).encode("gbk"))),
         ("utf-16", _rewrite(month, lambda b: b.decode().encode("utf-16"))),
@@ -175,16 +331,34 @@ def file_cases(rng: random.Random) -> Iterator[Case]:
         ("roster scalar", _replace_file(LEDGER / "roster.yaml", b"nobody\n")),
         ("roster gbk", _rewrite(LEDGER / "roster.yaml", lambda b: "# 名单\n".encode("gbk") + b)),
         ("ledger.yaml list", _replace_file(LEDGER / "ledger.yaml", b"- a\n")),
-        ("ledger.yaml wrong contract", _replace_file(
-            LEDGER / "ledger.yaml", b"contract: other\nrecorded_from: 2022-04-01\n")),
-        ("ledger.yaml bad date", _replace_file(
-            LEDGER / "ledger.yaml", b"contract: haidian-hotline-2022\nrecorded_from: 2022-02-30\n")),
-        ("contract float", _rewrite(Path("contracts/haidian-hotline-2022.yaml"),
-                                    lambda b: b.replace(b'amount: "300.00"', b"amount: 300.0", 1))),
-        ("contract sums", _rewrite(Path("contracts/haidian-hotline-2022.yaml"),
-                                   lambda b: b.replace(b'total: "6695568.00"', b'total: "1.00"'))),
-        ("contract gbk", _rewrite(Path("contracts/haidian-hotline-2022.yaml"),
-                                  lambda b: b.decode().encode("gbk"))),
+        (
+            "ledger.yaml wrong contract",
+            _replace_file(LEDGER / "ledger.yaml", b"contract: other\nrecorded_from: 2022-04-01\n"),
+        ),
+        (
+            "ledger.yaml bad date",
+            _replace_file(
+                LEDGER / "ledger.yaml", b"contract: haidian-hotline-2022\nrecorded_from: 2022-02-30\n"
+            ),
+        ),
+        (
+            "contract float",
+            _rewrite(
+                Path("contracts/haidian-hotline-2022.yaml"),
+                lambda b: b.replace(b'amount: "300.00"', b"amount: 300.0", 1),
+            ),
+        ),
+        (
+            "contract sums",
+            _rewrite(
+                Path("contracts/haidian-hotline-2022.yaml"),
+                lambda b: b.replace(b'total: "6695568.00"', b'total: "1.00"'),
+            ),
+        ),
+        (
+            "contract gbk",
+            _rewrite(Path("contracts/haidian-hotline-2022.yaml"), lambda b: b.decode().encode("gbk")),
+        ),
     ]
     for n, data in enumerate(HOSTILE_YAML):
         damages.append((f"hostile yaml {n}", _replace_file(month, data)))
@@ -193,8 +367,9 @@ def file_cases(rng: random.Random) -> Iterator[Case]:
         damages.append((f"truncated at {cut}", _rewrite(month, lambda b, c=cut: b[:c])))
     for _ in range(12):  # random bytes spliced in
         at, junk = rng.randrange(0, 5000), bytes(rng.randrange(256) for _n in range(rng.randrange(1, 8)))
-        damages.append((f"spliced {junk!r} at {at}",
-                        _rewrite(month, lambda b, a=at, j=junk: b[:a] + j + b[a:])))
+        damages.append(
+            (f"spliced {junk!r} at {at}", _rewrite(month, lambda b, a=at, j=junk: b[:a] + j + b[a:]))
+        )
     for name, damage in damages:
         for args in commands:
             yield Case(f"{name}: {' '.join(args)}", damage, args)
@@ -220,14 +395,14 @@ def run_case(case: Case, python: str) -> Outcome:
         env = dict(os.environ, SEATLEDGER_NO_CACHE="1", COLUMNS="80")
         env.pop("SEATLEDGER_DEBUG", None)
         try:
-            proc = subprocess.run([python, "-m", "seatledger", *case.args], cwd=root,
-                                  capture_output=True, env=env, timeout=120)
+            proc = subprocess.run(
+                [python, "-m", "seatledger", *case.args], cwd=root, capture_output=True, env=env, timeout=120
+            )
             code, output = proc.returncode, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired:
             code, output = -1, b"timed out"
         after = snapshot(root)
-        return Outcome(case, code, b"Traceback" in output or code == -1,
-                       code != 0 and after != before)
+        return Outcome(case, code, b"Traceback" in output or code == -1, code != 0 and after != before)
 
 
 def cases(sample: int | None) -> list[Case]:
@@ -252,10 +427,12 @@ def main() -> int:
         what = "traceback" if o.traceback else "exit 3" if o.code == 3 else "changed bytes"
         print(f"FAIL ({what}, exit {o.code}): {o.case.name}")
     codes = {c: sum(1 for o in outcomes if o.code == c) for c in sorted({o.code for o in outcomes})}
-    print(f"{len(outcomes)} cases; exit codes {codes}; "
-          f"{sum(o.traceback for o in outcomes)} tracebacks, "
-          f"{sum(o.code == 3 for o in outcomes)} exit 3, "
-          f"{sum(o.changed for o in outcomes)} refused commands that changed bytes")
+    print(
+        f"{len(outcomes)} cases; exit codes {codes}; "
+        f"{sum(o.traceback for o in outcomes)} tracebacks, "
+        f"{sum(o.code == 3 for o in outcomes)} exit 3, "
+        f"{sum(o.changed for o in outcomes)} refused commands that changed bytes"
+    )
     return 1 if bad else 0
 
 

@@ -26,52 +26,88 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "seatledger"
 LOCALE = SRC / "locale"
 LANGS = ("zh_CN",)
-KEYWORDS = {"msg": None, "Msg": None, "_": None, "tr": None, "N_": None, "ngettext": (1, 2),
-            "tm": None, "mk": None}  # tm, mk: render/text.py, messages with style tags
+KEYWORDS = {
+    "msg": None,
+    "Msg": None,
+    "_": None,
+    "tr": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "tm": None,
+    "mk": None,
+}  # tm, mk: render/text.py, messages with style tags
 # click's and typer's own words that a run shows (from their sources; they call gettext).
 FRAMEWORK = [
-    "Usage:", "Options", "Commands", "Arguments", "Error", "Aborted.", "(deprecated) ",
-    "[default: {}]", "[env var: {}]", "[required]", "Show this message and exit.",
+    "Usage:",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Error",
+    "Aborted.",
+    "(deprecated) ",
+    "[default: {}]",
+    "[env var: {}]",
+    "[required]",
+    "Show this message and exit.",
     "Try [blue]'{command_path} {help_option}'[/] for help.",
-    "Try '{command} {option}' for help.", "Missing option '{param_hint}'.",
-    "Missing option", "Missing argument", "Missing parameter", "Missing command.",
-    "No such command {name!r}.", "No such option: {name}", "Got unexpected extra argument ({args})",
-    "Invalid value for {param_hint}: {message}", "Invalid value: {message}",
-    "{value!r} is not a valid {number_type}.", "{value!r} is not one of {choices}.",
-    "{value!r} is not {choice}.", "Option {name!r} requires an argument.",
-    "Did you mean {possibility}?", "(Possible options: {possibilities})",
+    "Try '{command} {option}' for help.",
+    "Missing option '{param_hint}'.",
+    "Missing option",
+    "Missing argument",
+    "Missing parameter",
+    "Missing command.",
+    "No such command {name!r}.",
+    "No such option: {name}",
+    "Got unexpected extra argument ({args})",
+    "Invalid value for {param_hint}: {message}",
+    "Invalid value: {message}",
+    "{value!r} is not a valid {number_type}.",
+    "{value!r} is not one of {choices}.",
+    "{value!r} is not {choice}.",
+    "Option {name!r} requires an argument.",
+    "Did you mean {possibility}?",
+    "(Possible options: {possibilities})",
     "Install completion for the current shell.",
     "Show completion for the current shell, to copy it or customize the installation.",
 ]
 
 
-def _docstrings() -> list[tuple[str, int, str]]:
+def _docstrings() -> list[tuple[str, int, str]]:  # noqa: C901
     """The CLI's command docstrings (typer shows them as help), table column names, and calls
     inside f-strings, which Babel's tokenizer does not look into."""
     out = []
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in KEYWORDS and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str) and node.func.id != "ngettext"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in KEYWORDS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.func.id != "ngettext"
+            ):
                 out.append((str(path.relative_to(ROOT)), node.lineno, node.args[0].value))
     for path in sorted((SRC / "cli").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and any(
-                    isinstance(d, ast.Call) and getattr(d.func, "id", "") == "command"
-                    for d in node.decorator_list):
+                isinstance(d, ast.Call) and getattr(d.func, "id", "") == "command"
+                for d in node.decorator_list
+            ):
                 doc = ast.get_docstring(node)
                 if doc:
                     out.append((str(path.relative_to(ROOT)), node.lineno, inspect.cleandoc(doc)))
     for path in sorted((SRC / "render").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Tuple) and len(node.elts) == 2
-                    and all(isinstance(e, ast.Constant) for e in node.elts)
-                    and node.elts[1].value in ("left", "right")):
+            if (
+                isinstance(node, ast.Tuple)
+                and len(node.elts) == 2
+                and all(isinstance(e, ast.Constant) for e in node.elts)
+                and node.elts[1].value in ("left", "right")
+            ):
                 out.append((str(path.relative_to(ROOT)), node.lineno, node.elts[0].value))
     return out
 
@@ -79,10 +115,15 @@ def _docstrings() -> list[tuple[str, int, str]]:
 def extract() -> Catalog:
     catalog = Catalog(project="seatledger", domain="seatledger", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS,
-            comment_tags=("i18n:",), strip_comment_tags=True):
-        catalog.add(message, None, [(f"src/seatledger/{filename}", lineno)],
-                    auto_comments=comments, context=context)
+        str(SRC),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("i18n:",),
+        strip_comment_tags=True,
+    ):
+        catalog.add(
+            message, None, [(f"src/seatledger/{filename}", lineno)], auto_comments=comments, context=context
+        )
     for filename, lineno, message in _docstrings():
         catalog.add(message, None, [(filename, lineno)])
     for message in FRAMEWORK:
@@ -100,13 +141,11 @@ def update() -> None:
         write_po(f, template, width=100, omit_header=False, sort_output=True, no_location=True)
     for lang in LANGS:
         path = _po(lang)
-        catalog = read_po(path.open("rb")) if path.exists() else Catalog(locale=lang,
-                                                                          domain="seatledger")
+        catalog = read_po(path.open("rb")) if path.exists() else Catalog(locale=lang, domain="seatledger")
         catalog.update(template, no_fuzzy_matching=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as f:
-            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True,
-                     no_location=True)
+            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True, no_location=True)
 
 
 def compiled(lang: str) -> bytes:
@@ -146,8 +185,9 @@ def problems() -> list[str]:
                 out.append(f"{lang}: fuzzy {message.id!r}")
             else:
                 for placeholder in _placeholders(message.id):
-                    if placeholder not in "".join(entry.string if isinstance(entry.string, tuple)
-                                                  else [entry.string]):
+                    if placeholder not in "".join(
+                        entry.string if isinstance(entry.string, tuple) else [entry.string]
+                    ):
                         out.append(f"{lang}: {message.id!r} loses {placeholder}")
         if _mo_messages(_po(lang).with_suffix(".mo").read_bytes()) != _mo_messages(compiled(lang)):
             out.append(f"{lang}: the .mo is stale: run python scripts/i18n.py compile")

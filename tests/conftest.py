@@ -42,8 +42,7 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own contract cache, so none depends on another's."""
     monkeypatch.setenv("SEATLEDGER_CACHE", str(tmp_path_factory.mktemp("cache")))
 
@@ -64,8 +63,7 @@ def run() -> Run:
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
-        r = runner.invoke(app, list(args), catch_exceptions=False, terminal_width=120,
-                          env={"COLUMNS": "120"})
+        r = runner.invoke(app, list(args), catch_exceptions=False, terminal_width=120, env={"COLUMNS": "120"})
         return Result(r.exit_code, r.stdout, r.stderr)
 
     return invoke
@@ -77,18 +75,46 @@ def fill_roster(ledger: Path, count: int) -> None:
     groups = ("follow-up", "dispatch", "data", "supervision")
     with (ledger / "roster.yaml").open("a", encoding="utf-8") as f:
         for n in range(1, count + 1):
-            f.write(f"- id: X{n:03d}\n  role: seat\n  degree: bachelor\n  joined: 2022-03-01\n"
-                    f"  group: {groups[n % 4]}\n")
+            f.write(
+                f"- id: X{n:03d}\n  role: seat\n  degree: bachelor\n  joined: 2022-03-01\n"
+                f"  group: {groups[n % 4]}\n"
+            )
 
 
 @pytest.fixture
 def ledger(project: Path, run: Run) -> Path:
     """The seed contract with an initialised ledger: PM01 and S001, and 46 others (X001..)."""
     assert run("init").exit_code == 0
-    assert run("roster", "add", "PM01", "--role", "project-manager", "--degree", "master",
-               "--joined", "2022-03-01").exit_code == 0
-    assert run("roster", "add", "S001", "--role", "seat", "--group", "follow-up",
-               "--degree", "bachelor", "--joined", "2022-03-01").exit_code == 0
+    assert (
+        run(
+            "roster",
+            "add",
+            "PM01",
+            "--role",
+            "project-manager",
+            "--degree",
+            "master",
+            "--joined",
+            "2022-03-01",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            "roster",
+            "add",
+            "S001",
+            "--role",
+            "seat",
+            "--group",
+            "follow-up",
+            "--degree",
+            "bachelor",
+            "--joined",
+            "2022-03-01",
+        ).exit_code
+        == 0
+    )
     led = project / "ledgers" / "haidian-hotline-2022"
     fill_roster(led, 46)
     return led
@@ -96,8 +122,11 @@ def ledger(project: Path, run: Run) -> Path:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` and its bytes, to show a refused write changed nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".lock"}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".lock"
+    }
 
 
 GROUPS = ("follow-up", "dispatch", "data", "supervision")
@@ -105,14 +134,18 @@ GROUPS = ("follow-up", "dispatch", "data", "supervision")
 
 def write_roster(ledger: Path, seats: int = 48, bachelors: int = 29) -> None:
     """A roster that meets the team rules: one manager, four leads, the rest seats."""
-    people = [("PM01", "project-manager", None)] + [
-        (f"TL0{n}", "team-lead", GROUPS[n - 1]) for n in range(1, 5)] + [
-        (f"S{n:03d}", "seat", GROUPS[n % 4]) for n in range(1, seats - 4)]
+    people = (
+        [("PM01", "project-manager", None)]
+        + [(f"TL0{n}", "team-lead", GROUPS[n - 1]) for n in range(1, 5)]
+        + [(f"S{n:03d}", "seat", GROUPS[n % 4]) for n in range(1, seats - 4)]
+    )
     lines = []
     for n, (pid, role, group) in enumerate(people):
         degree = "bachelor" if n < bachelors else "associate"
-        lines.append(f"- id: {pid}\n  role: {role}\n  degree: {degree}\n  joined: 2022-03-01\n"
-                     + (f"  group: {group}\n" if group else ""))
+        lines.append(
+            f"- id: {pid}\n  role: {role}\n  degree: {degree}\n  joined: 2022-03-01\n"
+            + (f"  group: {group}\n" if group else "")
+        )
     (ledger / "roster.yaml").write_text("".join(sorted(lines)), encoding="utf-8")
 
 
@@ -140,9 +173,14 @@ def blank(project: Path, run: Run) -> Path:
 
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, GIT_AUTHOR_NAME="clerk", GIT_AUTHOR_EMAIL="clerk@example.org",
-               GIT_COMMITTER_NAME="clerk", GIT_COMMITTER_EMAIL="clerk@example.org",
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="clerk",
+        GIT_AUTHOR_EMAIL="clerk@example.org",
+        GIT_COMMITTER_NAME="clerk",
+        GIT_COMMITTER_EMAIL="clerk@example.org",
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    )
     proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
     if check and proc.returncode != 0:
         raise AssertionError(f"git {' '.join(args)}: {proc.stdout}{proc.stderr}")

@@ -35,8 +35,7 @@ def test_more_seats_from_an_amendment(project: Path, run: Run) -> None:
         assert run("record", "attendance", "--date", day, "--present", present).exit_code == 0
     oct_ = json.loads(run("deduct", "--month", "2022-10", "--format", "json").stdout)
     (line,) = oct_["lines"]
-    assert (line["required"], line["quantity"], line["amount"], line["amendment"]) == (
-        52, 3, "900.00", "a1")
+    assert (line["required"], line["quantity"], line["amount"], line["amendment"]) == (52, 3, "900.00", "a1")
     sep = json.loads(run("deduct", "--month", "2022-09", "--format", "json").stdout)
     (line,) = sep["lines"]
     assert (line["required"], line["amount"], line["amendment"]) == (48, "300.00", None)
@@ -47,7 +46,9 @@ def test_more_seats_from_an_amendment(project: Path, run: Run) -> None:
 def test_an_amended_rate_and_instalment(project: Path, run: Run) -> None:
     """From 2022-10-01 post abandonment costs 2,000.00 and instalment 4 is 1,600,000.00 with
     the final payment cap raised by 41,000.00 to 172,568.00, so the total still adds up."""
-    amend(project, """amendments:
+    amend(
+        project,
+        """amendments:
   - id: a2
     reference: 补充协议（二）
     signed: 2022-09-25
@@ -63,23 +64,27 @@ def test_an_amended_rate_and_instalment(project: Path, run: Run) -> None:
       final_payment:
         cap: "172568.00"
         capitals: 壹拾柒万贰仟伍佰陆拾捌元整
-""")
+""",
+    )
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     for day in ("2022-09-15", "2022-10-15"):
-        assert run("record", "incident", "--date", day, "--penalty",
-                   "post-abandonment").exit_code == 0
-    d = json.loads(run("deduct", "--from", "2022-09-01", "--to", "2022-10-31", "--format",
-                       "json").stdout)
+        assert run("record", "incident", "--date", day, "--penalty", "post-abandonment").exit_code == 0
+    d = json.loads(run("deduct", "--from", "2022-09-01", "--to", "2022-10-31", "--format", "json").stdout)
     assert [(x["date"], x["amount"], x["amendment"]) for x in d["lines"]] == [
-        ("2022-09-15", "1000.00", None), ("2022-10-15", "2000.00", "a2")]
+        ("2022-09-15", "1000.00", None),
+        ("2022-10-15", "2000.00", "a2"),
+    ]
     q1 = json.loads(run("settle", "--quarter", "Q1", "--format", "json").stdout)
     assert [(a["label"], a["amount"], a["amendment"]) for a in q1["instalments"]] == [
-        ("instalment 4", "1600000.00", "a2")]
+        ("instalment 4", "1600000.00", "a2")
+    ]
 
 
 def test_an_amendment_that_does_not_add_up_is_refused(project: Path, run: Run) -> None:
-    amend(project, """amendments:
+    amend(
+        project,
+        """amendments:
   - id: a3
     reference: 补充协议（三）
     signed: 2022-09-25
@@ -88,14 +93,17 @@ def test_an_amendment_that_does_not_add_up_is_refused(project: Path, run: Run) -
         4:
           amount: "1600000.00"
           capitals: 壹佰陆拾万元整
-""")
+""",
+    )
     result = run("check")
     assert result.exit_code == 1
     assert "amendments.0.changes: with a3 in force from 2022-09-25: instalments" in result.output
 
 
 def test_an_amendment_outside_the_term_or_of_an_unknown_penalty(project: Path, run: Run) -> None:
-    amend(project, """amendments:
+    amend(
+        project,
+        """amendments:
   - id: a4
     reference: 补充协议（四）
     signed: 2023-05-01
@@ -103,7 +111,8 @@ def test_an_amendment_outside_the_term_or_of_an_unknown_penalty(project: Path, r
       penalties:
         yoga:
           amount: "1.00"
-""")
+""",
+    )
     result = run("check")
     assert result.exit_code == 1
     assert "amendments.0.effective: 2023-05-01 is outside the term" in result.output
@@ -116,8 +125,7 @@ def test_an_amendment_reaching_into_a_closed_quarter(project: Path, run: Run) ->
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
-    amend(project, SEATS_52.replace("2022-09-20", "2022-10-20").replace("2022-10-01",
-                                                                       "2022-09-01"))
+    amend(project, SEATS_52.replace("2022-09-20", "2022-10-20").replace("2022-10-01", "2022-09-01"))
     result = run("check")
     assert result.exit_code == 1 and "reaching into 2022-Q3, closed on 2022-10-10" in result.output
 
@@ -126,7 +134,9 @@ def test_an_amended_degree_quota_and_duty(project: Path, run: Run) -> None:
     """From 2022-10-01 the quota is 70 % and three Weibo updates a week become five. With 29
     of 48 holding a degree (60.4 %), September meets the quota and October does not; a week
     of October with three updates falls short by two, one of September does not."""
-    amend(project, """amendments:
+    amend(
+        project,
+        """amendments:
   - id: a5
     reference: 补充协议（五）
     signed: 2022-09-25
@@ -142,19 +152,25 @@ def test_an_amended_degree_quota_and_duty(project: Path, run: Run) -> None:
           window: iso-week
           required: 5
           clause: 补充协议（五）第二条
-""")
+""",
+    )
     assert run("init", "--recorded-from", "2022-09-01").exit_code == 0
     write_roster(project / LEDGER)
-    roster = json.loads(run("check-roster", "--from", "2022-09-01", "--to", "2022-10-31",
-                            "--format", "json").stdout)
-    quota = [(v["from"], v["to"], v["clause"]) for v in roster["violations"]
-             if v["rule"] == "degree-quota"]
+    roster = json.loads(
+        run("check-roster", "--from", "2022-09-01", "--to", "2022-10-31", "--format", "json").stdout
+    )
+    quota = [(v["from"], v["to"], v["clause"]) for v in roster["violations"] if v["rule"] == "degree-quota"]
     assert quota == [("2022-10-01", "2022-10-31", "补充协议（五）第一条")]
     for day in ("2022-09-20", "2022-10-11"):
-        assert run("record", "activity", "--date", day, "--obligation", "weibo-update",
-                   "--count", "3").exit_code == 0
-    c = json.loads(run("compliance", "--from", "2022-09-01", "--to", "2022-10-31", "--format",
-                       "json").stdout)
-    weeks = {w["window"]: (w["required"], w["shortfall"]) for o in c["obligations"]
-             if o["obligation"] == "weibo-update" for w in o["lines"]}
+        assert (
+            run("record", "activity", "--date", day, "--obligation", "weibo-update", "--count", "3").exit_code
+            == 0
+        )
+    c = json.loads(run("compliance", "--from", "2022-09-01", "--to", "2022-10-31", "--format", "json").stdout)
+    weeks = {
+        w["window"]: (w["required"], w["shortfall"])
+        for o in c["obligations"]
+        if o["obligation"] == "weibo-update"
+        for w in o["lines"]
+    }
     assert weeks["2022-W38"] == (3, 0) and weeks["2022-W41"] == (5, 2)

@@ -15,8 +15,12 @@ from seatledger.core.workdays import WorkCalendar
 
 def test_term_has_250_working_days_by_quarter() -> None:
     cal = WorkCalendar()
-    quarters = [(date(2022, 4, 1), date(2022, 6, 30), 62), (date(2022, 7, 1), date(2022, 9, 30), 65),
-                (date(2022, 10, 1), date(2022, 12, 31), 62), (date(2023, 1, 1), date(2023, 3, 31), 61)]
+    quarters = [
+        (date(2022, 4, 1), date(2022, 6, 30), 62),
+        (date(2022, 7, 1), date(2022, 9, 30), 65),
+        (date(2022, 10, 1), date(2022, 12, 31), 62),
+        (date(2023, 1, 1), date(2023, 3, 31), 61),
+    ]
     for start, end, expected in quarters:
         assert len(list(cal.working_days(start, end))) == expected
     assert len(list(cal.working_days(date(2022, 4, 1), date(2023, 3, 31)))) == 250
@@ -24,11 +28,16 @@ def test_term_has_250_working_days_by_quarter() -> None:
 
 def test_adjusted_working_days_on_weekends() -> None:
     cal = WorkCalendar()
-    weekend_work = [d for d in cal.working_days(date(2022, 4, 1), date(2023, 3, 31))
-                    if d.weekday() >= 5]
-    assert weekend_work == [date(2022, 4, 2), date(2022, 4, 24), date(2022, 5, 7),
-                            date(2022, 10, 8), date(2022, 10, 9), date(2023, 1, 28),
-                            date(2023, 1, 29)]
+    weekend_work = [d for d in cal.working_days(date(2022, 4, 1), date(2023, 3, 31)) if d.weekday() >= 5]
+    assert weekend_work == [
+        date(2022, 4, 2),
+        date(2022, 4, 24),
+        date(2022, 5, 7),
+        date(2022, 10, 8),
+        date(2022, 10, 9),
+        date(2023, 1, 28),
+        date(2023, 1, 29),
+    ]
 
 
 def test_weekday_holidays_are_not_working_days() -> None:
@@ -45,8 +54,9 @@ def test_due_date_counts_working_days_after_the_request() -> None:
 
 
 def test_override_and_uncovered_year() -> None:
-    cal = WorkCalendar([(date(2022, 10, 10), False, "local closure"),
-                        (date(2022, 10, 15), True, "make-up day")])
+    cal = WorkCalendar(
+        [(date(2022, 10, 10), False, "local closure"), (date(2022, 10, 15), True, "make-up day")]
+    )
     assert cal.describe(date(2022, 10, 10)) == ("holiday", "local closure")
     assert cal.describe(date(2022, 10, 15)) == ("working", "make-up day")
     with pytest.raises(SeatledgerError, match="no data for 2031"):
@@ -54,8 +64,21 @@ def test_override_and_uncovered_year() -> None:
 
 
 def test_calendar_command(ledger: Path, run: Run) -> None:
-    assert run("record", "demand", "--from", "2022-10-01", "--to", "2022-10-07",
-               "--shift", "duty", "--required", "6").exit_code == 0
+    assert (
+        run(
+            "record",
+            "demand",
+            "--from",
+            "2022-10-01",
+            "--to",
+            "2022-10-07",
+            "--shift",
+            "duty",
+            "--required",
+            "6",
+        ).exit_code
+        == 0
+    )
     result = run("calendar", "--month", "2022-10", "--format", "json")
     assert result.exit_code == 0, result
     days = {d["date"]: d for d in json.loads(result.stdout)["days"]}
@@ -76,8 +99,17 @@ def test_calendar_errors(project: Path, run: Run) -> None:
 
 def test_contract_override_applies(tmp_path: Path, run: Run) -> None:
     other = CONTRACTS / "chaoyang-60-seats.yaml"
-    result = run("calendar", "--month", "2024-02", "--contract", str(other), "--ledger",
-                 str(tmp_path / "none"), "--format", "json")
+    result = run(
+        "calendar",
+        "--month",
+        "2024-02",
+        "--contract",
+        str(other),
+        "--ledger",
+        str(tmp_path / "none"),
+        "--format",
+        "json",
+    )
     days = {d["date"]: d for d in json.loads(result.stdout)["days"]}
     assert days["2024-02-09"]["kind"] == "holiday" and days["2024-02-09"]["required"]["day"] == 0
     assert days["2024-02-08"]["required"]["day"] == 60

@@ -30,11 +30,12 @@ BAD_RECORDS = [
 
 
 @pytest.mark.parametrize(("tail", "field", "words"), BAD_RECORDS)
-def test_broken_record_named_by_line(ledger: Path, run: Run, tail: str, field: str,
-                                     words: str) -> None:
+def test_broken_record_named_by_line(ledger: Path, run: Run, tail: str, field: str, words: str) -> None:
     path = ledger / "2022-04.yaml"
-    path.write_text("# April\n- id: att-2022-04-01-day\n  kind: attendance\n  date: 2022-04-01\n"
-                    "  shift: day\n" + tail, encoding="utf-8")
+    path.write_text(
+        "# April\n- id: att-2022-04-01-day\n  kind: attendance\n  date: 2022-04-01\n  shift: day\n" + tail,
+        encoding="utf-8",
+    )
     line = 6 if field in ("present",) else 7
     result = run("check")
     assert result.exit_code == 1
@@ -51,14 +52,17 @@ def test_ledger_problems_listed_together(ledger: Path, run: Run) -> None:
         "- {id: act-2022-08-02-aaaaaa, kind: activity, date: 2022-08-02, obligation: weekly-training}\n"
         "- {id: act-2023-07-02-aaaaaa, kind: activity, date: 2023-07-02, obligation: weekly-training}\n"
         "- {id: cmp-2022-07-03-aaaaaa, kind: completion, date: 2022-07-03, amount: '100'}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run("check", "--format", "json")
     assert result.exit_code == 1
     found = {(p["line"], p["field"]) for p in json.loads(result.stdout)["problems"]}
     assert {(2, "id"), (2, "shift"), (3, "amount"), (4, "date"), (5, "date"), (6, "date")} <= found
-    assert all(p["file"] == "ledgers/haidian-hotline-2022/2022-07.yaml"
-               for p in json.loads(result.stdout)["problems"]
-               if p["code"] != "gap")
+    assert all(
+        p["file"] == "ledgers/haidian-hotline-2022/2022-07.yaml"
+        for p in json.loads(result.stdout)["problems"]
+        if p["code"] != "gap"
+    )
 
 
 def test_gaps_are_errors_naming_date_and_shift(project: Path, run: Run) -> None:
@@ -66,8 +70,21 @@ def test_gaps_are_errors_naming_date_and_shift(project: Path, run: Run) -> None:
     fill_roster(project / "ledgers" / "haidian-hotline-2022", 48)
     for day in ("2022-07-01", "2022-07-05"):
         assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
-    assert run("record", "demand", "--from", "2022-07-02", "--to", "2022-07-03", "--shift",
-               "duty", "--required", "2").exit_code == 0
+    assert (
+        run(
+            "record",
+            "demand",
+            "--from",
+            "2022-07-02",
+            "--to",
+            "2022-07-03",
+            "--shift",
+            "duty",
+            "--required",
+            "2",
+        ).exit_code
+        == 0
+    )
     result = run("check", "--format", "json")
     assert result.exit_code == 1
     gaps = sorted(p["record"] for p in json.loads(result.stdout)["problems"] if p["code"] == "gap")
@@ -98,10 +115,15 @@ def test_console_script_runs_a_narrowed_command(tmp_path: Path) -> None:
 
     shutil.copytree(REPO / "contracts", tmp_path / "contracts")
     shutil.copytree(REPO / "ledgers", tmp_path / "ledgers")
-    proc = subprocess.run([sys.executable, "-m", "seatledger", "deduct", "--month", "2022-05",
-                           "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "seatledger", "deduct", "--month", "2022-05", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["total"] == "1300.00"
-    proc = subprocess.run([sys.executable, "-m", "seatledger", "dedcut"], cwd=tmp_path,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "seatledger", "dedcut"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "deduct" in proc.stderr

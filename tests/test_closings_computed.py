@@ -14,8 +14,12 @@ from seatledger.core.workdays import WorkCalendar
 def _close_q3(repo: Path, run: Run) -> None:
     for d in WorkCalendar().working_days(date(2022, 7, 4), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(d), "--present", "48").exit_code == 0
-    assert run("record", "incident", "--date", "2022-08-03", "--penalty",
-               "post-abandonment", "--staff", "S001").exit_code == 0
+    assert (
+        run(
+            "record", "incident", "--date", "2022-08-03", "--penalty", "post-abandonment", "--staff", "S001"
+        ).exit_code
+        == 0
+    )
     assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
 
 
@@ -31,11 +35,14 @@ def test_changes_are_named_from_the_closing_revision(repo: Path, run: Run) -> No
     commit(repo, "close Q3")
     month = repo / LEDGER / "2022-08.yaml"
     text = month.read_text(encoding="utf-8")
-    incident = text[text.index("- id: inc-2022-08-03"):]
-    incident = incident[:incident.index("\n- id:") + 1] if "\n- id:" in incident else incident
-    month.write_text(text.replace(incident, "").replace("present: 48", "present: 46", 1)
-                     + "- id: act-2022-08-05-x\n  kind: activity\n  date: 2022-08-05\n"
-                       "  obligation: weekly-training\n", encoding="utf-8")
+    incident = text[text.index("- id: inc-2022-08-03") :]
+    incident = incident[: incident.index("\n- id:") + 1] if "\n- id:" in incident else incident
+    month.write_text(
+        text.replace(incident, "").replace("present: 48", "present: 46", 1)
+        + "- id: act-2022-08-05-x\n  kind: activity\n  date: 2022-08-05\n"
+        "  obligation: weekly-training\n",
+        encoding="utf-8",
+    )
     result = run("check")
     assert result.exit_code == 1
     out = result.output
@@ -47,8 +54,9 @@ def test_changes_are_named_from_the_closing_revision(repo: Path, run: Run) -> No
 def test_an_uncommitted_close_still_catches_a_change(repo: Path, run: Run) -> None:
     _close_q3(repo, run)
     month = repo / LEDGER / "2022-08.yaml"
-    month.write_text(month.read_text(encoding="utf-8").replace("present: 48", "present: 46", 1),
-                     encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8").replace("present: 48", "present: 46", 1), encoding="utf-8"
+    )
     result = run("check")
     assert result.exit_code == 1 and "closed quarter 2022-Q3" in result.output
     assert "has the contract changed" not in result.output
@@ -58,11 +66,11 @@ def test_an_entry_with_stored_records_is_read_as_before(repo: Path, run: Run) ->
     _close_q3(repo, run)
     closings = repo / LEDGER / "closings.yaml"
     text = closings.read_text(encoding="utf-8")
-    closings.write_text(text + "  records:\n    att-2022-08-01-day: 000000000000\n",
-                        encoding="utf-8")
+    closings.write_text(text + "  records:\n    att-2022-08-01-day: 000000000000\n", encoding="utf-8")
     month = repo / LEDGER / "2022-09.yaml"
-    month.write_text(month.read_text(encoding="utf-8").replace("present: 48", "present: 47", 1),
-                     encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8").replace("present: 48", "present: 47", 1), encoding="utf-8"
+    )
     result = run("check")
     assert result.exit_code == 1
     assert "att-2022-08-01-day was changed in closed quarter 2022-Q3" in result.output

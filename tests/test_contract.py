@@ -32,39 +32,52 @@ def test_seed_contract_figures() -> None:
     assert c.staffing.groups[0].name == "案件回访组"
     # DOMAIN rule 3: each cost line divides evenly by 48 people x 12 months.
     per_head = {b.key: b.amount / (48 * 12) for b in c.breakdown}
-    assert per_head == {"service": Decimal("5200"), "insurance-and-clothing": Decimal("4480.25"),
-                        "management-and-tax": Decimal("1944")}
+    assert per_head == {
+        "service": Decimal("5200"),
+        "insurance-and-clothing": Decimal("4480.25"),
+        "management-and-tax": Decimal("1944"),
+    }
 
 
 def test_seed_penalty_table() -> None:
     c = load_contract(SEED)
     p = c.penalties
-    assert (p["seat-shortage"].amount, p["seat-shortage"].clause) == (Decimal("300.00"),
-                                                                      "三(一)5, 三(二)4")
+    assert (p["seat-shortage"].amount, p["seat-shortage"].clause) == (Decimal("300.00"), "三(一)5, 三(二)4")
     assert p["seat-shortage"].computed and p["seat-shortage"].basis == "per-person-shift"
     assert p["post-abandonment"].amount == Decimal("1000.00")
     assert (p["assessment-deduction"].min, p["assessment-deduction"].max) == (
-        Decimal("1000.00"), Decimal("10000.00"))
+        Decimal("1000.00"),
+        Decimal("10000.00"),
+    )
     assert p["fire-hazard-personal"].payer == "person" and not p["fire-hazard-personal"].set_off
     assert p["fire-hazard-serious"].min == Decimal("5000.00")
     assert p["fire-rectification-overdue"].min == Decimal("2000.00")
     assert c.penalty_amount_fixed("liquidated-damages") == Decimal("334778.40")
     assert c.penalty_amount_fixed("confidentiality-breach") == Decimal("334778.40")
-    assert set(c.obligations) == {"weekly-training", "monthly-assessment", "weibo-update",
-                                  "fire-inspection", "fire-drill", "health-report"}
+    assert set(c.obligations) == {
+        "weekly-training",
+        "monthly-assessment",
+        "weibo-update",
+        "fire-inspection",
+        "fire-drill",
+        "health-report",
+    }
     assert c.obligations["weibo-update"].required == 3
     assert c.late_interest.rates[0].annual_percent == Decimal("0.35")
     assert c.late_interest.day_basis == 360
 
 
-@pytest.mark.parametrize(("amount", "expected"), [
-    ("6695568.00", "陆佰陆拾玖万伍仟伍佰陆拾捌元整"),
-    ("1641000.00", "壹佰陆拾肆万壹仟元整"),
-    ("131568.00", "壹拾叁万壹仟伍佰陆拾捌元整"),
-    ("334778.40", "叁拾叁万肆仟柒佰柒拾捌元肆角"),
-    ("100.05", "壹佰元零伍分"),
-    ("-300.00", "负叁佰元整"),
-])
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("6695568.00", "陆佰陆拾玖万伍仟伍佰陆拾捌元整"),
+        ("1641000.00", "壹佰陆拾肆万壹仟元整"),
+        ("131568.00", "壹拾叁万壹仟伍佰陆拾捌元整"),
+        ("334778.40", "叁拾叁万肆仟柒佰柒拾捌元肆角"),
+        ("100.05", "壹佰元零伍分"),
+        ("-300.00", "负叁佰元整"),
+    ],
+)
 def test_capitals(amount: str, expected: str) -> None:
     assert capitals(Decimal(amount)) == expected
 
@@ -77,27 +90,47 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("old", "new", "field", "words"), [
-    ('total: "6695568.00"', 'total: "6695569.00"', "breakdown", "not the total"),
-    ('  - key: service\n    title: 日常服务费用（含人工费、过节费及其他补助）\n    amount: "2995200.00"',
-     '  - key: service\n    title: 日常服务费用（含人工费、过节费及其他补助）\n    amount: "2995300.00"',
-     "breakdown", "adds up to 6695668.00"),
-    ("total_capitals: 人民币陆佰陆拾玖万伍仟伍佰陆拾捌元整", "total_capitals: 人民币陆佰陆拾玖万伍仟伍佰陆拾柒元整",
-     "total_capitals", "does not match"),
-    ("    start: 2022-07-01\n", "    start: 2022-06-30\n", "instalments.1.start", "overlaps"),
-    ("    start: 2022-10-01\n", "    start: 2022-10-02\n", "instalments.2.start", "hole"),
-    ("    end: 2023-03-31\n    amount", "    end: 2023-04-30\n    amount", "instalments.3",
-     "leaves the term"),
-    ('    min: "1000.00"\n    max: "10000.00"', '    min: "10000.00"\n    max: "1000.00"',
-     "penalties.assessment-deduction.min", "above max"),
-    ('    amount: "300.00"', '    amount: "-300.00"', "penalties.seat-shortage.amount",
-     "negative"),
-    ("  seats: 48", "  seats: 48\n  chairs: 48", "staffing.chairs", "unknown key"),
-    ("    basis: per-case", "    basis: per-kase", "penalties.assessment-deduction.basis",
-     "per-kase"),
-    ("  start: 2022-04-01\n  end", "  start: 2022-02-30\n  end", "term.start",
-     "not a real calendar date"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        ('total: "6695568.00"', 'total: "6695569.00"', "breakdown", "not the total"),
+        (
+            '  - key: service\n    title: 日常服务费用（含人工费、过节费及其他补助）\n    amount: "2995200.00"',
+            '  - key: service\n    title: 日常服务费用（含人工费、过节费及其他补助）\n    amount: "2995300.00"',
+            "breakdown",
+            "adds up to 6695668.00",
+        ),
+        (
+            "total_capitals: 人民币陆佰陆拾玖万伍仟伍佰陆拾捌元整",
+            "total_capitals: 人民币陆佰陆拾玖万伍仟伍佰陆拾柒元整",
+            "total_capitals",
+            "does not match",
+        ),
+        ("    start: 2022-07-01\n", "    start: 2022-06-30\n", "instalments.1.start", "overlaps"),
+        ("    start: 2022-10-01\n", "    start: 2022-10-02\n", "instalments.2.start", "hole"),
+        (
+            "    end: 2023-03-31\n    amount",
+            "    end: 2023-04-30\n    amount",
+            "instalments.3",
+            "leaves the term",
+        ),
+        (
+            '    min: "1000.00"\n    max: "10000.00"',
+            '    min: "10000.00"\n    max: "1000.00"',
+            "penalties.assessment-deduction.min",
+            "above max",
+        ),
+        ('    amount: "300.00"', '    amount: "-300.00"', "penalties.seat-shortage.amount", "negative"),
+        ("  seats: 48", "  seats: 48\n  chairs: 48", "staffing.chairs", "unknown key"),
+        ("    basis: per-case", "    basis: per-kase", "penalties.assessment-deduction.basis", "per-kase"),
+        (
+            "  start: 2022-04-01\n  end",
+            "  start: 2022-02-30\n  end",
+            "term.start",
+            "not a real calendar date",
+        ),
+    ],
+)
 def test_contract_refused(tmp_path: Path, old: str, new: str, field: str, words: str) -> None:
     path = _broken(tmp_path, old, new)
     with pytest.raises(SeatledgerError) as err:
@@ -111,7 +144,7 @@ def test_contract_refused(tmp_path: Path, old: str, new: str, field: str, words:
 def test_contract_error_names_line_in_check(project: Path, run: Run) -> None:
     path = project / "contracts" / SEED.name
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('  seats: 48', '  seats: many'), encoding="utf-8")
+    path.write_text(text.replace("  seats: 48", "  seats: many"), encoding="utf-8")
     assert run("init").exit_code == 1
     line = next(n for n, s in enumerate(text.splitlines(), 1) if s == "  seats: 48")
     result = run("check", "--ledger", str(project / "nowhere"))
@@ -126,14 +159,23 @@ def test_another_contract_works_from_its_own_file(tmp_path: Path, run: Run) -> N
     assert c.staffing.seats == 60
     ledger = tmp_path / "ledger"
     assert run("init", "--contract", str(other), "--ledger", str(ledger)).exit_code == 0
-    result = run("calendar", "--month", "2024-02", "--contract", str(other), "--ledger",
-                 str(ledger), "--format", "json")
+    result = run(
+        "calendar",
+        "--month",
+        "2024-02",
+        "--contract",
+        str(other),
+        "--ledger",
+        str(ledger),
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result
     assert '"day": 60' in result.stdout
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.integers(min_value=-10**13, max_value=10**13))
+@given(st.integers(min_value=-(10**13), max_value=10**13))
 def test_capitals_match_cn2an(cents: int) -> None:
     """The hand-written capitals agree with cn2an's rmb mode (a test-only dependency)."""
     import cn2an
@@ -145,8 +187,10 @@ def test_capitals_match_cn2an(cents: int) -> None:
     assert ours == theirs or ours.replace("亿零", "亿") == theirs
 
 
-@pytest.mark.parametrize("text", ["100000000.00", "100010000.00", "100000001.00", "1001.00",
-                                  "0.55", "10.00", "20000.05", "1000000000.10"])
+@pytest.mark.parametrize(
+    "text",
+    ["100000000.00", "100010000.00", "100000001.00", "1001.00", "0.55", "10.00", "20000.05", "1000000000.10"],
+)
 def test_capitals_edge_cases_match_cn2an(text: str) -> None:
     import cn2an
 

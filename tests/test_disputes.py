@@ -31,13 +31,22 @@ def test_a_disputed_deduction_is_not_withheld_until_it_is_ruled_on(blank: Path, 
     - 5,000.00 = 4,918,000.00. Disputed on 08-20, it is shown apart and not withheld:
     4,923,000.00, 5,000.00 higher. Dismissed by a ruling on 09-10, it is withheld again from
     then on (as of 09-05 it was still open). Upheld by voiding the incident, it is gone."""
-    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty",
-                  "assessment-deduction", "--amount", "5000")
+    inc = written(
+        run,
+        "record",
+        "incident",
+        "--date",
+        "2022-08-16",
+        "--penalty",
+        "assessment-deduction",
+        "--amount",
+        "5000",
+    )
     undisputed = settle(run)
-    assert (undisputed["deductions"]["total"], undisputed["next_payment"]) == (
-        "5000.00", "4918000.00")
-    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc,
-                  "--reason", "扣分与座席无关")
+    assert (undisputed["deductions"]["total"], undisputed["next_payment"]) == ("5000.00", "4918000.00")
+    dsp = written(
+        run, "record", "dispute", "--date", "2022-08-20", "--incident", inc, "--reason", "扣分与座席无关"
+    )
     disputed = settle(run)
     assert disputed["next_payment"] == "4923000.00"
     assert disputed["disputed"]["total"] == "5000.00"
@@ -53,14 +62,31 @@ def test_a_disputed_deduction_is_not_withheld_until_it_is_ruled_on(blank: Path, 
     assert (upheld["deductions"]["total"], upheld["next_payment"]) == ("0.00", "4923000.00")
 
 
-@pytest.mark.parametrize("args, words", [
-    (("record", "dispute", "--date", "2022-08-20", "--incident", "inc-2022-08-16-ffffff",
-      "--reason", "x"), "is not a live incident, so there is no deduction to dispute"),
-    (("record", "ruling", "--date", "2022-08-20", "--dispute", "dsp-2022-08-20-ffffff"),
-     "is not a live dispute"),
-])
-def test_a_dispute_or_ruling_of_nothing_is_refused(blank: Path, run: Run, args: tuple[str, ...],
-                                                   words: str) -> None:
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (
+            (
+                "record",
+                "dispute",
+                "--date",
+                "2022-08-20",
+                "--incident",
+                "inc-2022-08-16-ffffff",
+                "--reason",
+                "x",
+            ),
+            "is not a live incident, so there is no deduction to dispute",
+        ),
+        (
+            ("record", "ruling", "--date", "2022-08-20", "--dispute", "dsp-2022-08-20-ffffff"),
+            "is not a live dispute",
+        ),
+    ],
+)
+def test_a_dispute_or_ruling_of_nothing_is_refused(
+    blank: Path, run: Run, args: tuple[str, ...], words: str
+) -> None:
     before = snapshot(blank)
     result = run(*args)
     assert result.exit_code == 1 and words in result.stderr, result
@@ -68,12 +94,10 @@ def test_a_dispute_or_ruling_of_nothing_is_refused(blank: Path, run: Run, args: 
 
 
 def test_one_open_dispute_per_incident_and_dates_in_order(blank: Path, run: Run) -> None:
-    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty",
-                  "post-abandonment")
+    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty", "post-abandonment")
     early = run("record", "dispute", "--date", "2022-08-15", "--incident", inc, "--reason", "x")
     assert early.exit_code == 1 and "before the incident" in early.stderr
-    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc,
-                  "--reason", "x")
+    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc, "--reason", "x")
     again = run("record", "dispute", "--date", "2022-08-21", "--incident", inc, "--reason", "y")
     assert again.exit_code == 1 and f"already disputed by {dsp}" in again.stderr
     late = run("record", "ruling", "--date", "2022-08-19", "--dispute", dsp)
@@ -85,10 +109,8 @@ def test_one_open_dispute_per_incident_and_dates_in_order(blank: Path, run: Run)
 
 def test_a_dispute_and_a_ruling_count_from_their_own_day(blank: Path, run: Run) -> None:
     """As of the day a dispute is raised it is open; as of the day of its ruling it is not."""
-    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty",
-                  "post-abandonment")
-    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc,
-                  "--reason", "x")
+    inc = written(run, "record", "incident", "--date", "2022-08-16", "--penalty", "post-abandonment")
+    dsp = written(run, "record", "dispute", "--date", "2022-08-20", "--incident", inc, "--reason", "x")
     written(run, "record", "ruling", "--date", "2022-09-01", "--dispute", dsp)
     assert settle(run, "--as-of", "2022-08-19")["disputed"]["total"] == "0.00"
     assert settle(run, "--as-of", "2022-08-20")["disputed"]["total"] == "1000.00"

@@ -20,24 +20,39 @@ def test_a_crlf_file_keeps_crlf_on_append_and_fmt(blank: Path, run: Run) -> None
         assert run("record", "attendance", "--date", day, "--present", "47").exit_code == 0
     data = month.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n") and b"2022-10-09" in data
-    assert run("record", "attendance", "--date", "2022-10-09", "--present", "48",
-               "--replace").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-10-09", "--present", "48", "--replace").exit_code == 0
     assert month.read_bytes().count(b"\r\n") == month.read_bytes().count(b"\n")
     assert run("fmt", "--check").exit_code == 0
     assert run("check", "--allow-gaps").exit_code == 0
 
 
-def test_a_gbk_file_is_refused_with_the_conversion_command_which_works(blank: Path,
-                                                                       run: Run) -> None:
+def test_a_gbk_file_is_refused_with_the_conversion_command_which_works(blank: Path, run: Run) -> None:
     month = blank / "2022-10.yaml"
-    assert run("record", "incident", "--date", "2022-10-10", "--penalty", "post-abandonment",
-               "--staff", "S001", "--note", "脱岗十分钟").exit_code == 0
+    assert (
+        run(
+            "record",
+            "incident",
+            "--date",
+            "2022-10-10",
+            "--penalty",
+            "post-abandonment",
+            "--staff",
+            "S001",
+            "--note",
+            "脱岗十分钟",
+        ).exit_code
+        == 0
+    )
     month.write_bytes(month.read_text(encoding="utf-8").encode("gb18030"))
     before = snapshot(blank)
-    appended = run("record", "incident", "--date", "2022-10-11", "--penalty",
-                   "post-abandonment", "--staff", "S002")
+    appended = run(
+        "record", "incident", "--date", "2022-10-11", "--penalty", "post-abandonment", "--staff", "S002"
+    )
     assert appended.exit_code == 1, appended
-    assert "GBK/GB18030" in appended.stderr and f"seatledger to-utf8 {month.relative_to(blank.parent.parent)}" in appended.stderr
+    assert (
+        "GBK/GB18030" in appended.stderr
+        and f"seatledger to-utf8 {month.relative_to(blank.parent.parent)}" in appended.stderr
+    )
     assert "internal error" not in appended.stderr and snapshot(blank) == before
     assert "GBK/GB18030" in run("check").output
     converted = run("to-utf8", str(month))
@@ -57,26 +72,58 @@ def test_to_utf8_refuses_bytes_that_are_neither(tmp_path: Path, run: Run) -> Non
 
 
 def _cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-c", "from seatledger.cli.main import main; main()",
-                           *args], cwd=cwd, capture_output=True, env=dict(os.environ, **env))
+    return subprocess.run(
+        [sys.executable, "-c", "from seatledger.cli.main import main; main()", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=dict(os.environ, **env),
+    )
 
 
 def test_output_survives_a_gbk_console(blank: Path, run: Run) -> None:
-    assert run("record", "incident", "--date", "2022-10-10", "--penalty", "post-abandonment",
-               "--staff", "S001", "--note", "emoji 🙂 and 脱岗").exit_code == 0
+    assert (
+        run(
+            "record",
+            "incident",
+            "--date",
+            "2022-10-10",
+            "--penalty",
+            "post-abandonment",
+            "--staff",
+            "S001",
+            "--note",
+            "emoji 🙂 and 脱岗",
+        ).exit_code
+        == 0
+    )
     project = blank.parent.parent
-    out = _cli("--lang", "zh", "deduct", "--month", "2022-10", cwd=project,
-               PYTHONIOENCODING="gbk", COLUMNS="160")
+    out = _cli(
+        "--lang", "zh", "deduct", "--month", "2022-10", cwd=project, PYTHONIOENCODING="gbk", COLUMNS="160"
+    )
     assert out.returncode == 0, out.stderr
     assert "扣罚项" in out.stdout.decode("gbk")
-    bad = _cli("--lang", "zh", "record", "incident", "--date", "2022-10-10", "--penalty", "🙂",
-               cwd=project, PYTHONIOENCODING="gbk")
+    bad = _cli(
+        "--lang",
+        "zh",
+        "record",
+        "incident",
+        "--date",
+        "2022-10-10",
+        "--penalty",
+        "🙂",
+        cwd=project,
+        PYTHONIOENCODING="gbk",
+    )
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
 
 
 def test_a_closed_pipe_ends_quietly(blank: Path) -> None:
     project = blank.parent.parent
-    proc = subprocess.run(f"{sys.executable} -c 'from seatledger.cli.main import main; main()' "
-                          "contract | head -1", shell=True, cwd=project, capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        f"{sys.executable} -c 'from seatledger.cli.main import main; main()' contract | head -1",
+        shell=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert proc.stderr == "" and proc.stdout.strip()

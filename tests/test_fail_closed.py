@@ -50,13 +50,18 @@ def test_an_amount_edited_to_text_stops_every_report(example: Path, run: Run) ->
     assert result.exit_code == 1 and result.stdout == ""  # never `"complete": true`
 
 
-@pytest.mark.parametrize("damage, words", [
-    (lambda t: t.encode("gbk"), "saved as GBK/GB18030, not UTF-8"),
-    (lambda t: t.replace("  shift: day\n", "\tshift: day\n", 1).encode(), "YAML syntax"),
-    (lambda t: ("<<<<<<< ours\n" + t + "=======\n>>>>>>> theirs\n").encode(), "conflict marker"),
-], ids=["gbk", "tab", "conflict-marker"])
-def test_a_month_file_that_cannot_be_read_stops_every_report(example: Path, run: Run, damage,
-                                                              words: str) -> None:
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        (lambda t: t.encode("gbk"), "saved as GBK/GB18030, not UTF-8"),
+        (lambda t: t.replace("  shift: day\n", "\tshift: day\n", 1).encode(), "YAML syntax"),
+        (lambda t: ("<<<<<<< ours\n" + t + "=======\n>>>>>>> theirs\n").encode(), "conflict marker"),
+    ],
+    ids=["gbk", "tab", "conflict-marker"],
+)
+def test_a_month_file_that_cannot_be_read_stops_every_report(
+    example: Path, run: Run, damage, words: str
+) -> None:
     month = example / "2022-09.yaml"
     text = month.read_text(encoding="utf-8").replace("# ", "# 注 ", 1)
     month.write_bytes(damage(text))
@@ -83,10 +88,11 @@ def test_a_dead_writers_temporary_file_is_not_a_problem(example: Path, run: Run)
     assert run("check").exit_code == 0
 
 
-@pytest.mark.parametrize("content", ["m:\n", "just text\n", "- kind: close\n  quarter: 2022-Q3\n"
-                                     "  date: 2022-10-10\n  figures: [1, 2]\n"])
-def test_a_broken_closings_file_is_a_problem_not_a_crash(example: Path, run: Run,
-                                                         content: str) -> None:
+@pytest.mark.parametrize(
+    "content",
+    ["m:\n", "just text\n", "- kind: close\n  quarter: 2022-Q3\n  date: 2022-10-10\n  figures: [1, 2]\n"],
+)
+def test_a_broken_closings_file_is_a_problem_not_a_crash(example: Path, run: Run, content: str) -> None:
     (example / "closings.yaml").write_text(content, encoding="utf-8")
     check = run("check")
     assert check.exit_code == 1 and f"{LEDGER}/closings.yaml:" in check.output, check
@@ -100,8 +106,8 @@ def test_a_broken_closings_file_is_a_problem_not_a_crash(example: Path, run: Run
 def test_gaps_are_findings_that_never_stop_a_report(example: Path, run: Run) -> None:
     month = example / "2022-09.yaml"
     text = month.read_text(encoding="utf-8")
-    block = text[text.index("- id: att-2022-09-13-day"):]
-    block = block[:block.index("\n- ") + 1]
+    block = text[text.index("- id: att-2022-09-13-day") :]
+    block = block[: block.index("\n- ") + 1]
     month.write_text(text.replace(block, ""), encoding="utf-8")
     assert run("check").exit_code == 1
     data = json.loads(run("deduct", "--month", "2022-09", "--format", "json").stdout)

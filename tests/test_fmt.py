@@ -55,7 +55,7 @@ def test_fmt_reaches_canonical_form_in_one_run(ledger: Path, run: Run) -> None:
         '  amount: "0.10"\n'
         "# appeal pending\n"
         "- id: inc-2022-07-05-aaaaaa\n  kind: incident\n  date: 2022-07-05\n"
-        "  penalty: assessment-deduction\n  count: 1\n  amount: \"2000.00\"\n"
+        '  penalty: assessment-deduction\n  count: 1\n  amount: "2000.00"\n'
     )
     assert records_of(ledger) == before
     second = snapshot(ledger)
@@ -65,13 +65,26 @@ def test_fmt_reaches_canonical_form_in_one_run(ledger: Path, run: Run) -> None:
 
 
 def test_cli_appends_are_canonical(ledger: Path, run: Run) -> None:
-    for args in (("record", "attendance", "--date", "2022-07-04", "--present", "48"),
-                 ("record", "incident", "--date", "2022-07-01", "--penalty", "post-abandonment"),
-                 ("record", "attendance", "--date", "2022-07-01", "--present", "47"),
-                 ("record", "activity", "--date", "2022-07-01", "--obligation", "fire-inspection"),
-                 ("roster", "add", "A001", "--role", "seat", "--group", "data", "--degree",
-                  "master", "--joined", "2022-04-01"),
-                 ("roster", "leave", "S001", "--date", "2022-09-01")):
+    for args in (
+        ("record", "attendance", "--date", "2022-07-04", "--present", "48"),
+        ("record", "incident", "--date", "2022-07-01", "--penalty", "post-abandonment"),
+        ("record", "attendance", "--date", "2022-07-01", "--present", "47"),
+        ("record", "activity", "--date", "2022-07-01", "--obligation", "fire-inspection"),
+        (
+            "roster",
+            "add",
+            "A001",
+            "--role",
+            "seat",
+            "--group",
+            "data",
+            "--degree",
+            "master",
+            "--joined",
+            "2022-04-01",
+        ),
+        ("roster", "leave", "S001", "--date", "2022-09-01"),
+    ):
         assert run(*args).exit_code == 0
     result = run("fmt", "--check")
     assert result.exit_code == 0, result
@@ -79,8 +92,7 @@ def test_cli_appends_are_canonical(ledger: Path, run: Run) -> None:
 
 def test_fmt_refuses_a_file_it_cannot_read_and_changes_nothing(ledger: Path, run: Run) -> None:
     (ledger / "2022-07.yaml").write_text(MESSY, encoding="utf-8")
-    (ledger / "2022-08.yaml").write_text("- id: x\n  kind: attendance\n  present: lots\n",
-                                         encoding="utf-8")
+    (ledger / "2022-08.yaml").write_text("- id: x\n  kind: attendance\n  present: lots\n", encoding="utf-8")
     before = snapshot(ledger)
     result = run("fmt")
     assert result.exit_code == 1

@@ -21,14 +21,14 @@ def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -
     git(repo, "checkout", "-q", "main")
     git(repo, "checkout", "-qb", "tuesday")
     assert run("record", "attendance", "--date", "2022-07-05", "--present", "47").exit_code == 0
-    assert run("record", "incident", "--date", "2022-07-05", "--penalty",
-               "post-abandonment").exit_code == 0
+    assert run("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment").exit_code == 0
     commit(repo, "Tuesday")
     merged = git(repo, "merge", "-q", "--no-edit", "monday", check=False)
     assert merged.returncode == 0, merged.stdout + merged.stderr
     text = (repo / LEDGER / "2022-07.yaml").read_text()
-    assert text.index("att-2022-07-01-day") < text.index("att-2022-07-04-day") \
-        < text.index("att-2022-07-05-day")
+    assert (
+        text.index("att-2022-07-01-day") < text.index("att-2022-07-04-day") < text.index("att-2022-07-05-day")
+    )
     assert run("check").exit_code == 0
     assert run("fmt", "--check").exit_code == 0
 
@@ -51,8 +51,11 @@ def test_same_record_changed_on_both_sides_is_a_conflict(repo: Path, run: Run) -
     result = run("check")
     assert result.exit_code == 1 and "conflict marker" in result.output
     # Resolving it by keeping both sides, as a careless text merge would, is caught too.
-    kept = "".join(line for line in text.splitlines(keepends=True)
-                   if not line.startswith(("<<<<<<<", "=======", ">>>>>>>")))
+    kept = "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))
+    )
     (repo / LEDGER / "2022-07.yaml").write_text(kept)
     result = run("check")
     assert result.exit_code == 1 and "second attendance record for 2022-07-04 day" in result.output
@@ -60,13 +63,13 @@ def test_same_record_changed_on_both_sides_is_a_conflict(repo: Path, run: Run) -
 
 def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
     git(repo, "checkout", "-qb", "shortage")
-    assert run("record", "attendance", "--date", "2022-07-01", "--present", "45",
-               "--replace").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-07-01", "--present", "45", "--replace").exit_code == 0
     md = run("diff", "--format", "markdown")
     assert md.exit_code == 0, md
     assert "merge-base(main)" in md.stdout and "working tree" in md.stdout
-    assert "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 | present: 48 → 45" \
-        in md.stdout  # before -> after
+    assert (
+        "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 | present: 48 → 45" in md.stdout
+    )  # before -> after
     # July is recorded only in part: its figures are marked incomplete.
     assert "| 2022-07 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
     assert "| 2022-Q3 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
@@ -84,15 +87,16 @@ def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
 
 
 @pytest.mark.parametrize("branches", ["--single-branch", "--no-single-branch"])
-def test_diff_on_a_shallow_clone_says_what_to_fetch(repo: Path, run: Run, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    branches: str) -> None:
+def test_diff_on_a_shallow_clone_says_what_to_fetch(
+    repo: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, branches: str
+) -> None:
     git(repo, "checkout", "-qb", "feature")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
     commit(repo, "more")
     clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", "--depth", "1", branches, "--branch", "feature",
-        f"file://{repo}", str(clone))
+    git(
+        tmp_path, "clone", "-q", "--depth", "1", branches, "--branch", "feature", f"file://{repo}", str(clone)
+    )
     monkeypatch.chdir(clone)
     result = run("diff", "--base", "origin/main")
     assert result.exit_code == 1
@@ -129,11 +133,12 @@ def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:
     assert result.exit_code == 1 and "seatledger reopen --quarter 2022-Q3" in result.output
     # A hand edit is caught, naming the period and the record.
     path = repo / LEDGER / "2022-08.yaml"
-    path.write_text(path.read_text().replace(
-        "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n"
-        "  present: 48\n",
-        "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n"
-        "  present: 47\n"))
+    path.write_text(
+        path.read_text().replace(
+            "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n  present: 48\n",
+            "- id: att-2022-08-01-day\n  kind: attendance\n  date: 2022-08-01\n  shift: day\n  present: 47\n",
+        )
+    )
     result = run("check")
     assert result.exit_code == 1
     assert "att-2022-08-01-day was changed in closed quarter 2022-Q3" in result.output
@@ -144,10 +149,13 @@ def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:
     assert run("check").exit_code == 0
     assert run("fmt").exit_code == 0 and run("check").exit_code == 0
     # Reopening is explicit, recorded, and shows in the diff; then the edit goes through.
-    assert run("reopen", "--quarter", "Q3", "--reason", "Party B's appeal upheld",
-               "--date", "2022-10-20").exit_code == 0
-    assert run("record", "attendance", "--date", "2022-08-01", "--present", "47",
-               "--replace").exit_code == 0
+    assert (
+        run(
+            "reopen", "--quarter", "Q3", "--reason", "Party B's appeal upheld", "--date", "2022-10-20"
+        ).exit_code
+        == 0
+    )
+    assert run("record", "attendance", "--date", "2022-08-01", "--present", "47", "--replace").exit_code == 0
     assert run("check").exit_code == 0
     md = run("diff", "--format", "markdown").stdout
     assert "reopen 2022-Q3 on 2022-10-20: Party B's appeal upheld" in md
@@ -157,8 +165,14 @@ def test_closed_quarter_is_sealed_until_reopened(repo: Path, run: Run) -> None:
 
 def test_driver_tells_the_file_kind_from_content_without_a_path(tmp_path: Path, run: Run) -> None:
     base = "- id: att-2022-07-01-day\n  kind: attendance\n  date: 2022-07-01\n  shift: day\n  present: 48\n"
-    ours = base + "- id: att-2022-07-04-day\n  kind: attendance\n  date: 2022-07-04\n  shift: day\n  present: 48\n"
-    theirs = base + "- id: att-2022-07-05-day\n  kind: attendance\n  date: 2022-07-05\n  shift: day\n  present: 48\n"
+    ours = (
+        base
+        + "- id: att-2022-07-04-day\n  kind: attendance\n  date: 2022-07-04\n  shift: day\n  present: 48\n"
+    )
+    theirs = (
+        base
+        + "- id: att-2022-07-05-day\n  kind: attendance\n  date: 2022-07-05\n  shift: day\n  present: 48\n"
+    )
     files = []
     for name, text in (("O", base), ("A", ours), ("B", theirs)):
         (tmp_path / name).write_text(text)
@@ -223,17 +237,16 @@ def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     write_roster(project / LEDGER)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
-    inc = run("record", "incident", "--date", "2022-09-20", "--penalty",
-              "post-abandonment").stdout.split()[1]
+    inc = run("record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment").stdout.split()[1]
     assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
     git(project, "init", "-q", "-b", "main")
     commit(project, "Q3 closed")
     git(project, "checkout", "-qb", "appeal")
-    assert run("reopen", "--quarter", "Q3", "--reason", "appeal upheld", "--date",
-               "2022-10-10").exit_code == 0
+    assert (
+        run("reopen", "--quarter", "Q3", "--reason", "appeal upheld", "--date", "2022-10-10").exit_code == 0
+    )
     assert run("void", inc, "--reason", "appeal upheld").exit_code == 0
-    assert run("record", "attendance", "--date", "2022-09-30", "--present", "47",
-               "--replace").exit_code == 0
+    assert run("record", "attendance", "--date", "2022-09-30", "--present", "47", "--replace").exit_code == 0
     assert run("close", "--quarter", "Q3", "--date", "2022-10-10").exit_code == 0
     md = run("diff", "--format", "markdown").stdout
     assert f"withdraws {inc} (incident 2022-09-20)" in md

@@ -22,8 +22,7 @@ REPORTS = {
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
-def test_report_matches_golden(name: str, tmp_path: Path, run: Run,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_report_matches_golden(name: str, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(REPO / "contracts", tmp_path / "contracts")
     shutil.copytree(REPO / "ledgers", tmp_path / "ledgers")
     monkeypatch.chdir(tmp_path)
@@ -42,13 +41,20 @@ def test_bundled_example_is_what_the_script_writes(tmp_path: Path) -> None:
     import sys
 
     out = tmp_path / "ledger"
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "make_example.py"), "--out",
-                           str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_example.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     bundled = REPO / "ledgers" / "haidian-hotline-2022"
+
     def kept(folder: Path) -> list[str]:  # what git keeps: not the lock or temporary files
-        return sorted(p.name for p in folder.iterdir()
-                      if p.is_file() and p.name != ".seatledger.lock" and p.suffix != ".tmp")
+        return sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.is_file() and p.name != ".seatledger.lock" and p.suffix != ".tmp"
+        )
 
     names = kept(bundled)
     assert names == kept(out)

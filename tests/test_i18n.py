@@ -17,22 +17,36 @@ from seatledger.core.i18n import language_from_env
 
 def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, COLUMNS="120", **env)
-    return subprocess.run([sys.executable, "-c", "from seatledger.cli.main import main; main()",
-                           *args], cwd=cwd, capture_output=True, text=True, env=full)
+    return subprocess.run(
+        [sys.executable, "-c", "from seatledger.cli.main import main; main()", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full,
+    )
 
 
 def test_the_catalogues_hold_every_message_translated_and_compiled() -> None:
     if REPO.name == "mutants":  # mutmut's copy of src holds every mutant's strings
         pytest.skip("the catalogue is checked against the real source, not mutmut's copy")
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "i18n.py"), "check"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "i18n.py"), "check"], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize(("env", "lang"), [
-    ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
-    ({"LANGUAGE": "zh_CN:en", "LANG": "C"}, "zh"), ({"LANG": "en_GB.UTF-8"}, "en"),
-    ({"LANG": "C.UTF-8"}, "en"), ({}, "en"), ({"LANGUAGE": "en", "LANG": "zh_CN.UTF-8"}, "en")])
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LANGUAGE": "zh_CN:en", "LANG": "C"}, "zh"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANGUAGE": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
 def test_the_locale_chooses_the_language(env: dict[str, str], lang: str) -> None:
     assert language_from_env(env) == lang
 
@@ -40,8 +54,12 @@ def test_the_locale_chooses_the_language(env: dict[str, str], lang: str) -> None
 @pytest.fixture
 def recorded(blank: Path, run: Run) -> Path:
     assert run("record", "attendance", "--date", "2022-10-10", "--present", "48").exit_code == 0
-    assert run("record", "incident", "--date", "2022-10-10", "--penalty",
-               "post-abandonment", "--staff", "S001").exit_code == 0
+    assert (
+        run(
+            "record", "incident", "--date", "2022-10-10", "--penalty", "post-abandonment", "--staff", "S001"
+        ).exit_code
+        == 0
+    )
     return blank
 
 
@@ -56,23 +74,36 @@ COMMANDS = [
     (("notices",), "整改通知", "Notices to cure"),
     (("calendar", "--month", "2022-10"), "工作日", "working days"),
     (("contract",), "违约扣罚项", "Penalties"),
-    (("record", "incident", "--date", "2022-10-11", "--penalty", "脱岗", "--staff", "S002",
-      "--dry-run"), "试运行", "dry run"),
-    (("record", "incident", "--date", "2022-10-11", "--penalty", "nosuch"), "不是合同中的扣罚项",
-     "is not a penalty"),
-    (("record", "payment", "--date", "2022-10-11", "--instalment", "9", "--amount", "1"),
-     "不是期款", "is not an instalment"),
+    (
+        ("record", "incident", "--date", "2022-10-11", "--penalty", "脱岗", "--staff", "S002", "--dry-run"),
+        "试运行",
+        "dry run",
+    ),
+    (
+        ("record", "incident", "--date", "2022-10-11", "--penalty", "nosuch"),
+        "不是合同中的扣罚项",
+        "is not a penalty",
+    ),
+    (
+        ("record", "payment", "--date", "2022-10-11", "--instalment", "9", "--amount", "1"),
+        "不是期款",
+        "is not an instalment",
+    ),
     (("settle", "--quarter", "Q9"), "请写 Q1..Q4", "write Q1..Q4"),
     (("void", "nosuch", "--reason", "x"), "已拒绝", "refused"),
-    (("record", "attendance", "--date", "2022-13-01", "--present", "48"), "不是真实存在的日期",
-     "not a real calendar date"),
+    (
+        ("record", "attendance", "--date", "2022-13-01", "--present", "48"),
+        "不是真实存在的日期",
+        "not a real calendar date",
+    ),
     (("fmt", "--check"), "规范格式", "canonical form"),
 ]
 
 
 @pytest.mark.parametrize(("args", "zh", "en"), COMMANDS, ids=[" ".join(c[0][:2]) for c in COMMANDS])
 def test_every_command_speaks_chinese_with_lang_zh_and_english_without(
-        recorded: Path, run: Run, args: tuple[str, ...], zh: str, en: str) -> None:
+    recorded: Path, run: Run, args: tuple[str, ...], zh: str, en: str
+) -> None:
     chinese = run(*args, "--lang", "zh")
     assert zh in chinese.output, chinese
     assert en not in chinese.output, chinese
@@ -99,8 +130,10 @@ def test_json_stays_english_in_chinese(recorded: Path, run: Run) -> None:
     en = run("check", "--format", "json")
     assert zh.stdout == en.stdout
     assert json.loads(zh.stdout)["problems"][0]["message"].startswith("gap:")
-    assert run("settle", "--quarter", "Q4", "--format", "json", "--lang", "zh").stdout == \
-        run("settle", "--quarter", "Q4", "--format", "json").stdout
+    assert (
+        run("settle", "--quarter", "Q4", "--format", "json", "--lang", "zh").stdout
+        == run("settle", "--quarter", "Q4", "--format", "json").stdout
+    )
 
 
 def test_chinese_titles_name_keys_and_refusals_list_them(blank: Path, run: Run) -> None:
@@ -110,8 +143,18 @@ def test_chinese_titles_name_keys_and_refusals_list_them(blank: Path, run: Run) 
     ambiguous = run("record", "incident", "--date", "2022-10-10", "--penalty", "消防")
     assert ambiguous.exit_code == 2
     assert "fire-hazard-personal (人为造成消防安全隐患" in ambiguous.stderr
-    typo = run("record", "payment", "--date", "2022-10-20", "--instalment", "3", "--amount",
-               "100", "--excused", "财政")
+    typo = run(
+        "record",
+        "payment",
+        "--date",
+        "2022-10-20",
+        "--instalment",
+        "3",
+        "--amount",
+        "100",
+        "--excused",
+        "财政",
+    )
     assert typo.exit_code == 0, typo
     assert "excused: fiscal-allocation" in (blank / "2022-10.yaml").read_text(encoding="utf-8")
     wrong = run("record", "incident", "--date", "2022-10-10", "--penalty", "late")
@@ -141,5 +184,7 @@ def test_contract_lists_keys_titles_rates_and_clauses(project: Path, run: Run) -
 def test_version_and_completion(project: Path) -> None:
     version = cli("--version", cwd=project)
     assert version.returncode == 0 and version.stdout.startswith("seatledger 0.")
-    completion = cli("--show-completion", "bash", cwd=project, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    completion = cli(
+        "--show-completion", "bash", cwd=project, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"
+    )
     assert "complete" in completion.stdout, completion

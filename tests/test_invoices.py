@@ -33,12 +33,9 @@ def test_a_payment_ahead_of_its_invoices_is_a_finding(blank: Path, run: Run) -> 
     assert finding["message"].startswith("paid 641000.00 without an invoice covering it")
     s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     inv = next(c for c in s["invoices"] if c["instalment"] == 2)
-    assert (inv["invoiced"], inv["paid"], inv["paid_uninvoiced"]) == (
-        "1641000.00", "1641000.00", "0.00")
-    as_of = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-08-01", "--format",
-                           "json").stdout)
-    assert next(c for c in as_of["invoices"] if c["instalment"] == 2)["paid_uninvoiced"] == \
-        "641000.00"
+    assert (inv["invoiced"], inv["paid"], inv["paid_uninvoiced"]) == ("1641000.00", "1641000.00", "0.00")
+    as_of = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-08-01", "--format", "json").stdout)
+    assert next(c for c in as_of["invoices"] if c["instalment"] == 2)["paid_uninvoiced"] == "641000.00"
 
 
 def test_invoices_after_the_payment_and_more_than_owed(blank: Path, run: Run) -> None:
@@ -49,8 +46,7 @@ def test_invoices_after_the_payment_and_more_than_owed(blank: Path, run: Run) ->
     (finding,) = findings(run)
     assert "paid 1641000.00 without an invoice" in finding["message"]
     before = snapshot(blank)
-    result = run("record", "invoice", "--date", "2022-04-26", "--instalment", "1", "--amount",
-                 "5000000")
+    result = run("record", "invoice", "--date", "2022-04-26", "--instalment", "1", "--amount", "5000000")
     assert result.exit_code == 1 and "more than its 1641000.00" in result.stderr
     assert snapshot(blank) == before
 
@@ -60,15 +56,13 @@ def test_the_documents_missing_for_an_instalment_requested(blank: Path, run: Run
     the staffing report received: assets and reports are missing. Instalment 3, not yet
     requested, lists none."""
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
-    ok(run, "record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind",
-       "staffing")
+    ok(run, "record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind", "staffing")
     s = json.loads(run("settle", "--instalment", "3", "--format", "json").stdout)
     missing = {c["instalment"]: c["missing_documents"] for c in s["invoices"]}
     assert missing == {1: [], 2: ["assets", "reports"], 3: []}
     assert "missing: assets, reports" in run("settle", "--instalment", "3").stdout
     before = snapshot(blank)
-    result = run("record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind",
-                 "photos")
+    result = run("record", "document", "--date", "2022-07-01", "--instalment", "2", "--kind", "photos")
     assert result.exit_code == 1 and "not a document the contract lists" in result.stderr
     assert "staffing (座席员管理情况), assets (资产管理情况), reports (各类报告和总结)" in result.stderr
     assert snapshot(blank) == before
@@ -81,14 +75,10 @@ def test_invoices_and_documents_count_from_their_own_day(blank: Path, run: Run) 
     instalment 2 starts) lists instalment 2."""
     ok(run, "record", "request", "--date", "2022-07-05", "--instalment", "2")
     ok(run, "record", "invoice", "--date", "2022-07-05", "--instalment", "2", "--amount", "1000")
-    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "2", "--kind",
-       "staffing")
-    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "1", "--kind",
-       "assets")
-    s = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-07-05", "--format",
-                       "json").stdout)
+    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "2", "--kind", "staffing")
+    ok(run, "record", "document", "--date", "2022-07-05", "--instalment", "1", "--kind", "assets")
+    s = json.loads(run("settle", "--quarter", "Q3", "--as-of", "2022-07-05", "--format", "json").stdout)
     two = next(c for c in s["invoices"] if c["instalment"] == 2)
     assert (two["invoiced"], two["missing_documents"]) == ("1000.00", ["assets", "reports"])
-    early = json.loads(run("settle", "--from", "2022-06-01", "--to", "2022-07-01", "--format",
-                           "json").stdout)
+    early = json.loads(run("settle", "--from", "2022-06-01", "--to", "2022-07-01", "--format", "json").stdout)
     assert [c["instalment"] for c in early["invoices"]] == [1, 2]

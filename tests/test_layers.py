@@ -22,14 +22,29 @@ SEED = REPO / "contracts" / "haidian-hotline-2022.yaml"
 def contract_names(path: Path) -> tuple[set[str], set[str]]:
     """(keys, clause labels) that a contract file defines."""
     c = load_contract(path)
-    keys = {*c.penalties, *c.obligations, *c.late_interest.excuses,
-            *(g.key for g in c.staffing.groups), *(line.key for line in c.breakdown)}
+    keys = {
+        *c.penalties,
+        *c.obligations,
+        *c.late_interest.excuses,
+        *(g.key for g in c.staffing.groups),
+        *(line.key for line in c.breakdown),
+    }
     s = c.staffing
-    clauses = {c.term.clause, c.total_clause, c.final_payment.clause, c.late_interest.clause,
-               s.seats_clause, s.groups_clause, s.degree_quota.clause, s.management.clause,
-               s.management.change_clause, s.replacement.clause,
-               *(i.clause for i in c.instalments), *(p.clause for p in c.penalties.values()),
-               *(o.clause for o in c.obligations.values())}
+    clauses = {
+        c.term.clause,
+        c.total_clause,
+        c.final_payment.clause,
+        c.late_interest.clause,
+        s.seats_clause,
+        s.groups_clause,
+        s.degree_quota.clause,
+        s.management.clause,
+        s.management.change_clause,
+        s.replacement.clause,
+        *(i.clause for i in c.instalments),
+        *(p.clause for p in c.penalties.values()),
+        *(o.clause for o in c.obligations.values()),
+    }
     labels = {part.strip() for clause in clauses for part in clause.split(",")}
     return keys, labels
 
@@ -43,9 +58,11 @@ def code_strings(path: Path) -> list[tuple[int, str]]:
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 docstrings.add(id(body[0].value))
-    return [(node.lineno, node.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and id(node) not in docstrings]
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 def named(folder: Path, keys: set[str], labels: set[str]) -> list[str]:
@@ -55,8 +72,11 @@ def named(folder: Path, keys: set[str], labels: set[str]) -> list[str]:
     out = []
     for path in sorted(folder.rglob("*.py")):
         for line, text in code_strings(path):
-            if (text in keys or any(p.search(text) for p in patterns)
-                    or any(label in text for label in labels)):
+            if (
+                text in keys
+                or any(p.search(text) for p in patterns)
+                or any(label in text for label in labels)
+            ):
                 out.append(f"{path.relative_to(folder)}:{line}: {text!r}")
     return out
 
@@ -72,7 +92,9 @@ def test_the_scan_finds_a_key_or_clause_written_into_code(tmp_path: Path) -> Non
     (tmp_path / "planted.py").write_text(
         '"""Docstrings may cite 十(1)."""\n'
         'RATE = "seat-shortage"\n'
-        'def f(x):\n    return f"{x} per 三(一)4"\n', encoding="utf-8")
+        'def f(x):\n    return f"{x} per 三(一)4"\n',
+        encoding="utf-8",
+    )
     found = named(tmp_path, keys, labels)
     assert [f.split(":")[1] for f in found] == ["2", "4"]
 
@@ -83,8 +105,7 @@ def _lint_imports() -> str | None:
 
 
 def _copy_project(dest: Path) -> None:
-    shutil.copytree(SRC, dest / "src" / "seatledger",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SRC, dest / "src" / "seatledger", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", dest / "pyproject.toml")
 
 
@@ -92,8 +113,13 @@ def _lint(folder: Path) -> subprocess.CompletedProcess[str]:
     tool = _lint_imports()
     if tool is None:
         pytest.skip("lint-imports is not installed (pip install -e '.[test]')")
-    return subprocess.run([tool, "--no-cache"], cwd=folder, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(folder / "src"), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [tool, "--no-cache"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(folder / "src"), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_the_layers_hold(tmp_path: Path) -> None:
@@ -105,8 +131,10 @@ def test_the_layers_hold(tmp_path: Path) -> None:
 def test_a_lower_layer_importing_a_higher_one_breaks_the_layers(tmp_path: Path) -> None:
     _copy_project(tmp_path)
     money = tmp_path / "src" / "seatledger" / "core" / "money.py"
-    money.write_text(money.read_text(encoding="utf-8")
-                     + "\nfrom seatledger.reports import settlement  # noqa\n", encoding="utf-8")
+    money.write_text(
+        money.read_text(encoding="utf-8") + "\nfrom seatledger.reports import settlement  # noqa\n",
+        encoding="utf-8",
+    )
     result = _lint(tmp_path)
     assert result.returncode != 0
     assert "seatledger.core is not allowed to import seatledger.reports" in result.stdout

@@ -74,17 +74,22 @@ def test_interest_before_any_rate_and_on_the_day_a_rate_starts(project: Path, ru
     paid 10 days late on 05-06: no rate was in force on its due date, so 0.00. Instalment 2,
     due 07-22, the day the new rate starts: 1,000,000.00 x 1 % x 14 / 360 = 388.89."""
     edit_contract(project, "    - since: 2015-10-24\n", "    - since: 2022-05-01\n")
-    edit_contract(project, '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n',
-                  '      annual_percent: "0.35"\n    - since: 2022-07-22\n'
-                  '      annual_percent: "1.00"\n')
+    edit_contract(
+        project,
+        '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n',
+        '      annual_percent: "0.35"\n    - since: 2022-07-22\n      annual_percent: "1.00"\n',
+    )
     start(project, run)
     ok(run, "record", "request", "--date", "2022-04-06", "--instalment", "1")
     ok(run, "record", "payment", "--date", "2022-05-06", "--instalment", "1", "--amount", "1641000")
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
     ok(run, "record", "payment", "--date", "2022-08-05", "--instalment", "2", "--amount", "1000000")
     q2 = as_json(run, "settle", "--quarter", "Q2")
-    assert due_of(q2, 1)["payments"][0] == {**due_of(q2, 1)["payments"][0], "days_late": 10,
-                                            "interest": "0.00"}
+    assert due_of(q2, 1)["payments"][0] == {
+        **due_of(q2, 1)["payments"][0],
+        "days_late": 10,
+        "interest": "0.00",
+    }
     q3 = as_json(run, "settle", "--quarter", "Q3", "--as-of", "2022-08-05")
     assert due_of(q3, 2)["payments"][0]["interest"] == "388.89"
 
@@ -121,19 +126,25 @@ def test_the_final_payment_with_a_deadline_of_its_own(project: Path, run: Run) -
     holiday 04-29..05-03: 05-04, 05-05 and the adjusted Saturday 05-06). Paid 2023-05-19, 13 days
     late: 120,000.00 x 0.35 % x 13 / 360 = 15.166... -> 15.17. As of 04-19 the completion is
     not yet confirmed: the final payment is unconfirmed."""
-    edit_contract(project, "  due_working_days: null  # the contract sets no deadline for 尾款\n",
-                  "  due_working_days: 10\n")
+    edit_contract(
+        project,
+        "  due_working_days: null  # the contract sets no deadline for 尾款\n",
+        "  due_working_days: 10\n",
+    )
     start(project, run)
     ok(run, "record", "completion", "--date", "2023-04-20", "--amount", "120000")
-    ok(run, "record", "payment", "--date", "2023-05-19", "--instalment", "final",
-       "--amount", "120000")
+    ok(run, "record", "payment", "--date", "2023-05-19", "--instalment", "final", "--amount", "120000")
     s = as_json(run, "settle", "--final")
     final = due_of(s, "final")
-    assert (final["amount"], final["requested"], final["due"]) == (
-        "120000.00", "2023-04-20", "2023-05-06")
+    assert (final["amount"], final["requested"], final["due"]) == ("120000.00", "2023-04-20", "2023-05-06")
     assert final["payments"][0]["days_late"] == 13 and final["payments"][0]["interest"] == "15.17"
-    assert {"label": "final payment", "date": "2023-04-20", "amount": "120000.00",
-            "clause": "九", "amendment": None} in s["instalments"]
+    assert {
+        "label": "final payment",
+        "date": "2023-04-20",
+        "amount": "120000.00",
+        "clause": "九",
+        "amendment": None,
+    } in s["instalments"]
     early = due_of(as_json(run, "settle", "--final", "--as-of", "2023-04-19"), "final")
     assert (early["amount"], early["requested"], early["due"]) == (None, None, None)
     (day,) = as_json(run, "balance", "--from", "2023-03-31", "--to", "2023-04-20")["rows"]
@@ -143,30 +154,32 @@ def test_the_final_payment_with_a_deadline_of_its_own(project: Path, run: Run) -
 def test_the_final_payment_without_a_completion(project: Path, run: Run) -> None:
     start(project, run)
     final = due_of(as_json(run, "settle", "--final"), "final")
-    assert (final["amount"], final["due"], final["days_late"], final["paid"]) == (
-        None, None, 0, "0.00")
+    assert (final["amount"], final["due"], final["days_late"], final["paid"]) == (None, None, 0, "0.00")
 
 
 def test_an_instalment_without_a_deadline_keeps_its_request(project: Path, run: Run) -> None:
     """Instalment 1 with no deadline in the contract: the request is shown, no due date."""
-    edit_contract(project, "    due_working_days: 15\n    due_note:", "    due_working_days: null\n"
-                  "    due_note:")
+    edit_contract(
+        project, "    due_working_days: 15\n    due_note:", "    due_working_days: null\n    due_note:"
+    )
     start(project, run)
     ok(run, "record", "request", "--date", "2022-04-06", "--instalment", "1")
     d1 = due_of(as_json(run, "settle", "--quarter", "Q2"), 1)
     assert (d1["requested"], d1["due"]) == ("2022-04-06", None)
 
 
-def test_an_early_request_counts_from_its_own_day_when_the_setting_says(project: Path,
-                                                                        run: Run) -> None:
+def test_an_early_request_counts_from_its_own_day_when_the_setting_says(project: Path, run: Run) -> None:
     """A request for instalment 2 received 2022-06-24, before its period. Counted from the
     period's first day (the seed's reading) it is due 07-22; counted from its own day, 15
     working days after 06-24 (the Dragon Boat holiday is 06-03), it is due 07-15."""
     start(project, run)
     ok(run, "record", "request", "--date", "2022-06-24", "--instalment", "2")
     assert due_of(as_json(run, "settle", "--quarter", "Q3"), 2)["due"] == "2022-07-22"
-    edit_contract(project, "early_request_counts_from_period_start: true",
-                  "early_request_counts_from_period_start: false")
+    edit_contract(
+        project,
+        "early_request_counts_from_period_start: true",
+        "early_request_counts_from_period_start: false",
+    )
     assert due_of(as_json(run, "settle", "--quarter", "Q3"), 2)["due"] == "2022-07-15"
 
 
@@ -180,18 +193,42 @@ def test_gaps_and_unrecorded_shifts_stay_in_their_period(project: Path, run: Run
     start(project, run)
     ok(run, "record", "attendance", "--date", "2022-10-10", "--present", "48")
     ok(run, "record", "attendance", "--date", "2022-10-31", "--present", "48")
-    ok(run, "record", "demand", "--from", "2022-11-01", "--to", "2022-11-02", "--shift", "night",
-       "--required", "1")
-    ok(run, "record", "demand", "--from", "2022-10-20", "--to", "2022-10-20", "--shift", "night",
-       "--required", "1")
+    ok(
+        run,
+        "record",
+        "demand",
+        "--from",
+        "2022-11-01",
+        "--to",
+        "2022-11-02",
+        "--shift",
+        "night",
+        "--required",
+        "1",
+    )
+    ok(
+        run,
+        "record",
+        "demand",
+        "--from",
+        "2022-10-20",
+        "--to",
+        "2022-10-20",
+        "--shift",
+        "night",
+        "--required",
+        "1",
+    )
     october = as_json(run, "deduct", "--month", "2022-10")
     assert [g["date"] for g in october["gaps"]][:3] == ["2022-10-08", "2022-10-09", "2022-10-11"]
     assert {"date": "2022-10-20", "shift": "night", "required": 1} in october["gaps"]
     assert len(october["gaps"]) == 17 and october["unrecorded"] == []
     november = as_json(run, "deduct", "--month", "2022-11")
     assert november["gaps"] == []
-    assert november["unrecorded"][:2] == [{"date": "2022-11-01", "shift": "day", "required": 48},
-                                          {"date": "2022-11-01", "shift": "night", "required": 1}]
+    assert november["unrecorded"][:2] == [
+        {"date": "2022-11-01", "shift": "day", "required": 48},
+        {"date": "2022-11-01", "shift": "night", "required": 1},
+    ]
     september = as_json(run, "deduct", "--month", "2022-09")
     assert september["gaps"] == [] and september["unrecorded"] == []
 
@@ -200,23 +237,25 @@ def test_the_counted_duties_windows_over_the_whole_term(project: Path, run: Run)
     """Over the whole term: 365 daily windows (the last 2023-03-31), 53 ISO weeks with a
     working day (2022-W13 from 04-01, 2023-W13 to 03-31), 12 months, and (with the fire drill
     set to half-term windows) the two halves of the term 04-01..09-30 and 10-01..03-31."""
-    edit_contract(project, "    window: rolling-months  # 半年内未举行消防演练: a drill in every "
-                  "six months (rule 18)\n    months: 6\n", "    window: half-term\n")
+    edit_contract(
+        project,
+        "    window: rolling-months  # 半年内未举行消防演练: a drill in every "
+        "six months (rule 18)\n    months: 6\n",
+        "    window: half-term\n",
+    )
     start(project, run, recorded_from="2022-04-01")
     r = as_json(run, "compliance", "--from", "2022-04-01", "--to", "2023-03-31")
     ob = {o["obligation"]: o for o in r["obligations"]}
     days = ob["fire-inspection"]["lines"]
     assert len(days) == 365 and days[-1]["window"] == days[-1]["from"] == "2023-03-31"
     weeks = ob["weekly-training"]["lines"]
-    assert (weeks[0]["window"], weeks[0]["from"], weeks[0]["to"]) == (
-        "2022-W13", "2022-04-01", "2022-04-03")
+    assert (weeks[0]["window"], weeks[0]["from"], weeks[0]["to"]) == ("2022-W13", "2022-04-01", "2022-04-03")
     assert (weeks[-1]["window"], weeks[-1]["to"]) == ("2023-W13", "2023-03-31")
     assert len(weeks) == 53
     months = ob["monthly-assessment"]["lines"]
     assert [m["window"] for m in months][:2] == ["2022-04", "2022-05"] and len(months) == 12
     halves = [(w["window"], w["from"], w["to"]) for w in ob["fire-drill"]["lines"]]
-    assert halves == [("first half", "2022-04-01", "2022-09-30"),
-                      ("second half", "2022-10-01", "2023-03-31")]
+    assert halves == [("first half", "2022-04-01", "2022-09-30"), ("second half", "2022-10-01", "2023-03-31")]
 
 
 def test_a_one_day_roster_check_ends_on_its_day(project: Path, run: Run) -> None:
@@ -224,16 +263,30 @@ def test_a_one_day_roster_check_ends_on_its_day(project: Path, run: Run) -> None
     ok(run, "roster", "leave", "S001", "--date", "2022-10-01")
     r = as_json(run, "check-roster", "--date", "2022-10-10")
     assert [(v["rule"], v["from"], v["to"]) for v in r["violations"]] == [
-        ("degree-quota", "2022-10-10", "2022-10-10"), ("headcount", "2022-10-10", "2022-10-10")]
-    ok(run, "roster", "add", "S099", "--role", "seat", "--group", "data", "--degree",
-       "bachelor", "--joined", "2022-03-01")
+        ("degree-quota", "2022-10-10", "2022-10-10"),
+        ("headcount", "2022-10-10", "2022-10-10"),
+    ]
+    ok(
+        run,
+        "roster",
+        "add",
+        "S099",
+        "--role",
+        "seat",
+        "--group",
+        "data",
+        "--degree",
+        "bachelor",
+        "--joined",
+        "2022-03-01",
+    )
     assert "roster compliant: 2022-Q3 (2022-07-01..2022-09-30, 92 days)" in ok(
-        run, "check-roster", "--quarter", "Q3")
+        run, "check-roster", "--quarter", "Q3"
+    )
 
 
 @pytest.mark.parametrize("late_day, days", [("2022-07-22", 0), ("2022-07-23", 1)])
-def test_a_payment_on_its_due_date_is_on_time(project: Path, run: Run, late_day: str,
-                                               days: int) -> None:
+def test_a_payment_on_its_due_date_is_on_time(project: Path, run: Run, late_day: str, days: int) -> None:
     start(project, run)
     ok(run, "record", "request", "--date", "2022-07-01", "--instalment", "2")
     ok(run, "record", "payment", "--date", late_day, "--instalment", "2", "--amount", "1641000")
@@ -250,9 +303,15 @@ def test_the_fire_drill_is_a_rolling_duty(project: Path, run: Run) -> None:
     start(project, run, recorded_from="2022-04-01")
     for day in ("2022-04-01", "2022-10-20"):
         ok(run, "record", "activity", "--date", day, "--obligation", "fire-drill")
-    spans = lambda *args: [(w["window"], w["from"], w["to"], w["shortfall"])  # noqa: E731
-                           for o in as_json(run, "compliance", *args)["obligations"]
-                           if o["obligation"] == "fire-drill" for w in o["lines"]]
+
+    def spans(*args: str) -> list[tuple[object, ...]]:
+        return [
+            (w["window"], w["from"], w["to"], w["shortfall"])
+            for o in as_json(run, "compliance", *args)["obligations"]
+            if o["obligation"] == "fire-drill"
+            for w in o["lines"]
+        ]
+
     assert spans("--quarter", "Q4") == [("overdue", "2022-10-02", "2022-10-19", 1)]
     assert spans("--month", "2022-10") == [("overdue", "2022-10-02", "2022-10-19", 1)]
     assert spans("--quarter", "Q3") == [] and spans("--quarter", "Q1") == []
@@ -260,14 +319,17 @@ def test_the_fire_drill_is_a_rolling_duty(project: Path, run: Run) -> None:
     assert "2022-10-02" in text and "2022-10-19" in text
 
 
-def test_a_rolling_duty_counts_from_the_month_end_where_a_day_is_missing(project: Path,
-                                                                        run: Run) -> None:
+def test_a_rolling_duty_counts_from_the_month_end_where_a_day_is_missing(project: Path, run: Run) -> None:
     """Drills on 2022-04-30 and 2022-11-01. For 2022-10-31 the window starts six months
     earlier on 04-31, which April does not have, so on its last day, 04-30: the drill of 04-30
     still counts, and nothing is overdue (were the window to start on 05-01, 10-31 would be)."""
     start(project, run, recorded_from="2022-04-01")
     for day in ("2022-04-30", "2022-11-01"):
         ok(run, "record", "activity", "--date", day, "--obligation", "fire-drill")
-    lines = [w for o in as_json(run, "compliance", "--quarter", "Q4")["obligations"]
-             if o["obligation"] == "fire-drill" for w in o["lines"]]
+    lines = [
+        w
+        for o in as_json(run, "compliance", "--quarter", "Q4")["obligations"]
+        if o["obligation"] == "fire-drill"
+        for w in o["lines"]
+    ]
     assert lines == []

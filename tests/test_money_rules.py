@@ -71,15 +71,22 @@ def test_balance_rows_stop_at_the_period_end(blank: Path, run: Run) -> None:
     paid: the August row runs 08-01..08-15 with paid 0.00, and the balance owed is
     1,641,000.00 (instalment 1 accrued in April and was never paid: running 3,282,000.00)."""
     ok(run, "record", "payment", "--date", "2022-08-20", "--instalment", "2", "--amount", "1641000")
-    rows = as_json(run, "balance", "--from", "2022-07-01", "--to", "2022-08-15", "--by",
-                   "month")["rows"]
+    rows = as_json(run, "balance", "--from", "2022-07-01", "--to", "2022-08-15", "--by", "month")["rows"]
     last = rows[-1]
     assert (last["period"], last["from"], last["to"], last["paid"]) == (
-        "2022-08", "2022-08-01", "2022-08-15", "0.00")
+        "2022-08",
+        "2022-08-01",
+        "2022-08-15",
+        "0.00",
+    )
     assert last["running"] == "3282000.00"
     (one,) = as_json(run, "balance", "--from", "2022-07-01", "--to", "2022-08-15")["rows"]
     assert (one["accrued"], one["paid"], one["balance"], one["running"]) == (
-        "1641000.00", "0.00", "1641000.00", "3282000.00")
+        "1641000.00",
+        "0.00",
+        "1641000.00",
+        "3282000.00",
+    )
 
 
 def test_a_person_who_left_no_longer_staffs_a_group(blank: Path, run: Run) -> None:
@@ -93,7 +100,8 @@ def test_a_person_who_left_no_longer_staffs_a_group(blank: Path, run: Run) -> No
     r = as_json(run, "check-roster", "--month", "2022-10")
     groups = [v for v in r["violations"] if v["rule"] == "groups"]
     assert [(v["from"], v["to"], v["actual"]) for v in groups] == [
-        ("2022-10-15", "2022-10-31", "no one in data")]
+        ("2022-10-15", "2022-10-31", "no one in data")
+    ]
 
 
 def test_interest_uses_the_rate_in_force_on_the_due_date(project: Path, run: Run) -> None:
@@ -103,10 +111,14 @@ def test_interest_uses_the_rate_in_force_on_the_due_date(project: Path, run: Run
     1.00 %: 1,000,000.00 x 1 % x 14 / 360 = 388.888... -> 388.89 (at the old rate 136.11)."""
     contract = project / "contracts" / SEED.name
     text = contract.read_text(encoding="utf-8")
-    contract.write_text(text.replace(
-        '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n',
-        '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n'
-        '    - since: 2022-07-15\n      annual_percent: "1.00"\n'), encoding="utf-8")
+    contract.write_text(
+        text.replace(
+            '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n',
+            '      annual_percent: "0.35"  # 中国人民银行活期存款基准利率\n'
+            '    - since: 2022-07-15\n      annual_percent: "1.00"\n',
+        ),
+        encoding="utf-8",
+    )
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     ok(run, "record", "request", "--date", "2022-04-06", "--instalment", "1")
@@ -141,38 +153,93 @@ def test_every_roster_rule_on_one_quarter(blank: Path, run: Run) -> None:
     - TL06 joined on the term's first day: no change to consent to;
     - 11-02 a serious fire hazard names S002: off the roster from that day, still on it."""
     roster = blank / "roster.yaml"
-    roster.write_text(roster.read_text() + "- id: TL06\n  role: team-lead\n  degree: associate\n"
-                      "  joined: 2022-04-01\n  group: data\n", encoding="utf-8")
+    roster.write_text(
+        roster.read_text() + "- id: TL06\n  role: team-lead\n  degree: associate\n"
+        "  joined: 2022-04-01\n  group: data\n",
+        encoding="utf-8",
+    )
     ok(run, "roster", "leave", "TL06", "--date", "2022-10-01")
     rpl = run("record", "replace-request", "--date", "2022-10-10", "--staff", "S001").stdout.split()[1]
     ok(run, "roster", "leave", "TL01", "--date", "2022-10-20")
     ok(run, "record", "consent", "--date", "2022-10-25", "--staff", "PM01")
     ok(run, "roster", "leave", "PM01", "--date", "2022-10-25")
-    inc = run("record", "incident", "--date", "2022-11-02", "--penalty", "fire-hazard-serious",
-              "--amount", "5000", "--staff", "S002").stdout.split()[1]
+    inc = run(
+        "record",
+        "incident",
+        "--date",
+        "2022-11-02",
+        "--penalty",
+        "fire-hazard-serious",
+        "--amount",
+        "5000",
+        "--staff",
+        "S002",
+    ).stdout.split()[1]
     r = as_json(run, "check-roster", "--quarter", "Q4")
-    got = [(v["from"], v["to"], v["rule"], v["clause"], v["expected"], v["actual"], v["detail"])
-           for v in r["violations"]]
+    got = [
+        (v["from"], v["to"], v["rule"], v["clause"], v["expected"], v["actual"], v["detail"])
+        for v in r["violations"]
+    ]
     consent = "record it with `seatledger record consent`"
     assert got == [
-        ("2022-10-01", "2022-10-01", "manager-change", "三(一)4, 三(二)4",
-         "Party A's written consent first", "team-lead TL06 leaves with no consent recorded",
-         consent),
-        ("2022-10-20", "2022-10-24", "degree-quota", "四(二)1", "bachelor or above >= 60%",
-         "28 of 47 (59.6%)", ""),
+        (
+            "2022-10-01",
+            "2022-10-01",
+            "manager-change",
+            "三(一)4, 三(二)4",
+            "Party A's written consent first",
+            "team-lead TL06 leaves with no consent recorded",
+            consent,
+        ),
+        (
+            "2022-10-20",
+            "2022-10-24",
+            "degree-quota",
+            "四(二)1",
+            "bachelor or above >= 60%",
+            "28 of 47 (59.6%)",
+            "",
+        ),
         ("2022-10-20", "2022-10-24", "headcount", "三(二)4, 四(二)1", "48 on the roster", "47", ""),
-        ("2022-10-20", "2022-10-20", "manager-change", "三(一)4, 三(二)4",
-         "Party A's written consent first", "team-lead TL01 leaves with no consent recorded",
-         consent),
+        (
+            "2022-10-20",
+            "2022-10-20",
+            "manager-change",
+            "三(一)4, 三(二)4",
+            "Party A's written consent first",
+            "team-lead TL01 leaves with no consent recorded",
+            consent,
+        ),
         ("2022-10-20", "2022-12-31", "team-leaders", "四(二)1", ">= 4", "3", ""),
-        ("2022-10-25", "2022-12-31", "degree-quota", "四(二)1", "bachelor or above >= 60%",
-         "27 of 46 (58.7%)", ""),
+        (
+            "2022-10-25",
+            "2022-12-31",
+            "degree-quota",
+            "四(二)1",
+            "bachelor or above >= 60%",
+            "27 of 46 (58.7%)",
+            "",
+        ),
         ("2022-10-25", "2022-12-31", "headcount", "三(二)4, 四(二)1", "48 on the roster", "46", ""),
         ("2022-10-25", "2022-12-31", "project-manager", "四(二)1", ">= 1", "0", ""),
-        ("2022-11-02", "2022-12-31", "fire-hazard-removal", "附件1 四",
-         "S002 off the roster from 2022-11-02", "still on the roster", f"named in {inc}"),
-        ("2022-11-11", "2022-12-31", "replacement", "三(一)4", "S001 replaced by 2022-11-10",
-         "still on the roster", f"Party A asked on 2022-10-10 ({rpl})"),
+        (
+            "2022-11-02",
+            "2022-12-31",
+            "fire-hazard-removal",
+            "附件1 四",
+            "S002 off the roster from 2022-11-02",
+            "still on the roster",
+            f"named in {inc}",
+        ),
+        (
+            "2022-11-11",
+            "2022-12-31",
+            "replacement",
+            "三(一)4",
+            "S001 replaced by 2022-11-10",
+            "still on the roster",
+            f"Party A asked on 2022-10-10 ({rpl})",
+        ),
     ]
     # Leaving on the day the request falls due is in time; leaving after the fire is late.
     ok(run, "roster", "leave", "S001", "--date", "2022-11-10")
@@ -187,9 +254,12 @@ def test_who_counts_toward_the_seats_is_a_setting(project: Path, run: Run) -> No
     """With headcount_includes_management: false only the 43 seat staff count: headcount 43 of
     48, and 24 of 43 with a degree (24 < 25.8)."""
     contract = project / "contracts" / SEED.name
-    contract.write_text(contract.read_text(encoding="utf-8").replace(
-        "headcount_includes_management: true", "headcount_includes_management: false"),
-        encoding="utf-8")
+    contract.write_text(
+        contract.read_text(encoding="utf-8").replace(
+            "headcount_includes_management: true", "headcount_includes_management: false"
+        ),
+        encoding="utf-8",
+    )
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     r = as_json(run, "check-roster", "--date", "2022-10-10")

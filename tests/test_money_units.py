@@ -14,33 +14,55 @@ from seatledger.core.money import capitals, parse_amount
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("1,641,000.00", "1641000.00"), ("１６４１０００", "1641000.00"), (" 300 ", "300.00"),
-    ("999999999999.99", "999999999999.99"), (300, "300.00"), (Decimal("0.5"), "0.50"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,641,000.00", "1641000.00"),
+        ("１６４１０００", "1641000.00"),
+        (" 300 ", "300.00"),
+        ("999999999999.99", "999999999999.99"),
+        (300, "300.00"),
+        (Decimal("0.5"), "0.50"),
+    ],
+)
 def test_amounts_read(text: object, value: str) -> None:
     assert parse_amount(text) == Decimal(value)
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    (0.1, "expected an amount such as \"300.00\", got float"),
-    (True, "got bool"), (None, "got NoneType"),
-    ("1_000", "'1_000' is not an amount; write yuan such as 300 or 1641000.00"),
-    ("1.", "is not an amount"), ("NaN", "is not a finite amount"),
-    ("1000000000000", "out of range (at most 999999999999.99 yuan)"),
-    ("-1", "negative"), ("0", "zero"), ("1.001", "more than two decimals"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (0.1, 'expected an amount such as "300.00", got float'),
+        (True, "got bool"),
+        (None, "got NoneType"),
+        ("1_000", "'1_000' is not an amount; write yuan such as 300 or 1641000.00"),
+        ("1.", "is not an amount"),
+        ("NaN", "is not a finite amount"),
+        ("1000000000000", "out of range (at most 999999999999.99 yuan)"),
+        ("-1", "negative"),
+        ("0", "zero"),
+        ("1.001", "more than two decimals"),
+    ],
+)
 def test_amounts_refused(text: object, words: str) -> None:
     with pytest.raises(ValueError) as exc:
         parse_amount(text)
     assert words in str(exc.value)
 
 
-@pytest.mark.parametrize(("amount", "words"), [
-    ("100001000.00", "壹亿零壹仟元整"), ("1000001000.00", "壹拾亿零壹仟元整"),
-    ("100100000.00", "壹亿零壹拾万元整"), ("1001000.00", "壹佰万壹仟元整"),
-    ("0.00", "零元整"), ("0.05", "伍分"), ("10.50", "壹拾元伍角"), ("-0.50", "负伍角"),
-])
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        ("100001000.00", "壹亿零壹仟元整"),
+        ("1000001000.00", "壹拾亿零壹仟元整"),
+        ("100100000.00", "壹亿零壹拾万元整"),
+        ("1001000.00", "壹佰万壹仟元整"),
+        ("0.00", "零元整"),
+        ("0.05", "伍分"),
+        ("10.50", "壹拾元伍角"),
+        ("-0.50", "负伍角"),
+    ],
+)
 def test_capitals_pinned(amount: str, words: str) -> None:
     assert capitals(Decimal(amount)) == words
 
@@ -75,10 +97,11 @@ def test_what_is_paid_next(blank: Path, run: Run) -> None:
 
 
 def test_quarter_rows_run_to_a_period_ending_on_a_quarter_start(blank: Path, run: Run) -> None:
-    rows = as_json(run, "balance", "--from", "2022-04-01", "--to", "2022-07-01", "--by",
-                   "quarter")["rows"]
+    rows = as_json(run, "balance", "--from", "2022-04-01", "--to", "2022-07-01", "--by", "quarter")["rows"]
     assert [(r["period"], r["from"], r["to"]) for r in rows] == [
-        ("2022-Q2", "2022-04-01", "2022-06-30"), ("2022-Q3", "2022-07-01", "2022-07-01")]
+        ("2022-Q2", "2022-04-01", "2022-06-30"),
+        ("2022-Q3", "2022-07-01", "2022-07-01"),
+    ]
 
 
 def test_a_duty_done_on_the_last_day_of_its_window_counts(blank: Path, run: Run) -> None:
@@ -86,8 +109,9 @@ def test_a_duty_done_on_the_last_day_of_its_window_counts(blank: Path, run: Run)
     the text lists each short week with its duty and clause."""
     ok(run, "record", "activity", "--date", "2022-10-16", "--obligation", "weekly-training")
     r = as_json(run, "compliance", "--month", "2022-10")
-    weeks = {w["window"]: w for o in r["obligations"] if o["obligation"] == "weekly-training"
-             for w in o["lines"]}
+    weeks = {
+        w["window"]: w for o in r["obligations"] if o["obligation"] == "weekly-training" for w in o["lines"]
+    }
     assert weeks["2022-W41"]["recorded"] == 1 and weeks["2022-W41"]["shortfall"] == 0
     text = run("compliance", "--month", "2022-10").stdout
     short = [line for line in text.splitlines() if "2022-W42" in line]

@@ -22,13 +22,18 @@ def _entries(cache: Path) -> list[Path]:
 def recorded(blank: Path, run: Run) -> Path:
     for day, present in (("2022-10-10", "48"), ("2022-10-11", "47")):
         assert run("record", "attendance", "--date", day, "--present", present).exit_code == 0
-    assert run("record", "incident", "--date", "2022-10-11", "--penalty", "post-abandonment",
-               "--staff", "S001").exit_code == 0
+    assert (
+        run(
+            "record", "incident", "--date", "2022-10-11", "--penalty", "post-abandonment", "--staff", "S001"
+        ).exit_code
+        == 0
+    )
     return blank
 
 
-def test_a_hit_is_what_a_parse_gives_and_parses_nothing(recorded: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hit_is_what_a_parse_gives_and_parses_nothing(
+    recorded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     month = recorded / "2022-10.yaml"
     parsed = ledger_files.read_month(month)
     assert _entries(Path(os.environ["SEATLEDGER_CACHE"]))
@@ -44,15 +49,23 @@ def test_a_hit_is_what_a_parse_gives_and_parses_nothing(recorded: Path,
 def test_a_changed_file_is_read_again(recorded: Path, run: Run) -> None:
     before = run("deduct", "--month", "2022-10", "--format", "json").stdout
     month = recorded / "2022-10.yaml"
-    month.write_text(month.read_text(encoding="utf-8").replace("present: 47", "present: 45"),
-                     encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8").replace("present: 47", "present: 45"), encoding="utf-8"
+    )
     after = run("deduct", "--month", "2022-10", "--format", "json").stdout
     assert '"total": "1300.00"' in before and '"total": "1900.00"' in after  # 2 more short
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("key", "x", []))[:-3],
-                                     pickle.dumps((b"wrong key", "x", [], [])),
-                                     pickle.dumps((None, "x", [1, 2], []))])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"not a pickle",
+        pickle.dumps(("key", "x", []))[:-3],
+        pickle.dumps((b"wrong key", "x", [], [])),
+        pickle.dumps((None, "x", [1, 2], [])),
+    ],
+)
 def test_a_bad_entry_is_ignored_and_rebuilt(recorded: Path, run: Run, garbage: bytes) -> None:
     expected = run("deduct", "--month", "2022-10", "--format", "json").stdout
     for entry in _entries(Path(os.environ["SEATLEDGER_CACHE"])):
@@ -61,8 +74,7 @@ def test_a_bad_entry_is_ignored_and_rebuilt(recorded: Path, run: Run, garbage: b
     assert run("check", "--allow-gaps").exit_code == 0
 
 
-def test_an_entry_keyed_on_other_code_is_stale(recorded: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_entry_keyed_on_other_code_is_stale(recorded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     month = recorded / "2022-10.yaml"
     key = month_cache.key_of(month, month.read_bytes())
     ledger_files.read_month(month)
@@ -71,8 +83,9 @@ def test_an_entry_keyed_on_other_code_is_stale(recorded: Path,
     assert month_cache.get(month, month_cache.key_of(month, month.read_bytes())) is None
 
 
-def test_no_cache_writes_nothing(recorded: Path, run: Run, tmp_path: Path,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_writes_nothing(
+    recorded: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "off"
     monkeypatch.setenv("SEATLEDGER_CACHE", str(cache))
     monkeypatch.setenv("SEATLEDGER_NO_CACHE", "1")
@@ -82,15 +95,13 @@ def test_no_cache_writes_nothing(recorded: Path, run: Run, tmp_path: Path,
 
 def test_problems_are_cached_with_the_records(recorded: Path, run: Run) -> None:
     month = recorded / "2022-10.yaml"
-    month.write_text(month.read_text(encoding="utf-8") + "- id: x\n  kind: nosuch\n",
-                     encoding="utf-8")
+    month.write_text(month.read_text(encoding="utf-8") + "- id: x\n  kind: nosuch\n", encoding="utf-8")
     for _ in range(2):  # the second run from the cache
         result = run("check")
         assert result.exit_code == 1 and "'nosuch' is not a record kind" in result.output
 
 
-def test_the_same_bytes_elsewhere_are_a_hit_with_their_own_path(recorded: Path,
-                                                                 tmp_path: Path) -> None:
+def test_the_same_bytes_elsewhere_are_a_hit_with_their_own_path(recorded: Path, tmp_path: Path) -> None:
     month = recorded / "2022-10.yaml"
     records, _ = ledger_files.read_month(month)
     copy = tmp_path / "elsewhere" / "2022-10.yaml"
@@ -119,13 +130,18 @@ def test_appends_out_of_order_land_in_canonical_order_without_reparsing(blank: P
     for day in ("2022-10-20", "2022-10-10"):
         assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
     text = month.read_text(encoding="utf-8")
-    month.write_text(text.replace("- id: att-2022-10-20-day",
-                                  "# recounted on the 21st\n- id: att-2022-10-20-day"),
-                     encoding="utf-8")
+    month.write_text(
+        text.replace("- id: att-2022-10-20-day", "# recounted on the 21st\n- id: att-2022-10-20-day"),
+        encoding="utf-8",
+    )
     for day in ("2022-10-31", "2022-10-11", "2022-10-19", "2022-10-01", "2022-10-21"):
         assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
-    assert run("record", "incident", "--date", "2022-10-20", "--penalty", "post-abandonment",
-               "--staff", "S001").exit_code == 0
+    assert (
+        run(
+            "record", "incident", "--date", "2022-10-20", "--penalty", "post-abandonment", "--staff", "S001"
+        ).exit_code
+        == 0
+    )
     assert run("fmt", "--check").exit_code == 0
     lines = month.read_text(encoding="utf-8").splitlines()
     at = lines.index("# recounted on the 21st")
@@ -134,8 +150,9 @@ def test_appends_out_of_order_land_in_canonical_order_without_reparsing(blank: P
     assert days == sorted(days)
 
 
-def test_a_warm_run_on_an_unchanged_ledger_parses_no_yaml(recorded: Path, run: Run,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_run_on_an_unchanged_ledger_parses_no_yaml(
+    recorded: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import yaml
 
     expected = run("settle", "--quarter", "Q4", "--format", "json").stdout  # fills the caches

@@ -19,22 +19,34 @@ from seatledger.git.merge import driver_command
 SEATLEDGER = [sys.executable, "-m", "seatledger"]
 
 
-def cli(cwd: Path, *args: str, limit: int | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    cwd: Path, *args: str, limit: int | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real command in a process of its own (optionally with a file-size limit, as on a
     full disk)."""
+
     def limited() -> None:
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([*SEATLEDGER, *args], cwd=cwd, capture_output=True, text=True,
-                          preexec_fn=limited, env=env or dict(os.environ, SEATLEDGER_NO_CACHE="1"))
+    return subprocess.run(
+        [*SEATLEDGER, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+        env=env or dict(os.environ, SEATLEDGER_NO_CACHE="1"),
+    )
 
 
-@pytest.mark.parametrize("content", [
-    "- id: x\n  kind: activity\n".encode("utf-16"),
-    "# 注释\n".encode("gbk"),
-], ids=["utf-16", "gbk"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "- id: x\n  kind: activity\n".encode("utf-16"),
+        "# 注释\n".encode("gbk"),
+    ],
+    ids=["utf-16", "gbk"],
+)
 def test_append_into_a_file_that_is_not_utf8(ledger: Path, run: Run, content: bytes) -> None:
     (ledger / "2022-07.yaml").write_bytes(content)
     before = snapshot(ledger)
@@ -55,23 +67,55 @@ def test_append_into_a_file_over_the_size_limit(ledger: Path, run: Run) -> None:
 
 def test_a_full_disk_names_the_file_and_leaves_it_whole(ledger: Path) -> None:
     for day in range(1, 20):
-        assert cli(ledger.parent.parent, "record", "activity", "--date", f"2022-07-{day:02d}",
-                   "--obligation", "fire-inspection", "--count", "3").returncode == 0
+        assert (
+            cli(
+                ledger.parent.parent,
+                "record",
+                "activity",
+                "--date",
+                f"2022-07-{day:02d}",
+                "--obligation",
+                "fire-inspection",
+                "--count",
+                "3",
+            ).returncode
+            == 0
+        )
     month = ledger / "2022-07.yaml"
     before = snapshot(ledger)
-    result = cli(ledger.parent.parent, "record", "activity", "--date", "2022-07-20",
-                 "--obligation", "fire-inspection", "--count", "3",
-                 limit=month.stat().st_size)
+    result = cli(
+        ledger.parent.parent,
+        "record",
+        "activity",
+        "--date",
+        "2022-07-20",
+        "--obligation",
+        "fire-inspection",
+        "--count",
+        "3",
+        limit=month.stat().st_size,
+    )
     assert result.returncode == 1, result
     assert f"{LEDGER}/2022-07.yaml: File too large; the file was left as it was" in result.stderr
     assert snapshot(ledger) == before
 
 
 def test_an_argument_that_is_not_utf8(ledger: Path) -> None:
-    result = subprocess.run([*SEATLEDGER, "record", "activity", "--date", "2022-07-04",
-                             "--obligation", "weekly-training", "--note", b"bad \xff".decode(
-                                 "utf-8", "surrogateescape")],
-                            cwd=ledger.parent.parent, capture_output=True)
+    result = subprocess.run(
+        [
+            *SEATLEDGER,
+            "record",
+            "activity",
+            "--date",
+            "2022-07-04",
+            "--obligation",
+            "weekly-training",
+            "--note",
+            b"bad \xff".decode("utf-8", "surrogateescape"),
+        ],
+        cwd=ledger.parent.parent,
+        capture_output=True,
+    )
     assert result.returncode == 2, result
     assert b"U+DCFF" in result.stderr and b"Traceback" not in result.stderr
 
@@ -80,17 +124,19 @@ def test_an_argument_that_is_not_utf8(ledger: Path) -> None:
 
 
 def driver(base: Path, ours: Path, theirs: Path, name: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*SEATLEDGER, "merge-driver", str(base), str(ours), str(theirs), name],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [*SEATLEDGER, "merge-driver", str(base), str(ours), str(theirs), name], capture_output=True, text=True
+    )
 
 
-REC = "- id: act-2022-07-0{d}-00000{d}\n  kind: activity\n  date: 2022-07-0{d}\n" \
-      "  obligation: weekly-training\n  count: 1\n"
+REC = (
+    "- id: act-2022-07-0{d}-00000{d}\n  kind: activity\n  date: 2022-07-0{d}\n"
+    "  obligation: weekly-training\n  count: 1\n"
+)
 
 
 @pytest.mark.parametrize("damage", ["gbk", "garbage", "missing-theirs"])
-def test_the_driver_keeps_both_sides_of_an_input_it_cannot_read(tmp_path: Path,
-                                                                damage: str) -> None:
+def test_the_driver_keeps_both_sides_of_an_input_it_cannot_read(tmp_path: Path, damage: str) -> None:
     base, ours, theirs = (tmp_path / n for n in ("base", "ours", "theirs"))
     base.write_text(REC.format(d=1), encoding="utf-8")
     ours.write_text(REC.format(d=1) + REC.format(d=2), encoding="utf-8")
@@ -145,21 +191,21 @@ def two_branches(repo: Path, run: Run) -> None:
     commit(repo, "Tuesday")
 
 
-def test_git_setup_installs_a_driver_that_runs_without_seatledger_on_path(
-        setup_repo: Path, run: Run) -> None:
+def test_git_setup_installs_a_driver_that_runs_without_seatledger_on_path(setup_repo: Path, run: Run) -> None:
     two_branches(setup_repo, run)
     env = dict(os.environ, PATH="/usr/bin:/bin")
-    merged = subprocess.run(["git", "merge", "-q", "--no-edit", "monday"], cwd=setup_repo,
-                            capture_output=True, text=True, env=env)
+    merged = subprocess.run(
+        ["git", "merge", "-q", "--no-edit", "monday"], cwd=setup_repo, capture_output=True, text=True, env=env
+    )
     assert merged.returncode == 0, merged.stderr
     text = (setup_repo / LEDGER / "2022-07.yaml").read_text()
     assert "att-2022-07-04-day" in text and "att-2022-07-05-day" in text
 
 
-def test_a_driver_that_cannot_run_never_leaves_one_side_unseen(setup_repo: Path,
-                                                                run: Run) -> None:
-    git(setup_repo, "config", "merge.seatledger.driver",
-        driver_command(["/nowhere/seatledger"]))  # the tool moved or was uninstalled
+def test_a_driver_that_cannot_run_never_leaves_one_side_unseen(setup_repo: Path, run: Run) -> None:
+    git(
+        setup_repo, "config", "merge.seatledger.driver", driver_command(["/nowhere/seatledger"])
+    )  # the tool moved or was uninstalled
     two_branches(setup_repo, run)
     merged = git(setup_repo, "merge", "-q", "--no-edit", "monday", check=False)
     assert merged.returncode != 0  # git reports a conflict
@@ -191,9 +237,17 @@ def test_git_setup_outside_a_repository_says_so(ledger: Path, run: Run) -> None:
 def test_a_sample_of_generated_hostile_inputs() -> None:
     """scripts/hostile_inputs.py throws 770 generated bad inputs; the tests run a fixed
     sample of them (the whole run is in the README and the closing note)."""
-    result = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "scripts" /
-                                                 "hostile_inputs.py"), "--sample", "60"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).parent.parent / "scripts" / "hostile_inputs.py"),
+            "--sample",
+            "60",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "60 cases;" in result.stdout and "0 tracebacks, 0 exit 3, 0 refused" in result.stdout
 
@@ -202,10 +256,14 @@ def test_a_void_of_a_record_changed_on_the_other_side_is_a_conflict(tmp_path: Pa
     """Ours voids an assessment deduction of 1,000.00; theirs raised it to 2,000.00. A merge
     by id would keep both (a void of a 2,000.00 deduction that nobody reviewed): it is a
     conflict instead, with the record and the void together on our side."""
-    inc = ("- id: inc-2022-07-05-aaaaaa\n  kind: incident\n  date: 2022-07-05\n"
-           "  penalty: assessment-deduction\n  amount: \"{amount}\"\n")
-    void = ("- id: void-2022-07-05-bbbbbb\n  kind: void\n  date: 2022-07-05\n"
-            "  target: inc-2022-07-05-aaaaaa\n  reason: withdrawn\n")
+    inc = (
+        "- id: inc-2022-07-05-aaaaaa\n  kind: incident\n  date: 2022-07-05\n"
+        '  penalty: assessment-deduction\n  amount: "{amount}"\n'
+    )
+    void = (
+        "- id: void-2022-07-05-bbbbbb\n  kind: void\n  date: 2022-07-05\n"
+        "  target: inc-2022-07-05-aaaaaa\n  reason: withdrawn\n"
+    )
     base, ours, theirs = (tmp_path / n for n in ("base", "ours", "theirs"))
     base.write_text(inc.format(amount="1000.00"), encoding="utf-8")
     ours.write_text(inc.format(amount="1000.00") + void, encoding="utf-8")
@@ -233,19 +291,23 @@ def test_closings_from_two_branches_merge_in_date_order(tmp_path: Path) -> None:
     q2 = closing("close", "2022-Q2", "2022-07-10", "  digest: aaa\n")
     base, ours, theirs = (tmp_path / n for n in ("base", "ours", "theirs"))
     base.write_text(head + q2, encoding="utf-8")
-    ours.write_text(head + q2 + closing("close", "2022-Q3", "2022-10-10", "  digest: bbb\n"),
-                    encoding="utf-8")
-    theirs.write_text(head + q2 + closing("reopen", "2022-Q2", "2022-10-05",
-                                          "  reason: appeal\n"), encoding="utf-8")
+    ours.write_text(
+        head + q2 + closing("close", "2022-Q3", "2022-10-10", "  digest: bbb\n"), encoding="utf-8"
+    )
+    theirs.write_text(
+        head + q2 + closing("reopen", "2022-Q2", "2022-10-05", "  reason: appeal\n"), encoding="utf-8"
+    )
     result = driver(base, ours, theirs, f"{LEDGER}/closings.yaml")
     assert result.returncode == 0, result
     merged = ours.read_text(encoding="utf-8")
     assert merged.index("2022-07-10") < merged.index("2022-10-05") < merged.index("2022-10-10")
     assert merged.startswith(head) and "<<<<<<<" not in merged
-    ours.write_text(head + q2 + closing("close", "2022-Q4", "2023-01-10", "  digest: ccc\n"),
-                    encoding="utf-8")
-    theirs.write_text(head + q2 + closing("close", "2022-Q4", "2023-01-11", "  digest: ddd\n"),
-                      encoding="utf-8")
+    ours.write_text(
+        head + q2 + closing("close", "2022-Q4", "2023-01-10", "  digest: ccc\n"), encoding="utf-8"
+    )
+    theirs.write_text(
+        head + q2 + closing("close", "2022-Q4", "2023-01-11", "  digest: ddd\n"), encoding="utf-8"
+    )
     result = driver(base, ours, theirs, f"{LEDGER}/closings.yaml")
     assert result.returncode == 1 and "same quarter" in result.stderr
     merged = ours.read_text(encoding="utf-8")

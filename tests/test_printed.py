@@ -36,18 +36,33 @@ def browser() -> str:
 
 def print_to_pdf(page: Path, tmp: Path) -> Path:
     pdf = page.with_suffix(".pdf")
-    subprocess.run([browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp / 'chromium'}", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            browser(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / 'chromium'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return pdf
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def grouped(amount: str) -> str:
@@ -56,11 +71,11 @@ def grouped(amount: str) -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_q3_statement_prints_with_its_balance_and_amount_to_pay_in_capitals(
-        example: Path, run: Run, tmp_path: Path, lang: str) -> None:
+    example: Path, run: Run, tmp_path: Path, lang: str
+) -> None:
     figures = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     page = tmp_path / "q3.html"
-    result = run("settle", "--quarter", "Q3", "--format", "html", "--output", str(page),
-                 "--lang", lang)
+    result = run("settle", "--quarter", "Q3", "--format", "html", "--output", str(page), "--lang", lang)
     assert result.exit_code == 0, result
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "src=" not in html and "href=" not in html
@@ -78,16 +93,16 @@ def test_the_q3_statement_prints_with_its_balance_and_amount_to_pay_in_capitals(
         assert "closing balance owed by Party A" in text and "(seal)" in text
     assert "1/" in squeezed and "2/2" in squeezed  # page numbers from the print CSS
     pages = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(page.with_suffix(".pdf")), str(pages)],
-                   check=True)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(page.with_suffix(".pdf")), str(pages)], check=True)
     pngs = sorted(tmp_path.glob("page*.png"))
     assert 1 <= len(pngs) <= 4
     assert all(p.stat().st_size > 5_000 for p in pngs)  # a page with content, not blank
 
 
 @pytest.mark.parametrize("args", [("deduct", "--quarter", "Q3"), ("balance", "--by", "month")])
-def test_deductions_and_balance_pages_print_too(example: Path, run: Run, tmp_path: Path,
-                                                args: tuple[str, ...]) -> None:
+def test_deductions_and_balance_pages_print_too(
+    example: Path, run: Run, tmp_path: Path, args: tuple[str, ...]
+) -> None:
     data = json.loads(run(*args, "--format", "json").stdout)
     page = tmp_path / "page.html"
     assert run(*args, "--format", "html", "-o", str(page), "--lang", "zh").exit_code == 0
@@ -117,13 +132,14 @@ def _money(value: object) -> Decimal:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_xlsx_figures_equal_the_json_figures(example: Path, run: Run, tmp_path: Path,
-                                             lang: str) -> None:
+def test_xlsx_figures_equal_the_json_figures(example: Path, run: Run, tmp_path: Path, lang: str) -> None:
     from openpyxl import load_workbook
 
     book_path = tmp_path / "q3.xlsx"
-    assert run("settle", "--quarter", "Q3", "--format", "xlsx", "-o", str(book_path),
-               "--lang", lang).exit_code == 0
+    assert (
+        run("settle", "--quarter", "Q3", "--format", "xlsx", "-o", str(book_path), "--lang", lang).exit_code
+        == 0
+    )
     data = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
     statement, to_pay, due = _sheets(book_path)
     assert statement[1][1] == ("金额" if lang == "zh" else "amount")
@@ -153,8 +169,7 @@ def test_xlsx_figures_equal_the_json_figures(example: Path, run: Run, tmp_path: 
     assert _money(rows[-1][4]) == sum((Decimal(x["deducted"]) for x in b["rows"]), Decimal(0))
 
 
-def test_check_roster_and_compliance_give_workbooks_too(example: Path, run: Run,
-                                                         tmp_path: Path) -> None:
+def test_check_roster_and_compliance_give_workbooks_too(example: Path, run: Run, tmp_path: Path) -> None:
     for command in ("check-roster", "compliance"):
         path = tmp_path / f"{command}.xlsx"
         result = run(command, "--quarter", "Q3", "--format", "xlsx", "-o", str(path))

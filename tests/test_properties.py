@@ -27,22 +27,34 @@ WORKING = list(WorkCalendar().working_days(Q3.start, Q3.end))
 DAYS = [Q3.start + timedelta(days=n) for n in range(92)]
 
 attendance = st.lists(st.tuples(st.sampled_from(WORKING), st.integers(0, 4)), max_size=30)
-incidents = st.lists(st.tuples(
-    st.sampled_from(DAYS),
-    st.sampled_from(["post-abandonment", "assessment-deduction", "fire-hazard-serious"]),
-    st.integers(1, 3),
-    st.integers(1000, 10000)), max_size=8)
+incidents = st.lists(
+    st.tuples(
+        st.sampled_from(DAYS),
+        st.sampled_from(["post-abandonment", "assessment-deduction", "fire-hazard-serious"]),
+        st.integers(1, 3),
+        st.integers(1000, 10000),
+    ),
+    max_size=8,
+)
 payments = st.lists(st.tuples(st.sampled_from(DAYS), st.integers(1, 500_000_00)), max_size=3)
 
 
-def ledger(att: list[tuple[date, int]], inc: list[tuple[date, str, int, int]],
-           pay: list[tuple[date, int]]) -> Ledger:
+def ledger(
+    att: list[tuple[date, int]], inc: list[tuple[date, str, int, int]], pay: list[tuple[date, int]]
+) -> Ledger:
     records: list[Record] = []
     for day, short in dict(att).items():
         records.append(Attendance(id=f"att-{day}-day", date=day, shift="day", present=48 - short))
     for n, (day, key, count, amount) in enumerate(inc):
-        records.append(Incident(id=f"inc-{day}-{n:06x}", date=day, penalty=key, count=count,
-                                amount=None if key == "post-abandonment" else Decimal(amount)))
+        records.append(
+            Incident(
+                id=f"inc-{day}-{n:06x}",
+                date=day,
+                penalty=key,
+                count=count,
+                amount=None if key == "post-abandonment" else Decimal(amount),
+            )
+        )
     left = Decimal("1641000.00")
     for n, (day, fen) in enumerate(pay):
         amount = min(left, Decimal(fen) / 100)

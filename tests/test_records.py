@@ -19,19 +19,49 @@ def test_each_record_kind_is_written_and_reported(ledger: Path, run: Run) -> Non
     commands = [
         ("record", "attendance", "--date", "2022-07-01", "--present", "47", "--absent", "S001"),
         ("record", "attendance", "--date", "2022-07-01", "--shift", "night", "--present", "2"),
-        ("record", "demand", "--from", "2022-07-01", "--to", "2022-07-31", "--shift", "night",
-         "--required", "2"),
-        ("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment",
-         "--staff", "S001"),
-        ("record", "incident", "--date", "2022-07-06", "--penalty", "assessment-deduction",
-         "--amount", "2500.50", "--ref", "ZF-1", "--note", "扣分"),
+        (
+            "record",
+            "demand",
+            "--from",
+            "2022-07-01",
+            "--to",
+            "2022-07-31",
+            "--shift",
+            "night",
+            "--required",
+            "2",
+        ),
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment", "--staff", "S001"),
+        (
+            "record",
+            "incident",
+            "--date",
+            "2022-07-06",
+            "--penalty",
+            "assessment-deduction",
+            "--amount",
+            "2500.50",
+            "--ref",
+            "ZF-1",
+            "--note",
+            "扣分",
+        ),
         ("record", "incident", "--date", "2022-07-07", "--penalty", "liquidated-damages"),
-        ("record", "activity", "--date", "2022-07-04", "--obligation", "fire-inspection",
-         "--count", "3"),
+        ("record", "activity", "--date", "2022-07-04", "--obligation", "fire-inspection", "--count", "3"),
         ("record", "request", "--date", "2022-07-01", "--instalment", "2"),
         ("record", "invoice", "--date", "2022-07-02", "--instalment", "2", "--amount", "1641000"),
-        ("record", "payment", "--date", "2022-07-20", "--instalment", "2", "--amount",
-         "1641000.00", "--excused", "fiscal-allocation"),
+        (
+            "record",
+            "payment",
+            "--date",
+            "2022-07-20",
+            "--instalment",
+            "2",
+            "--amount",
+            "1641000.00",
+            "--excused",
+            "fiscal-allocation",
+        ),
     ]
     for args in commands:
         result = run(*args)
@@ -39,8 +69,17 @@ def test_each_record_kind_is_written_and_reported(ledger: Path, run: Run) -> Non
         assert "ledgers/haidian-hotline-2022/2022-07.yaml:" in result.stdout
     records = month(ledger, "2022-07")
     assert [r["kind"] for r in records] == [
-        "attendance", "attendance", "demand", "request", "invoice", "activity", "incident",
-        "incident", "incident", "payment"]
+        "attendance",
+        "attendance",
+        "demand",
+        "request",
+        "invoice",
+        "activity",
+        "incident",
+        "incident",
+        "incident",
+        "payment",
+    ]
     assert records[0]["id"] == "att-2022-07-01-day" and records[0]["absent"] == ["S001"]
     assert [r["date"] for r in records] == sorted(r["date"] for r in records)
     incident = next(r for r in records if r.get("penalty") == "assessment-deduction")
@@ -58,8 +97,7 @@ def test_completion_after_term(ledger: Path, run: Run) -> None:
     result = run("record", "completion", "--date", "2023-04-20", "--amount", "131568")
     assert result.exit_code == 0, result
     assert month(ledger, "2023-04")[0]["amount"] == "131568.00"
-    result = run("record", "payment", "--date", "2023-05-10", "--instalment", "final",
-                 "--amount", "131568")
+    result = run("record", "payment", "--date", "2023-05-10", "--instalment", "final", "--amount", "131568")
     assert result.exit_code == 0, result
 
 
@@ -80,90 +118,230 @@ def test_dry_run_writes_nothing(ledger: Path, run: Run) -> None:
 
 
 REFUSED = [
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "seat-shortage"),
-     "computed from attendance"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonmnet"),
-     "not a penalty"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment",
-      "--amount", "500"), "fixed at 1000.00"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "liquidated-damages",
-      "--amount", "500"), "fixed at 334778.40"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "assessment-deduction"),
-     "give the amount"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "assessment-deduction",
-      "--amount", "999.99"), "outside"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "assessment-deduction",
-      "--amount", "10000.01"), "outside"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "fire-hazard-serious",
-      "--amount", "4999"), "outside"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment",
-      "--staff", "S999"), "not on the roster"),
-    (("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment",
-      "--count", "0"), "out of range"),
+    (
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "seat-shortage"),
+        "computed from attendance",
+    ),
+    (("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonmnet"), "not a penalty"),
+    (
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment", "--amount", "500"),
+        "fixed at 1000.00",
+    ),
+    (
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "liquidated-damages", "--amount", "500"),
+        "fixed at 334778.40",
+    ),
+    (("record", "incident", "--date", "2022-07-05", "--penalty", "assessment-deduction"), "give the amount"),
+    (
+        (
+            "record",
+            "incident",
+            "--date",
+            "2022-07-05",
+            "--penalty",
+            "assessment-deduction",
+            "--amount",
+            "999.99",
+        ),
+        "outside",
+    ),
+    (
+        (
+            "record",
+            "incident",
+            "--date",
+            "2022-07-05",
+            "--penalty",
+            "assessment-deduction",
+            "--amount",
+            "10000.01",
+        ),
+        "outside",
+    ),
+    (
+        (
+            "record",
+            "incident",
+            "--date",
+            "2022-07-05",
+            "--penalty",
+            "fire-hazard-serious",
+            "--amount",
+            "4999",
+        ),
+        "outside",
+    ),
+    (
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment", "--staff", "S999"),
+        "not on the roster",
+    ),
+    (
+        ("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment", "--count", "0"),
+        "out of range",
+    ),
     (("record", "attendance", "--date", "2022-07-01", "--present", "48"), "already recorded"),
     (("record", "attendance", "--date", "2022-07-02", "--present", "-1"), "out of range"),
-    (("record", "attendance", "--date", "2022-07-02", "--present", "40", "--absent", "S999"),
-     "not on the roster"),
-    (("record", "attendance", "--date", "2022-07-02", "--shift", "evening", "--present", "4"),
-     "not one of"),
+    (
+        ("record", "attendance", "--date", "2022-07-02", "--present", "40", "--absent", "S999"),
+        "not on the roster",
+    ),
+    (("record", "attendance", "--date", "2022-07-02", "--shift", "evening", "--present", "4"), "not one of"),
     (("record", "attendance", "--date", "2022-02-30", "--present", "48"), "not a real"),
     (("record", "attendance", "--date", "2022.07.02", "--present", "48"), "2022/07/01"),
     (("record", "attendance", "--date", "2023-04-01", "--present", "48"), "outside the term"),
     (("record", "attendance", "--date", "2022-03-31", "--present", "48"), "outside the term"),
-    (("record", "demand", "--from", "2022-07-10", "--to", "2022-07-20", "--shift", "night",
-      "--required", "3"), "overlaps"),
-    (("record", "demand", "--from", "2022-07-10", "--to", "2022-07-01", "--shift", "duty",
-      "--required", "3"), "before the demand's first day"),
-    (("record", "activity", "--date", "2022-07-05", "--obligation", "yoga"),
-     "not a duty of the contract"),
+    (
+        (
+            "record",
+            "demand",
+            "--from",
+            "2022-07-10",
+            "--to",
+            "2022-07-20",
+            "--shift",
+            "night",
+            "--required",
+            "3",
+        ),
+        "overlaps",
+    ),
+    (
+        (
+            "record",
+            "demand",
+            "--from",
+            "2022-07-10",
+            "--to",
+            "2022-07-01",
+            "--shift",
+            "duty",
+            "--required",
+            "3",
+        ),
+        "before the demand's first day",
+    ),
+    (("record", "activity", "--date", "2022-07-05", "--obligation", "yoga"), "not a duty of the contract"),
     (("record", "request", "--date", "2022-07-05", "--instalment", "5"), "not an instalment"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount",
-      "1641000.01"), "remains unpaid"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "1", "--amount",
-      "641000.01"), "remains unpaid"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "final", "--amount", "1"),
-     "completion confirmation first"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "NaN"),
-     "finite"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "1e400"),
-     "out of range"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "0.001"),
-     "two decimals"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "-5"),
-     "negative"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "0"),
-     "zero"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "inf"),
-     "finite"),
-    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "1000",
-      "--excused", "because"), "not an excuse"),
+    (
+        ("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "1641000.01"),
+        "remains unpaid",
+    ),
+    (
+        ("record", "payment", "--date", "2022-07-05", "--instalment", "1", "--amount", "641000.01"),
+        "remains unpaid",
+    ),
+    (
+        ("record", "payment", "--date", "2022-07-05", "--instalment", "final", "--amount", "1"),
+        "completion confirmation first",
+    ),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "NaN"), "finite"),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "1e400"), "out of range"),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "0.001"), "two decimals"),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "-5"), "negative"),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "0"), "zero"),
+    (("record", "payment", "--date", "2022-07-05", "--instalment", "2", "--amount", "inf"), "finite"),
+    (
+        (
+            "record",
+            "payment",
+            "--date",
+            "2022-07-05",
+            "--instalment",
+            "2",
+            "--amount",
+            "1000",
+            "--excused",
+            "because",
+        ),
+        "not an excuse",
+    ),
     (("record", "completion", "--date", "2023-04-20", "--amount", "131568.01"), "above"),
     (("record", "completion", "--date", "2023-03-30", "--amount", "100"), "after the term"),
     (("void", "inc-2022-07-05-ffffff", "--reason", "x"), "no record"),
-    (("roster", "add", "S001", "--role", "seat", "--group", "data", "--degree", "bachelor",
-      "--joined", "2022-03-01"), "already on the roster"),
-    (("roster", "add", "S002", "--role", "seat", "--group", "sales", "--degree", "bachelor",
-      "--joined", "2022-03-01"), "not a group"),
-    (("roster", "add", "S002", "--role", "seat", "--degree", "bachelor", "--joined",
-      "2022-03-01"), "needs a group"),
-    (("roster", "add", "S002", "--role", "boss", "--group", "data", "--degree", "bachelor",
-      "--joined", "2022-03-01"), "not one of"),
+    (
+        (
+            "roster",
+            "add",
+            "S001",
+            "--role",
+            "seat",
+            "--group",
+            "data",
+            "--degree",
+            "bachelor",
+            "--joined",
+            "2022-03-01",
+        ),
+        "already on the roster",
+    ),
+    (
+        (
+            "roster",
+            "add",
+            "S002",
+            "--role",
+            "seat",
+            "--group",
+            "sales",
+            "--degree",
+            "bachelor",
+            "--joined",
+            "2022-03-01",
+        ),
+        "not a group",
+    ),
+    (
+        ("roster", "add", "S002", "--role", "seat", "--degree", "bachelor", "--joined", "2022-03-01"),
+        "needs a group",
+    ),
+    (
+        (
+            "roster",
+            "add",
+            "S002",
+            "--role",
+            "boss",
+            "--group",
+            "data",
+            "--degree",
+            "bachelor",
+            "--joined",
+            "2022-03-01",
+        ),
+        "not one of",
+    ),
     (("roster", "leave", "S001", "--date", "2022-02-01"), "after it"),
     (("roster", "leave", "S999", "--date", "2022-08-01"), "not on the roster"),
 ]
 
 
-@pytest.mark.parametrize(("args", "words"), REFUSED, ids=[" ".join(a[:4]) + f" {n}"
-                                                          for n, (a, _) in enumerate(REFUSED)])
-def test_refused_write_changes_nothing(ledger: Path, run: Run, args: tuple[str, ...],
-                                       words: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "words"), REFUSED, ids=[" ".join(a[:4]) + f" {n}" for n, (a, _) in enumerate(REFUSED)]
+)
+def test_refused_write_changes_nothing(ledger: Path, run: Run, args: tuple[str, ...], words: str) -> None:
     assert run("record", "attendance", "--date", "2022-07-01", "--present", "48").exit_code == 0
-    assert run("record", "demand", "--from", "2022-07-01", "--to", "2022-07-31", "--shift",
-               "night", "--required", "2").exit_code == 0
-    assert run("record", "payment", "--date", "2022-07-01", "--instalment", "1", "--amount",
-               "1000000").exit_code == 0
+    assert (
+        run(
+            "record",
+            "demand",
+            "--from",
+            "2022-07-01",
+            "--to",
+            "2022-07-31",
+            "--shift",
+            "night",
+            "--required",
+            "2",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run("record", "payment", "--date", "2022-07-01", "--instalment", "1", "--amount", "1000000").exit_code
+        == 0
+    )
     (ledger / "2022-07.yaml").write_text(
-        "# a clerk's comment\n" + (ledger / "2022-07.yaml").read_text(), encoding="utf-8")
+        "# a clerk's comment\n" + (ledger / "2022-07.yaml").read_text(), encoding="utf-8"
+    )
     before = snapshot(ledger)
     result = run(*args)
     assert result.exit_code in (1, 2), result
@@ -176,10 +354,12 @@ def test_replace_rewrites_in_place_and_keeps_the_id(ledger: Path, run: Run) -> N
     for day in ("2022-07-01", "2022-07-04"):
         assert run("record", "attendance", "--date", day, "--present", "48").exit_code == 0
     path = ledger / "2022-07.yaml"
-    path.write_text(path.read_text().replace("- id: att-2022-07-04-day",
-                                             "# Monday\n- id: att-2022-07-04-day"))
-    result = run("record", "attendance", "--date", "2022-07-01", "--present", "46",
-                 "--absent", "S001", "--replace")
+    path.write_text(
+        path.read_text().replace("- id: att-2022-07-04-day", "# Monday\n- id: att-2022-07-04-day")
+    )
+    result = run(
+        "record", "attendance", "--date", "2022-07-01", "--present", "46", "--absent", "S001", "--replace"
+    )
     assert result.exit_code == 0, result
     assert "replaced att-2022-07-01-day" in result.stdout
     records = month(ledger, "2022-07")
@@ -190,12 +370,14 @@ def test_replace_rewrites_in_place_and_keeps_the_id(ledger: Path, run: Run) -> N
 
 def test_append_keeps_every_byte_and_comment(ledger: Path, run: Run) -> None:
     path = ledger / "2022-07.yaml"
-    original = ("# July, kept by the clerk\n"
-                "- id: att-2022-07-01-day   # first day\n  kind: attendance\n  date: 2022-07-01\n"
-                "  shift: day\n  present: 48\n\n"
-                "# the week after\n"
-                "- {id: att-2022-07-11-day, kind: attendance, date: 2022-07-11, shift: day, "
-                "present: 48}\n")
+    original = (
+        "# July, kept by the clerk\n"
+        "- id: att-2022-07-01-day   # first day\n  kind: attendance\n  date: 2022-07-01\n"
+        "  shift: day\n  present: 48\n\n"
+        "# the week after\n"
+        "- {id: att-2022-07-11-day, kind: attendance, date: 2022-07-11, shift: day, "
+        "present: 48}\n"
+    )
     path.write_text(original, encoding="utf-8")
     middle = run("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment")
     end = run("record", "attendance", "--date", "2022-07-12", "--present", "48")
@@ -225,19 +407,37 @@ def test_void_keeps_the_original(ledger: Path, run: Run) -> None:
 
 
 def test_roster_add_and_leave(ledger: Path, run: Run) -> None:
-    result = run("roster", "add", "TL01", "--role", "team-lead", "--group", "dispatch",
-                 "--degree", "bachelor", "--joined", "2022-04-01", "--name", "李四")
+    result = run(
+        "roster",
+        "add",
+        "TL01",
+        "--role",
+        "team-lead",
+        "--group",
+        "dispatch",
+        "--degree",
+        "bachelor",
+        "--joined",
+        "2022-04-01",
+        "--name",
+        "李四",
+    )
     assert result.exit_code == 0, result
     assert run("roster", "leave", "S001", "--date", "2022-08-01").exit_code == 0
     roster = load_path(ledger / "roster.yaml")
     s001 = next(p for p in roster if p["id"] == "S001")
     assert s001["left"] == "2022-08-01"
-    assert next(p for p in roster if p["id"] == "TL01") == {"id": "TL01", "name": "李四", "role": "team-lead",
-                          "group": "dispatch", "degree": "bachelor", "joined": "2022-04-01"}
+    assert next(p for p in roster if p["id"] == "TL01") == {
+        "id": "TL01",
+        "name": "李四",
+        "role": "team-lead",
+        "group": "dispatch",
+        "degree": "bachelor",
+        "joined": "2022-04-01",
+    }
     assert run("roster", "leave", "S001", "--date", "2022-09-01").exit_code == 1
     # From the leaving date on, the person can no longer be marked absent.
-    result = run("record", "attendance", "--date", "2022-08-01", "--present", "1",
-                 "--absent", "S001")
+    result = run("record", "attendance", "--date", "2022-08-01", "--present", "1", "--absent", "S001")
     assert result.exit_code == 1 and "not on the roster" in result.output
 
 
@@ -273,6 +473,7 @@ def test_misspellings_get_a_suggestion(ledger: Path, run: Run) -> None:
     result = run("record", "attendance", "--date", "2022-07-05", "--shift", "nite", "--present", "2")
     assert "did you mean 'night'?" in result.output
     (ledger / "2022-07.yaml").write_text(
-        "- id: att-2022-07-01-day\n  kind: attendance\n  date: 2022-07-01\n  shift: day\n"
-        "  presnet: 48\n", encoding="utf-8")
+        "- id: att-2022-07-01-day\n  kind: attendance\n  date: 2022-07-01\n  shift: day\n  presnet: 48\n",
+        encoding="utf-8",
+    )
     assert "did you mean 'present'?" in run("check").output

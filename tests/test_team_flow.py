@@ -23,8 +23,7 @@ SEATLEDGER = [sys.executable, "-m", "seatledger"]
 
 def sl(repo: Path, *args: str, code: int | None = 0) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, SEATLEDGER_NO_CACHE="1", COLUMNS="120")
-    result = subprocess.run([*SEATLEDGER, *args], cwd=repo, capture_output=True, text=True,
-                            env=env)
+    result = subprocess.run([*SEATLEDGER, *args], cwd=repo, capture_output=True, text=True, env=env)
     if code is not None:
         assert result.returncode == code, (args, result.stdout, result.stderr)
     return result
@@ -47,8 +46,12 @@ def hook_config() -> str:
 def clone(origin: Path, where: Path) -> Path:
     git(where.parent, "clone", "-q", str(origin), str(where))
     sl(where, "git-setup")
-    installed = subprocess.run([PRE_COMMIT, "install", "-t", "pre-commit", "-t",
-                                "pre-merge-commit"], cwd=where, capture_output=True, text=True)
+    installed = subprocess.run(
+        [PRE_COMMIT, "install", "-t", "pre-commit", "-t", "pre-merge-commit"],
+        cwd=where,
+        capture_output=True,
+        text=True,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return where
 
@@ -67,8 +70,9 @@ def push_branch(repo: Path, branch: str, message: str) -> None:
 def money(repo: Path, base: str) -> dict[str, tuple[str, str]]:
     """A pull request's money against its merge base: period -> (Δ deducted, Δ balance)."""
     data = json.loads(sl(repo, "diff", "--base", base, "--format", "json").stdout)
-    return {m["period"]: (m["deducted_change"], m["balance_change"])
-            for m in (*data["months"], *data["quarters"])}
+    return {
+        m["period"]: (m["deducted_change"], m["balance_change"]) for m in (*data["months"], *data["quarters"])
+    }
 
 
 def test_two_clerks_and_a_reviewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,8 +113,9 @@ def test_two_clerks_and_a_reviewer(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     git(b, "checkout", "-qb", "week-39")
     week(b, date(2022, 9, 26), date(2022, 9, 30))
     sl(b, *pay)
-    inc = sl(b, "record", "incident", "--date", "2022-09-28", "--penalty",
-             "post-abandonment").stdout.split()[1]
+    inc = sl(b, "record", "incident", "--date", "2022-09-28", "--penalty", "post-abandonment").stdout.split()[
+        1
+    ]
     push_branch(b, "week-39", "week 39")
 
     # The reviewer reads each pull request against its merge base with main.
@@ -146,10 +151,9 @@ def test_two_clerks_and_a_reviewer(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     git(b, "checkout", "-qb", "recount")
     month = b / LEDGER / "2022-09.yaml"
     text = month.read_text()
-    block = text[text.index(f"- id: {inc}"):]
-    block = block[:block.index("\n- ") + 1] if "\n- " in block else block
-    month.write_text(text.replace(block, block.replace("  count: 1\n", "  count: 2\n")),
-                     encoding="utf-8")
+    block = text[text.index(f"- id: {inc}") :]
+    block = block[: block.index("\n- ") + 1] if "\n- " in block else block
+    month.write_text(text.replace(block, block.replace("  count: 1\n", "  count: 2\n")), encoding="utf-8")
     sl(b, "fmt")
     push_branch(b, "recount", "two occurrences")
     git(reviewer, "fetch", "-q", "origin")

@@ -15,8 +15,9 @@ from rich.cells import cell_len as rich_cell_len
 from seatledger.render.sheet import Sheet
 from seatledger.render.terminal import Markup, Terminal, cell_len, escape, plain, spans, wrap
 
-ALPHABET = st.sampled_from(list("abc xyz-,.;:()/[]\\") + list("三一附件座席缺口扣款（）、，。：")
-                           + ["２", "é", "ﾊ"])
+ALPHABET = st.sampled_from(
+    list("abc xyz-,.;:()/[]\\") + list("三一附件座席缺口扣款（）、，。：") + ["２", "é", "ﾊ"]
+)
 TEXT = st.text(ALPHABET, max_size=60)
 
 
@@ -51,8 +52,9 @@ def test_only_the_known_tags_are_styles() -> None:
     assert plain("[yellow]*[/]") == "*"
 
 
-def out(markup: object, *, tty: bool, env: dict[str, str], monkeypatch: pytest.MonkeyPatch,
-        width: int = 40) -> str:
+def out(
+    markup: object, *, tty: bool, env: dict[str, str], monkeypatch: pytest.MonkeyPatch, width: int = 40
+) -> str:
     for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", str(width))
@@ -73,8 +75,7 @@ def test_colour_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert out(line, tty=True, env={}, monkeypatch=monkeypatch) == "\x1b[1;33mwarning:\x1b[0m gaps\n"
     assert out(line, tty=False, env={}, monkeypatch=monkeypatch) == "warning: gaps\n"
     assert out(line, tty=True, env={"NO_COLOR": "1"}, monkeypatch=monkeypatch) == "warning: gaps\n"
-    assert out(line, tty=False, env={"FORCE_COLOR": "1"},
-               monkeypatch=monkeypatch).startswith("\x1b[1;33m")
+    assert out(line, tty=False, env={"FORCE_COLOR": "1"}, monkeypatch=monkeypatch).startswith("\x1b[1;33m")
     # data is never styled
     assert out("[bold]x[/]", tty=True, env={}, monkeypatch=monkeypatch) == "[bold]x[/]\n"
 
@@ -88,17 +89,25 @@ def test_a_long_styled_line_wraps_keeping_its_style(monkeypatch: pytest.MonkeyPa
     assert text.startswith("\x1b[1;33mwarning:\x1b[0m")
 
 
-FIGURE = st.decimals(min_value=-10**9, max_value=10**9, places=2).map(lambda d: f"{d:,.2f}")
-WORDS = st.lists(st.sampled_from(["staff", "S001,S002;", "附件1", "缺口", "att-2022-07-15-day",
-                                  "present", "座席缺口扣款（缺口人次）"]), max_size=8).map(" ".join)
+FIGURE = st.decimals(min_value=-(10**9), max_value=10**9, places=2).map(lambda d: f"{d:,.2f}")
+WORDS = st.lists(
+    st.sampled_from(
+        ["staff", "S001,S002;", "附件1", "缺口", "att-2022-07-15-day", "present", "座席缺口扣款（缺口人次）"]
+    ),
+    max_size=8,
+).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(FIGURE, WORDS, FIGURE, WORDS), min_size=1, max_size=6),
-       st.integers(min_value=20, max_value=160))
+@given(
+    st.lists(st.tuples(FIGURE, WORDS, FIGURE, WORDS), min_size=1, max_size=6),
+    st.integers(min_value=20, max_value=160),
+)
 def test_a_table_never_cuts_a_figure(rows: list[tuple[str, str, str, str]], width: int) -> None:
-    sheet = Sheet("Deductions 2022-Q3", [("amount", "right"), ("penalty", "left"),
-                                         ("rate", "right"), ("detail", "left")])
+    sheet = Sheet(
+        "Deductions 2022-Q3",
+        [("amount", "right"), ("penalty", "left"), ("rate", "right"), ("detail", "left")],
+    )
     for row in rows:
         sheet.add_row(*row)
     lines = [plain(line) for line in sheet.lines(width)]

@@ -20,8 +20,10 @@ def paid(project: Path, run: Run) -> Path:
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     for n, day in ((1, "2022-04-20"), (2, "2022-07-20"), (3, "2022-10-20")):
-        assert run("record", "payment", "--date", day, "--instalment", str(n), "--amount",
-                   "1641000").exit_code == 0
+        assert (
+            run("record", "payment", "--date", day, "--instalment", str(n), "--amount", "1641000").exit_code
+            == 0
+        )
     return project / LEDGER
 
 
@@ -37,29 +39,41 @@ def as_json(run: Run, *args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def test_termination_after_an_uncured_notice_reverses_the_unserved_part(paid: Path,
-                                                                        run: Run) -> None:
+def test_termination_after_an_uncured_notice_reverses_the_unserved_part(paid: Path, run: Run) -> None:
     """Notice 2022-11-01 under 十(2), cure by 11-10, not cured; termination 2022-11-16 (the
     first day not served). Instalment 3 (Q4, 92 days) is reversed for 11-16..12-31, 46 days:
     1,641,000.00 x 46 / 92 = 820,500.00. Instalment 4 never accrues. Over the term, with
     instalments 1-3 paid in full and no deductions: 3 x 1,641,000.00 - 820,500.00 -
     3 x 1,641,000.00 = -820,500.00: Party B refunds that."""
-    ntc = written(run, "record", "notice", "--date", "2022-11-01", "--clause", "十(2)",
-                  "--cure-by", "2022-11-10", "--ref", "海城指〔2022〕15号")
+    ntc = written(
+        run,
+        "record",
+        "notice",
+        "--date",
+        "2022-11-01",
+        "--clause",
+        "十(2)",
+        "--cure-by",
+        "2022-11-10",
+        "--ref",
+        "海城指〔2022〕15号",
+    )
     early = run("record", "termination", "--date", "2022-11-10", "--clause", "十(2)")
     assert early.exit_code == 1 and "cure-by date has passed uncured" in early.stderr
-    trm = written(run, "record", "termination", "--date", "2022-11-16", "--clause", "十(2)",
-                  "--notice", ntc)
+    trm = written(run, "record", "termination", "--date", "2022-11-16", "--clause", "十(2)", "--notice", ntc)
     q4 = as_json(run, "settle", "--quarter", "Q4")
-    assert [(a["label"].split(" (")[0], a["date"], a["amount"], a["clause"])
-            for a in q4["instalments"]] == [
+    assert [(a["label"].split(" (")[0], a["date"], a["amount"], a["clause"]) for a in q4["instalments"]] == [
         ("instalment 3", "2022-10-01", "1641000.00", "九"),
-        ("instalment 3 reversed for the unserved part 2022-11-16..2022-12-31", "2022-11-16",
-         "-820500.00", "十(2)")]
+        (
+            "instalment 3 reversed for the unserved part 2022-11-16..2022-12-31",
+            "2022-11-16",
+            "-820500.00",
+            "十(2)",
+        ),
+    ]
     assert q4["next_instalment"] == {"label": None, "amount": "0.00"}
     (term,) = as_json(run, "balance")["rows"]
-    assert (term["accrued"], term["paid"], term["running"]) == (
-        "4102500.00", "4923000.00", "-820500.00")
+    assert (term["accrued"], term["paid"], term["running"]) == ("4102500.00", "4923000.00", "-820500.00")
     q1 = as_json(run, "settle", "--quarter", "Q1")
     assert q1["instalments"] == [] and q1["closing_balance"] == "-820500.00"
     assert [d["instalment"] for d in q1["due"]] == [1, 2, 3, "final"]
@@ -77,8 +91,9 @@ def test_termination_after_an_uncured_notice_reverses_the_unserved_part(paid: Pa
 
 
 def test_a_cured_notice_allows_no_termination(paid: Path, run: Run) -> None:
-    ntc = written(run, "record", "notice", "--date", "2022-11-01", "--clause", "十(2)",
-                  "--cure-by", "2022-11-10")
+    ntc = written(
+        run, "record", "notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by", "2022-11-10"
+    )
     assert as_json(run, "notices", "--as-of", "2022-11-12")["notices"][0]["status"] == "past cure-by"
     assert run("notices", "--as-of", "2022-11-12").exit_code == 1
     written(run, "record", "cured", "--date", "2022-11-09", "--notice", ntc)
@@ -89,21 +104,23 @@ def test_a_cured_notice_allows_no_termination(paid: Path, run: Run) -> None:
     assert snapshot(paid) == before
 
 
-@pytest.mark.parametrize("args, words", [
-    (("--date", "2022-11-16", "--clause", "十(9)"), "not a ground for termination"),
-    (("--date", "2023-04-01", "--clause", "十(3)"), "outside the term"),
-])
-def test_a_termination_on_no_ground_or_outside_the_term_is_refused(paid: Path, run: Run,
-                                                                  args: tuple[str, ...],
-                                                                  words: str) -> None:
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("--date", "2022-11-16", "--clause", "十(9)"), "not a ground for termination"),
+        (("--date", "2023-04-01", "--clause", "十(3)"), "outside the term"),
+    ],
+)
+def test_a_termination_on_no_ground_or_outside_the_term_is_refused(
+    paid: Path, run: Run, args: tuple[str, ...], words: str
+) -> None:
     before = snapshot(paid)
     result = run("record", "termination", *args)
     assert result.exit_code == 1 and words in result.stderr, result
     assert snapshot(paid) == before
 
 
-def test_a_second_termination_is_refused_and_none_needs_a_notice_under_10_3(paid: Path,
-                                                                           run: Run) -> None:
+def test_a_second_termination_is_refused_and_none_needs_a_notice_under_10_3(paid: Path, run: Run) -> None:
     """Under 十(3) no notice is needed: terminated from 2023-01-01, instalment 4 never accrues
     and nothing is reversed (its period starts on the day). A second termination is refused."""
     written(run, "record", "termination", "--date", "2023-01-01", "--clause", "十(3)")
@@ -116,11 +133,12 @@ def test_a_second_termination_is_refused_and_none_needs_a_notice_under_10_3(paid
 def test_the_new_record_kinds_are_records_like_the_others(paid: Path, run: Run) -> None:
     """Each new kind writes canonical text, has a dry run that writes nothing, and can be
     voided; the ledger stays in canonical form."""
-    inc = written(run, "record", "incident", "--date", "2022-11-02", "--penalty",
-                  "post-abandonment")
-    cases = [("notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by", "2022-11-10"),
-             ("dispute", "--date", "2022-11-03", "--incident", inc, "--reason", "不认可"),
-             ("document", "--date", "2022-11-04", "--instalment", "3", "--kind", "reports")]
+    inc = written(run, "record", "incident", "--date", "2022-11-02", "--penalty", "post-abandonment")
+    cases = [
+        ("notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by", "2022-11-10"),
+        ("dispute", "--date", "2022-11-03", "--incident", inc, "--reason", "不认可"),
+        ("document", "--date", "2022-11-04", "--instalment", "3", "--kind", "reports"),
+    ]
     for case in cases:
         before = snapshot(paid)
         dry = run("record", *case, "--dry-run")
@@ -143,8 +161,7 @@ def test_the_reversal_in_working_days_and_on_the_last_day(project: Path, run: Ru
 
     contract = project / "contracts" / SEED.name
     text = contract.read_text(encoding="utf-8")
-    contract.write_text(text.replace("  basis: calendar-days", "  basis: working-days"),
-                        encoding="utf-8")
+    contract.write_text(text.replace("  basis: calendar-days", "  basis: working-days"), encoding="utf-8")
     assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
     write_roster(project / LEDGER)
     trm = written(run, "record", "termination", "--date", "2022-11-16", "--clause", "十(3)")

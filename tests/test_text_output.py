@@ -26,8 +26,7 @@ def language(request: pytest.FixtureRequest) -> None:
 
 def text_and_json(width: int, *args: str) -> tuple[str, dict]:
     runner = CliRunner()
-    text = runner.invoke(app, [*args, "--lang", LANG[0]], env={"COLUMNS": str(width)},
-                         terminal_width=width)
+    text = runner.invoke(app, [*args, "--lang", LANG[0]], env={"COLUMNS": str(width)}, terminal_width=width)
     data = runner.invoke(app, [*args, "--format", "json"], env={"COLUMNS": str(width)})
     assert "Traceback" not in text.output
     assert all(cell_len(line) <= width for line in text.stdout.splitlines()), text.stdout
@@ -50,12 +49,13 @@ WIDTHS = [80, 60]
 @pytest.mark.parametrize("width", WIDTHS)
 def test_settle(example: Path, width: int) -> None:
     text, data = text_and_json(width, "settle", "--quarter", "Q3")
-    figures = [money(data[k]) for k in ("opening_balance", "closing_balance", "next_payment",
-                                        "late_interest", "accrued")]
+    figures = [
+        money(data[k])
+        for k in ("opening_balance", "closing_balance", "next_payment", "late_interest", "accrued")
+    ]
     figures += [money(v) for v in data["deductions"]["by_penalty"].values()]
     figures += [money(p["amount"]) for p in data["payments"]]
-    figures += [capitals(Decimal(data[k])) for k in ("closing_balance", "next_payment",
-                                                     "late_interest")]
+    figures += [capitals(Decimal(data[k])) for k in ("closing_balance", "next_payment", "late_interest")]
     for due in data["due"]:
         figures += [due["due"], money(due["paid"]), money(due["interest"])]
         figures += [money(p["interest"]) for p in due["payments"]]
@@ -73,12 +73,15 @@ def test_deduct(example: Path, width: int) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("args", [("--by", "month"), ("--quarter", "Q3"),
-                                  ("--from", "2022-07-10", "--to", "2022-08-15", "--by", "month")])
+@pytest.mark.parametrize(
+    "args",
+    [("--by", "month"), ("--quarter", "Q3"), ("--from", "2022-07-10", "--to", "2022-08-15", "--by", "month")],
+)
 def test_balance(example: Path, width: int, args: tuple[str, ...]) -> None:
     text, data = text_and_json(width, "balance", *args)
-    figures = [money(row[k]) for row in data["rows"]
-               for k in ("accrued", "deducted", "paid", "balance", "running")]
+    figures = [
+        money(row[k]) for row in data["rows"] for k in ("accrued", "deducted", "paid", "balance", "running")
+    ]
     assert_whole(text, figures)
 
 
@@ -107,8 +110,11 @@ def test_compliance(example: Path, width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_contract(example: Path, width: int) -> None:
     text, data = text_and_json(width, "contract")
-    assert_whole(text, [t["rate"] for t in data["terms"] if t["rate"] and len(t["rate"]) < width]
-                 + [t["key"] for t in data["terms"] if t["section"] == "penalties"])
+    assert_whole(
+        text,
+        [t["rate"] for t in data["terms"] if t["rate"] and len(t["rate"]) < width]
+        + [t["key"] for t in data["terms"] if t["section"] == "penalties"],
+    )
 
 
 @pytest.mark.parametrize("width", [160, 60])
@@ -117,12 +123,24 @@ def test_data_that_looks_like_style_tags_prints_as_it_is(example: Path, width: i
     swallowed as a style."""
     ref = r"[/] [bold]x\[red] [note]"
     runner = CliRunner()
-    added = runner.invoke(app, ["record", "incident", "--date", "2022-08-03", "--penalty",
-                                "post-abandonment", "--staff", "S001", "--ref", ref])
+    added = runner.invoke(
+        app,
+        [
+            "record",
+            "incident",
+            "--date",
+            "2022-08-03",
+            "--penalty",
+            "post-abandonment",
+            "--staff",
+            "S001",
+            "--ref",
+            ref,
+        ],
+    )
     assert added.exit_code == 0, added.output
     text, _data = text_and_json(width, "deduct", "--month", "2022-08")
-    assert ref in text.replace("\n", "") or ref in " ".join(
-        line.strip() for line in text.splitlines()), text
+    assert ref in text.replace("\n", "") or ref in " ".join(line.strip() for line in text.splitlines()), text
 
 
 def test_the_statement_names_each_deduction_by_its_title(example: Path) -> None:

@@ -28,8 +28,7 @@ def no_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ledger_access, "load", refuse)
 
 
-def test_a_clean_ledger_is_checked_once(example: Path, run: Run,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_clean_ledger_is_checked_once(example: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     first = run("check")
     assert first.exit_code == 0 and "616 records in 6 month files, 49 people" in first.stdout
     assert len(kept()) == 1
@@ -38,12 +37,14 @@ def test_a_clean_ledger_is_checked_once(example: Path, run: Run,
     assert (again.exit_code, again.stdout) == (0, first.stdout)
 
 
-def test_a_report_on_a_ledger_found_clean_runs_no_check(example: Path, run: Run,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_report_on_a_ledger_found_clean_runs_no_check(
+    example: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = run("settle", "--quarter", "Q3", "--format", "json").stdout
     assert kept()
-    monkeypatch.setattr(ledger_access, "ledger_problems",
-                        lambda *a: (_ for _ in ()).throw(AssertionError("checked again")))
+    monkeypatch.setattr(
+        ledger_access, "ledger_problems", lambda *a: (_ for _ in ()).throw(AssertionError("checked again"))
+    )
     assert run("settle", "--quarter", "Q3", "--format", "json").stdout == expected
 
 
@@ -52,27 +53,29 @@ def test_any_changed_byte_is_checked_in_full(example: Path, run: Run, change: st
     assert run("check").exit_code == 0
     if change == "month":
         month = example / "2022-08.yaml"
-        month.write_text(month.read_text(encoding="utf-8").replace("kind: incident",
-                                                                   "kind: incidnet", 1),
-                         encoding="utf-8")
+        month.write_text(
+            month.read_text(encoding="utf-8").replace("kind: incident", "kind: incidnet", 1), encoding="utf-8"
+        )
     elif change == "roster":
         roster = example / "roster.yaml"
-        roster.write_text(roster.read_text(encoding="utf-8").replace("degree: bachelor",
-                                                                     "degree: doctorate", 1),
-                          encoding="utf-8")
+        roster.write_text(
+            roster.read_text(encoding="utf-8").replace("degree: bachelor", "degree: doctorate", 1),
+            encoding="utf-8",
+        )
     elif change == "extra file":
         shutil.copy(example / "2022-08.yaml", example / "2022-08.yaml.orig")
     else:
         contract = next((example.parent.parent / "contracts").glob("*.yaml"))
-        contract.write_text(contract.read_text(encoding="utf-8").replace(
-            "  post-abandonment:", "  post-abandoned:", 1), encoding="utf-8")
+        contract.write_text(
+            contract.read_text(encoding="utf-8").replace("  post-abandonment:", "  post-abandoned:", 1),
+            encoding="utf-8",
+        )
     result = run("check")
     assert result.exit_code == 1, result.output
     assert len(kept()) == 1  # a ledger with problems is never kept as clean
 
 
-def test_changing_back_is_a_hit_again(example: Path, run: Run,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changing_back_is_a_hit_again(example: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     month = example / "2022-08.yaml"
     original = month.read_bytes()
     assert run("check").exit_code == 0
@@ -83,13 +86,14 @@ def test_changing_back_is_a_hit_again(example: Path, run: Run,
     assert run("check").exit_code == 0
 
 
-@pytest.mark.parametrize("forged", [b"", b"{not json", b'{"key": "other", "records": 1, '
-                                    b'"months": 1, "roster": 1}', b'{"key": null}', b"[]"])
+@pytest.mark.parametrize(
+    "forged",
+    [b"", b"{not json", b'{"key": "other", "records": 1, "months": 1, "roster": 1}', b'{"key": null}', b"[]"],
+)
 def test_a_bad_or_forged_verdict_is_ignored(example: Path, run: Run, forged: bytes) -> None:
     month = example / "2022-08.yaml"
     month.write_bytes(month.read_bytes().replace(b"kind: incident", b"kind: incidnet", 1))
-    key = verdicts.digest(example.parent.parent / "contracts" / "haidian-hotline-2022.yaml",
-                          example)
+    key = verdicts.digest(example.parent.parent / "contracts" / "haidian-hotline-2022.yaml", example)
     assert key is not None
     folder = Path(os.environ["SEATLEDGER_CACHE"]) / "seatledger" / "verdicts"
     folder.mkdir(parents=True)
@@ -106,8 +110,7 @@ def test_a_verdict_of_other_counts_is_refused(example: Path, run: Run) -> None:
     assert result.exit_code == 0 and "616 records" in result.stdout
 
 
-def test_no_cache_keeps_no_verdict(example: Path, run: Run,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_keeps_no_verdict(example: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SEATLEDGER_NO_CACHE", "1")
     assert run("check").exit_code == 0
     assert not kept()

@@ -20,9 +20,11 @@ HOSTILE = {
     "anchor": ("- &a {id: x}\n", "anchors"),
     "alias bomb": (
         'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
-        'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
-        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
-        'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', "anchors"),
+        "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
+        "anchors",
+    ),
     "merge key": ("- id: x\n  <<: {kind: attendance}\n", "<<"),
     "syntax": ("- id: x\n  date: [2022-07-01\n", "YAML syntax"),
     "two documents": ("- a: 1\n---\n- b: 2\n", "one YAML document"),
@@ -71,8 +73,7 @@ def test_oversized_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_scalars_stay_text_so_money_never_floats() -> None:
     value = load_text("a: 0.10\nb: 0.20\nc: 1e400\nd: .nan\ne: true\nf: ~\ng: ''\n", "x")
-    assert value == {"a": "0.10", "b": "0.20", "c": "1e400", "d": ".nan", "e": "true",
-                     "f": None, "g": ""}
+    assert value == {"a": "0.10", "b": "0.20", "c": "1e400", "d": ".nan", "e": "true", "f": None, "g": ""}
 
 
 def test_unquoted_amounts_add_exactly(ledger: Path, run: Run) -> None:
@@ -81,7 +82,9 @@ def test_unquoted_amounts_add_exactly(ledger: Path, run: Run) -> None:
         "- id: pay-2022-04-20-aaaaaa\n  kind: payment\n  date: 2022-04-20\n  instalment: 1\n"
         "  amount: 0.10\n"
         "- id: pay-2022-04-21-bbbbbb\n  kind: payment\n  date: 2022-04-21\n  instalment: 1\n"
-        "  amount: 0.20\n", encoding="utf-8")
+        "  amount: 0.20\n",
+        encoding="utf-8",
+    )
     led = load(ledger.parent.parent / "contracts" / "haidian-hotline-2022.yaml", ledger)
     amounts = [r.amount for r in led.records if r.kind == "payment"]
     assert all(type(a) is Decimal for a in amounts)
@@ -92,8 +95,7 @@ def test_unquoted_amounts_add_exactly(ledger: Path, run: Run) -> None:
 @pytest.mark.parametrize("name", ["python tag", "alias bomb", "anchor", "syntax"])
 def test_check_reports_hostile_ledger_file(name: str, ledger: Path, run: Run) -> None:
     path = ledger / "2022-07.yaml"
-    path.write_text("- id: att-2022-07-01-day\n  kind: attendance\n" + HOSTILE[name][0],
-                    encoding="utf-8")
+    path.write_text("- id: att-2022-07-01-day\n  kind: attendance\n" + HOSTILE[name][0], encoding="utf-8")
     before = snapshot(ledger)
     result = run("check")
     assert result.exit_code == 1

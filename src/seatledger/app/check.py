@@ -36,9 +36,15 @@ def check(contract: Path | None, ledger: Path | None) -> CheckResult:
 
 
 def _checked(paths: Paths, n: verdicts.Counts) -> str:
-    return msg("{contract} and {ledger}: {n_records} records in {months} month files, {n_roster} "
-               "people on the roster", contract=paths.contract, ledger=paths.ledger,
-               n_records=n.records, months=n.months, n_roster=n.roster)
+    return msg(
+        "{contract} and {ledger}: {n_records} records in {months} month files, {n_roster} "
+        "people on the roster",
+        contract=paths.contract,
+        ledger=paths.ledger,
+        n_records=n.records,
+        months=n.months,
+        n_roster=n.roster,
+    )
 
 
 def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCalendar:

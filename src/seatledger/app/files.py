@@ -24,16 +24,21 @@ def to_utf8(paths: list[Path], *, dry_run: bool = False) -> list[Converted]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            problems.append(Problem(str(path), 0, "", msg("cannot read: {strerror}",
-                                                          strerror=exc.strerror)))
+            problems.append(Problem(str(path), 0, "", msg("cannot read: {strerror}", strerror=exc.strerror)))
             continue
         try:
             data.decode("utf-8")
             out.append(Converted(path, False))
         except UnicodeDecodeError:
             if not chinese_legacy(data):
-                problems.append(Problem(str(path), 0, "", msg(
-                    "neither UTF-8 nor GBK/GB18030; open it in an editor and save it as UTF-8")))
+                problems.append(
+                    Problem(
+                        str(path),
+                        0,
+                        "",
+                        msg("neither UTF-8 nor GBK/GB18030; open it in an editor and save it as UTF-8"),
+                    )
+                )
                 continue
             new[path] = data.decode("gb18030").encode("utf-8")
             out.append(Converted(path, True))

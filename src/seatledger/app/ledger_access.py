@@ -46,20 +46,27 @@ def open_checked(paths: Paths, *, closings: bool = True, key: str | None = None)
     loading, so what was loaded is what the verdict is about."""
     key = key or verdicts.digest(paths.contract, paths.ledger)  # `key`: just made by the caller
     ledger = load(paths.contract, paths.ledger)
-    if not ledger.problems and verdicts.clean(key) is not None \
-            and verdicts.digest(paths.contract, paths.ledger) == key:
+    if (
+        not ledger.problems
+        and verdicts.clean(key) is not None
+        and verdicts.digest(paths.contract, paths.ledger) == key
+    ):
         return ledger
     ledger = checked(ledger, closings=closings)
-    if not ledger.problems and (closings or not ledger.closings) \
-            and verdicts.digest(paths.contract, paths.ledger) == key:
+    if (
+        not ledger.problems
+        and (closings or not ledger.closings)
+        and verdicts.digest(paths.contract, paths.ledger) == key
+    ):
         verdicts.found_clean(key, counts(ledger))
     return ledger
 
 
 def counts(ledger: Ledger) -> verdicts.Counts:
     """What `check` reports it read: records, month files holding them, people."""
-    return verdicts.Counts(len(ledger.records), len({r.source.file for r in ledger.records}),
-                           len(ledger.roster))
+    return verdicts.Counts(
+        len(ledger.records), len({r.source.file for r in ledger.records}), len(ledger.roster)
+    )
 
 
 def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:
@@ -68,9 +75,14 @@ def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:
     problems = [p for p in ledger.problems if p.severity == "error" and p.code != "gap"]
     if problems:
         raise SeatledgerError(
-            msg("refused: {what} has {n_problems} problem(s), so no figure is computed "
+            msg(
+                "refused: {what} has {n_problems} problem(s), so no figure is computed "
                 "until they are fixed (`seatledger check` lists them all):",
-                what=what, n_problems=len(problems)), problems)
+                what=what,
+                n_problems=len(problems),
+            ),
+            problems,
+        )
     return ledger
 
 

@@ -61,8 +61,9 @@ def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Pa
         return [path for path, _ in changes]
 
 
-def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | None,
-          *, dry_run: bool = False) -> Written:
+def close(
+    contract: Path | None, ledger: Path | None, quarter: str, on: str | None, *, dry_run: bool = False
+) -> Written:
     paths = paths_of(contract, ledger)
     day = option_date(on, "--date") if on else date.today()
     with ledger_lock(paths.ledger):
@@ -94,12 +95,20 @@ def close(contract: Path | None, ledger: Path | None, quarter: str, on: str | No
                 ),
                 errors[:10],
             )
-        return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
-                               close_entry(q.label, day, seal(led, book, q)), dry_run)
+        return _append_closing(
+            paths.ledger / CLOSINGS_FILE, q.label, close_entry(q.label, day, seal(led, book, q)), dry_run
+        )
 
 
-def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str,
-           on: str | None, *, dry_run: bool = False) -> Written:
+def reopen(
+    contract: Path | None,
+    ledger: Path | None,
+    quarter: str,
+    reason: str,
+    on: str | None,
+    *,
+    dry_run: bool = False,
+) -> Written:
     paths = paths_of(contract, ledger)
     day = option_date(on, "--date") if on else date.today()
     if not reason.strip():
@@ -109,8 +118,9 @@ def reopen(contract: Path | None, ledger: Path | None, quarter: str, reason: str
         q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label not in closed_quarters(led.closings):
             raise SeatledgerError(msg("refused: {label} is not closed", label=q.label))
-        return _append_closing(paths.ledger / CLOSINGS_FILE, q.label,
-                               reopen_entry(q.label, day, reason), dry_run)
+        return _append_closing(
+            paths.ledger / CLOSINGS_FILE, q.label, reopen_entry(q.label, day, reason), dry_run
+        )
 
 
 def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written:
@@ -125,8 +135,7 @@ def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written
     return Written(label, path, line, text.split("  records:\n")[0], dry_run, "added")
 
 
-def diff(contract: Path | None, ledger: Path | None, revs: list[str],
-         base_branch: str | None) -> LedgerDiff:
+def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branch: str | None) -> LedgerDiff:
     if len(revs) > 2:
         raise UsageError(msg("diff takes at most two revisions"))
     paths = resolve(contract, ledger)
@@ -142,9 +151,11 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str],
         base_label, base = revs[0], gitrepo.verify(root, revs[0])
     else:
         base_label, base = gitrepo.merge_base(root, base_branch)
-    head_label, head = (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 \
-        else (msg("working tree"), None)
+    head_label, head = (
+        (revs[1], gitrepo.verify(root, revs[1])) if len(revs) == 2 else (msg("working tree"), None)
+    )
     with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
+
         def at(rev: str | None, name: str, label: str) -> Ledger | None:
             if rev is None:
                 where = Paths(contract_abs, existing_ledger(ledger_abs))
@@ -162,8 +173,12 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str],
             raise SeatledgerError(
                 msg("there is no ledger at {rel} in {head_label}", rel=rel[1], head_label=head_label)
             )
-        return compare(before, after, f"{base_label} ({base[:10]})",
-                       head_label if head is None else f"{head_label} ({head[:10]})")
+        return compare(
+            before,
+            after,
+            f"{base_label} ({base[:10]})",
+            head_label if head is None else f"{head_label} ({head[:10]})",
+        )
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:
@@ -189,8 +204,9 @@ def git_setup(contract: Path | None, ledger: Path | None, *, dry_run: bool = Fal
     if not dry_run:
         text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
         if pattern not in text.splitlines():
-            write_atomic(attributes, text + ("" if not text or text.endswith("\n") else "\n")
-                         + pattern + "\n")
+            write_atomic(
+                attributes, text + ("" if not text or text.endswith("\n") else "\n") + pattern + "\n"
+            )
         gitrepo.git(root, "config", "merge.seatledger.name", "seatledger ledger merge")
         gitrepo.git(root, "config", "merge.seatledger.driver", driver)
     return GitSetup(attributes, pattern, driver)

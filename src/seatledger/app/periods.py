@@ -34,14 +34,25 @@ def option_date(value: str, option: str) -> date:
 
 def period_from(contract: Contract, args: PeriodArgs) -> Period:
     """The one period the options name; it starts inside the term (rule 11)."""
-    chosen = [name for name, value in (("--month", args.month), ("--quarter", args.quarter),
-                                       ("--instalment", args.instalment),
-                                       ("--from/--to", args.start or args.end))
-              if value is not None]
+    chosen = [
+        name
+        for name, value in (
+            ("--month", args.month),
+            ("--quarter", args.quarter),
+            ("--instalment", args.instalment),
+            ("--from/--to", args.start or args.end),
+        )
+        if value is not None
+    ]
     if len(chosen) != 1:
         got = msg(" (got {options})", options=", ".join(chosen)) if chosen else ""
-        raise UsageError(msg("choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
-                             "--instalment N, or --from D --to D{got}", got=got))
+        raise UsageError(
+            msg(
+                "choose one period: --month YYYY-MM, --quarter Q3 (or 2022-Q3), "
+                "--instalment N, or --from D --to D{got}",
+                got=got,
+            )
+        )
     try:
         if args.month is not None:
             option = "--month"
@@ -61,7 +72,13 @@ def period_from(contract: Contract, args: PeriodArgs) -> Period:
         raise UsageError(msg("{option}: {exc}", option=option, exc=exc)) from None
     term = contract.term
     if not term.start <= period.start <= term.end:
-        raise UsageError(msg("{label} starts {start}, outside the term {start2}..{end}; a period "
-            "starts inside it",
-            label=period.label, start=period.start, start2=term.start, end=term.end))
+        raise UsageError(
+            msg(
+                "{label} starts {start}, outside the term {start2}..{end}; a period starts inside it",
+                label=period.label,
+                start=period.start,
+                start2=term.start,
+                end=term.end,
+            )
+        )
     return period

@@ -47,10 +47,22 @@ def _named(c: Contract, fields: dict[str, Any], kind: str = "") -> dict[str, Any
         if key is not None:
             out[field] = key
         elif not value.isascii() and all(k.isascii() for k in choices):
-            raise UsageError(msg("refused: nothing was written"), [Problem(
-                COMMAND_LINE.file, 0, _option(field, kind),
-                msg("{value!r} is not a key or title of the contract, or names more than one; "
-                    "valid: {values}", value=value, values=vocabulary.listed(choices)))])
+            raise UsageError(
+                msg("refused: nothing was written"),
+                [
+                    Problem(
+                        COMMAND_LINE.file,
+                        0,
+                        _option(field, kind),
+                        msg(
+                            "{value!r} is not a key or title of the contract, or names more than one; "
+                            "valid: {values}",
+                            value=value,
+                            values=vocabulary.listed(choices),
+                        ),
+                    )
+                ],
+            )
     return out
 
 
@@ -66,40 +78,54 @@ def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:
     try:
         return build(spec, values, COMMAND_LINE)
     except FieldProblems as exc:
-        raise UsageError(msg("refused: nothing was written"), [
-            Problem(msg("command line"), 0, _option(f, kind), m) for f, m in exc.errors]) from None
+        raise UsageError(
+            msg("refused: nothing was written"),
+            [Problem(msg("command line"), 0, _option(f, kind), m) for f, m in exc.errors],
+        ) from None
 
 
-def init(contract: Path | None, ledger: Path | None, recorded_from: str | None,
-         *, dry_run: bool) -> Written:
+def init(contract: Path | None, ledger: Path | None, recorded_from: str | None, *, dry_run: bool) -> Written:
     paths = resolve(contract, ledger)
     c = load_contract(paths.contract)
     start = option_date(recorded_from, "--recorded-from") if recorded_from else c.term.start
     if not c.term.start <= start <= c.term.end:
-        raise SeatledgerError(msg("--recorded-from {start} is outside the term {start2}..{end}",
-            start=start, start2=c.term.start, end=c.term.end))
+        raise SeatledgerError(
+            msg(
+                "--recorded-from {start} is outside the term {start2}..{end}",
+                start=start,
+                start2=c.term.start,
+                end=c.term.end,
+            )
+        )
     return init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
 
 
-def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any],
-               *, dry_run: bool) -> Written:
+def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any], *, dry_run: bool) -> Written:
     paths = paths_of(contract, ledger)
     person = _from_command_line(PERSON, _named(load_contract(paths.contract), raw))
     with ledger_lock(paths.ledger):
         return add_person(load(paths.contract, paths.ledger), person, dry_run=dry_run)
 
 
-def roster_leave(contract: Path | None, ledger: Path | None, person_id: str, on: str,
-                 *, dry_run: bool) -> Written:
+def roster_leave(
+    contract: Path | None, ledger: Path | None, person_id: str, on: str, *, dry_run: bool
+) -> Written:
     day = option_date(on, "--date")
     paths = paths_of(contract, ledger)
     with ledger_lock(paths.ledger):
-        return person_leaves(load(paths.contract, paths.ledger), person_id, day,
-                             dry_run=dry_run)
+        return person_leaves(load(paths.contract, paths.ledger), person_id, day, dry_run=dry_run)
 
 
-def record(contract: Path | None, ledger: Path | None, kind: str, fields: dict[str, Any],
-           *, replace: bool = False, duplicate: bool = False, dry_run: bool = False) -> Written:
+def record(
+    contract: Path | None,
+    ledger: Path | None,
+    kind: str,
+    fields: dict[str, Any],
+    *,
+    replace: bool = False,
+    duplicate: bool = False,
+    dry_run: bool = False,
+) -> Written:
     paths = paths_of(contract, ledger)
     draft = _named(load_contract(paths.contract), fields, kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
@@ -131,29 +157,30 @@ def _fresh(ledger: Ledger, rid: str) -> str:
 
 def _repeated(ledger: Ledger, rec: Record) -> Record:
     """A genuine second (third, ...) record alike in all but id and note: `repeat: N`."""
-    alike = [r for r in live(ledger.records)
-             if r.kind == rec.kind and likeness(r) == likeness(rec)]
+    alike = [r for r in live(ledger.records) if r.kind == rec.kind and likeness(r) == likeness(rec)]
     if not alike:
-        raise UsageError(msg("--duplicate: no record like this one is recorded yet; leave --duplicate "
-            "out"))
+        raise UsageError(msg("--duplicate: no record like this one is recorded yet; leave --duplicate out"))
     if "repeat" not in rec._fields:
         raise UsageError(msg("--duplicate: a {kind} cannot be recorded twice", kind=rec.kind))
     repeat = max(getattr(r, "repeat", None) or 1 for r in alike) + 1
     return rec._replace(**{"repeat": repeat})  # type: ignore[arg-type]
 
 
-def void(contract: Path | None, ledger: Path | None, record_id: str, reason: str,
-         *, dry_run: bool) -> Written:
+def void(
+    contract: Path | None, ledger: Path | None, record_id: str, reason: str, *, dry_run: bool
+) -> Written:
     paths = paths_of(contract, ledger)
     with ledger_lock(paths.ledger):
         led = open_checked(paths, closings=False)
         target = next((r for r in led.records if r.id == record_id), None)
         if target is None:
-            raise SeatledgerError(msg("refused: no record {record_id!r} in {ledger}",
-                record_id=record_id, ledger=paths.ledger))
+            raise SeatledgerError(
+                msg("refused: no record {record_id!r} in {ledger}", record_id=record_id, ledger=paths.ledger)
+            )
         if not reason.strip():
             raise UsageError(msg("--reason: say why the record is withdrawn"))
-        rec = _from_command_line(SPECS["void"], {
-            "id": "pending", "date": target.date, "target": record_id, "reason": reason})
+        rec = _from_command_line(
+            SPECS["void"], {"id": "pending", "date": target.date, "target": record_id, "reason": reason}
+        )
         rec = rec._replace(id=_fresh(led, content_id(rec)))
         return append_record(led, rec, dry_run=dry_run)

@@ -33,16 +33,23 @@ def _whole_term(book: Book, label: str) -> Period:
     return Period(label, book.contract.term.start, max(last, book.contract.term.end))
 
 
-def deduct(contract: Path | None, ledger: Path | None, args: PeriodArgs,
-           page: bool = False) -> DeductionReport | Printed:
+def deduct(
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, page: bool = False
+) -> DeductionReport | Printed:
     book = book_for(contract, ledger)
     period = period_from(book.contract, args)
     report = deductions.deduct(book, period)
     return printed(book, period, report) if page else report
 
 
-def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: str | None,
-           final: bool, page: bool = False) -> Statement | Printed:
+def settle(
+    contract: Path | None,
+    ledger: Path | None,
+    args: PeriodArgs,
+    as_of: str | None,
+    final: bool,
+    page: bool = False,
+) -> Statement | Printed:
     book = book_for(contract, ledger)
     day = option_date(as_of, "--as-of") if as_of else None
     if final:
@@ -61,16 +68,18 @@ def settle(contract: Path | None, ledger: Path | None, args: PeriodArgs, as_of: 
     return printed(book, period, statement) if page else statement
 
 
-def balance(contract: Path | None, ledger: Path | None, args: PeriodArgs,
-            by: str | None, page: bool = False) -> list[BalanceRow] | Printed:
+def balance(
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, by: str | None, page: bool = False
+) -> list[BalanceRow] | Printed:
     book = book_for(contract, ledger)
     period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
     rows = balance_report.balance(book, period, by)
     return printed(book, period, tuple(rows)) if page else rows
 
 
-def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
-                 on: str | None) -> RosterReport:
+def check_roster(
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None
+) -> RosterReport:
     book = book_for(contract, ledger)
     if on is not None:
         if args.given:
@@ -83,8 +92,11 @@ def check_roster(contract: Path | None, ledger: Path | None, args: PeriodArgs,
         return roster_check.check_roster(book, period_from(book.contract, args))
     c = book.contract
     if not c.term.start <= day <= c.term.end:
-        raise UsageError(msg("--date {day} is outside the term {start}..{end}",
-            day=day, start=c.term.start, end=c.term.end))
+        raise UsageError(
+            msg(
+                "--date {day} is outside the term {start}..{end}", day=day, start=c.term.start, end=c.term.end
+            )
+        )
     return roster_check.check_roster(book, Period(str(day), day, day))
 
 

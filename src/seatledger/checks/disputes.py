@@ -16,11 +16,14 @@ from seatledger.rules.voids import live as live_records
 
 def refuse_dispute_of_no_live_incident(records: Sequence[Record], dispute: Dispute) -> None:
     """A new dispute contests a deduction that stands: its incident must be live."""
-    if not any(isinstance(r, Incident) and r.id == dispute.incident
-               for r in live_records(records)):
-        raise SeatledgerError(msg("refused: {incident!r} is not a live incident, so there is no deduction "
-            "to dispute; nothing was written",
-            incident=dispute.incident))
+    if not any(isinstance(r, Incident) and r.id == dispute.incident for r in live_records(records)):
+        raise SeatledgerError(
+            msg(
+                "refused: {incident!r} is not a live incident, so there is no deduction "
+                "to dispute; nothing was written",
+                incident=dispute.incident,
+            )
+        )
 
 
 def dispute_problems(live: Sequence[Record], every: Sequence[Record]) -> list[Problem]:

@@ -15,10 +15,22 @@ def floor_findings(contract: Contract, contract_path: Path) -> list[Problem]:
     li = contract.late_interest
     if not contract.parties.b.sme or li.lpr_at_signing is None:
         return []
-    return [Problem(str(contract_path), 0, f"late_interest.rates.{n}",
-                    msg("the agreed rate {annual_percent} % (since {since}) is below the "
-                        "statutory floor for a small or medium supplier, the one-year LPR at "
-                        "signing {lpr_at_signing} % (rule 20); settle shows interest at both",
-                        annual_percent=r.annual_percent, since=r.since, lpr_at_signing=li.lpr_at_signing),
-                    severity="warning", code="interest-floor")
-            for n, r in enumerate(li.rates) if r.annual_percent < li.lpr_at_signing]
+    return [
+        Problem(
+            str(contract_path),
+            0,
+            f"late_interest.rates.{n}",
+            msg(
+                "the agreed rate {annual_percent} % (since {since}) is below the "
+                "statutory floor for a small or medium supplier, the one-year LPR at "
+                "signing {lpr_at_signing} % (rule 20); settle shows interest at both",
+                annual_percent=r.annual_percent,
+                since=r.since,
+                lpr_at_signing=li.lpr_at_signing,
+            ),
+            severity="warning",
+            code="interest-floor",
+        )
+        for n, r in enumerate(li.rates)
+        if r.annual_percent < li.lpr_at_signing
+    ]

@@ -48,7 +48,7 @@ class CheckResult(NamedTuple):
         return sum(1 for p in self.problems if p.severity == "error")
 
 
-def ledger_problems(ledger: Ledger) -> list[Problem]:
+def ledger_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901
     c = ledger.contract
     out: list[Problem] = floor_findings(c, ledger.contract_path)
     out += roster_problems(c, ledger.roster)
@@ -108,11 +108,22 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:
         requirements = book.requirements
         attended = {(r.date, r.shift) for r in counted if isinstance(r, Attendance)}
         for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
-            out.append(Problem(ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(), 0, "date",
-                               msg("gap: no attendance recorded for {d} {shift} shift, which requires "
-                                   "{required} (rule 6)",
-                                   d=d, shift=shift, required=requirements.required(d, shift)),
-                               record=f"att-{d}-{shift}", code="gap"))
+            out.append(
+                Problem(
+                    ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(),
+                    0,
+                    "date",
+                    msg(
+                        "gap: no attendance recorded for {d} {shift} shift, which requires "
+                        "{required} (rule 6)",
+                        d=d,
+                        shift=shift,
+                        required=requirements.required(d, shift),
+                    ),
+                    record=f"att-{d}-{shift}",
+                    code="gap",
+                )
+            )
     except SeatledgerError as exc:  # the calendar has no data for a date: say so, once
         out.append(Problem(str(ledger.contract_path), 0, "calendar", exc.message))
     return out

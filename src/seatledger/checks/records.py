@@ -30,7 +30,7 @@ from seatledger.core.records import (
 from seatledger.core.vocabulary import listed, titles
 
 
-def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
+def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:  # noqa: C901
     """The rules one live record must meet by itself against the contract and roster."""
     out = []
     start, end = c.term.start, c.term.end
@@ -94,8 +94,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
         if n != "final" and (not isinstance(n, int) or c.instalment(n) is None):
             valid = ", ".join(str(i.number) for i in c.instalments)
             valid += "" if isinstance(r, Request) else ", final"
-            out.append(problem(r, "instalment",
-                               msg("{n!r} is not an instalment; valid: {valid}", n=n, valid=valid)))
+            out.append(
+                problem(r, "instalment", msg("{n!r} is not an instalment; valid: {valid}", n=n, valid=valid))
+            )
         inst = c.instalment(n) if isinstance(n, int) else None
         if isinstance(r, Payment) and inst is not None and r.date < inst.start:
             out.append(
@@ -111,8 +112,7 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                     ),
                 )
             )
-        if isinstance(r, Payment) and r.excused is not None \
-                and r.excused not in c.late_interest.excuses:
+        if isinstance(r, Payment) and r.excused is not None and r.excused not in c.late_interest.excuses:
             out.append(
                 problem(
                     r,
@@ -181,8 +181,17 @@ def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> l
     elif penalty.basis == "percent-of-total" or penalty.amount is not None:
         if r.amount is not None:
             fixed = c.penalty_amount_fixed(r.penalty)
-            out.append(problem(r, "amount", msg("{penalty} is fixed at {amount}; leave the amount out",
-                penalty=r.penalty, amount=fmt(fixed or Decimal(0)))))
+            out.append(
+                problem(
+                    r,
+                    "amount",
+                    msg(
+                        "{penalty} is fixed at {amount}; leave the amount out",
+                        penalty=r.penalty,
+                        amount=fmt(fixed or Decimal(0)),
+                    ),
+                )
+            )
     elif r.amount is None:
         out.append(
             problem(
@@ -196,8 +205,9 @@ def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> l
                 ),
             )
         )
-    elif (penalty.min is not None and r.amount < penalty.min) or \
-            (penalty.max is not None and r.amount > penalty.max):
+    elif (penalty.min is not None and r.amount < penalty.min) or (
+        penalty.max is not None and r.amount > penalty.max
+    ):
         out.append(
             problem(
                 r,

@@ -27,8 +27,17 @@ def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
                 )
             )
         if p.group is not None and p.group not in groups:
-            out.append(problem(p, "group", msg("{group!r} is not a group; valid: {values}",
-                group=p.group, values=listed(titles(c, "group")))))
+            out.append(
+                problem(
+                    p,
+                    "group",
+                    msg(
+                        "{group!r} is not a group; valid: {values}",
+                        group=p.group,
+                        values=listed(titles(c, "group")),
+                    ),
+                )
+            )
         if p.left is not None and p.left <= p.joined:
             out.append(
                 problem(p, "left", msg("{left} is not after joined {joined}", left=p.left, joined=p.joined))

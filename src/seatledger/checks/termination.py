@@ -13,7 +13,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.records import Attendance, Completion, Cured, Notice, Record, Termination
 
 
-def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
+def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:  # noqa: C901
     notices = {r.id: r for r in live if isinstance(r, Notice)}
     cures = [r for r in live if isinstance(r, Cured)]
     ends = [r for r in live if isinstance(r, Termination)]
@@ -90,21 +90,46 @@ def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
     return out
 
 
-def _termination(c: Contract, t: Termination, notices: list[Notice], cures: list[Cured],
-                 grounds: str) -> list[Problem]:
+def _termination(
+    c: Contract, t: Termination, notices: list[Notice], cures: list[Cured], grounds: str
+) -> list[Problem]:
     ground = c.ground(t.clause)
     if ground is None:
-        return [problem(t, "clause", msg("{clause!r} is not a ground for termination in the contract (valid: "
-            "{grounds})",
-            clause=t.clause, grounds=grounds))]
+        return [
+            problem(
+                t,
+                "clause",
+                msg(
+                    "{clause!r} is not a ground for termination in the contract (valid: {grounds})",
+                    clause=t.clause,
+                    grounds=grounds,
+                ),
+            )
+        ]
     out = []
     if not c.term.start <= t.date <= c.term.end:
-        out.append(problem(t, "date", msg("{date} is outside the term {start}..{end}",
-            date=t.date, start=c.term.start, end=c.term.end)))
+        out.append(
+            problem(
+                t,
+                "date",
+                msg(
+                    "{date} is outside the term {start}..{end}",
+                    date=t.date,
+                    start=c.term.start,
+                    end=c.term.end,
+                ),
+            )
+        )
     if ground.needs_notice:
         cured = {cure.notice for cure in cures if cure.date <= t.date}
-        expired = [n for n in notices if n.clause == t.clause and n.cure_by < t.date
-                   and n.id not in cured and (t.notice is None or n.id == t.notice)]
+        expired = [
+            n
+            for n in notices
+            if n.clause == t.clause
+            and n.cure_by < t.date
+            and n.id not in cured
+            and (t.notice is None or n.id == t.notice)
+        ]
         if not expired:
             named = (
                 msg("notice {notice}", notice=t.notice)

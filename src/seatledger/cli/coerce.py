@@ -53,8 +53,9 @@ def _convert(kind: Any, value: Any, param: Any, ctx: Any) -> Any:
         try:
             return int(str(value).strip())
         except ValueError:
-            raise BadParameter(tr("{value!r} is not a whole number", value=value),
-                               ctx=ctx, param=param) from None
+            raise BadParameter(
+                tr("{value!r} is not a whole number", value=value), ctx=ctx, param=param
+            ) from None
     if kind is bool:
         return bool(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
@@ -62,8 +63,11 @@ def _convert(kind: Any, value: Any, param: Any, ctx: Any) -> Any:
             return kind(value)
         except ValueError:
             valid = ", ".join(str(m.value) for m in kind)
-            raise BadParameter(tr("{value!r} is not one of {values}{hint}", value=value,
-                                  values=valid, hint=""), ctx=ctx, param=param) from None
+            raise BadParameter(
+                tr("{value!r} is not one of {values}{hint}", value=value, values=valid, hint=""),
+                ctx=ctx,
+                param=param,
+            ) from None
     return kind(value)
 
 
@@ -84,12 +88,14 @@ def install() -> None:
     def get_runtime_param(self: Any) -> Any:
         if self._runtime_param is None:
             descriptor = self.type_descriptor
-            kind = None if descriptor.file_annotation is not None else _converter(
-                descriptor.annotation)
+            kind = None if descriptor.file_annotation is not None else _converter(descriptor.annotation)
             self._runtime_param = (
-                PlainParam(annotation=descriptor.annotation,
-                           parameter_info=descriptor.parameter_info, kind=kind)
-                if kind is not None else original(self))
+                PlainParam(
+                    annotation=descriptor.annotation, parameter_info=descriptor.parameter_info, kind=kind
+                )
+                if kind is not None
+                else original(self)
+            )
         return self._runtime_param
 
     get_runtime_param._seatledger = True  # type: ignore[attr-defined]

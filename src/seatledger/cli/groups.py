@@ -14,8 +14,11 @@ from seatledger.core.i18n import _
 choose(preparse(sys.argv[1:]))  # before any help text below is built
 coerce.install()  # plain converters: no pydantic on the command line's hot path
 
-SETTINGS: dict[str, Any] = {"no_args_is_help": True, "add_completion": True,
-                            "pretty_exceptions_enable": False}
+SETTINGS: dict[str, Any] = {
+    "no_args_is_help": True,
+    "add_completion": True,
+    "pretty_exceptions_enable": False,
+}
 app = typer.Typer(name="seatledger", **SETTINGS)
 roster_app = typer.Typer(help=_("The people who count toward the seats."), no_args_is_help=True)
 record_app = typer.Typer(help=_("Append a record to the ledger."), no_args_is_help=True)
@@ -33,10 +36,15 @@ def _version(value: bool) -> None:
 
 @app.callback(help=_("A plain-file ledger that holds a call-centre staffing contract to its terms."))
 def root(
-    lang: Annotated[Lang | None, typer.Option(
-        "--lang", metavar="zh|en",
-        help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE)."))] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help=_("Show the version and exit."))] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", metavar="zh|en", help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE).")
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
+    ] = False,
 ) -> None:
     choose(str(lang) if lang else None)  # per run: an earlier run in this process chose its own

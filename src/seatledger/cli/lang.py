@@ -15,17 +15,36 @@ from seatledger.core import i18n
 
 Lang = StrEnum("Lang", {name: name for name in i18n.LANGUAGES})  # type: ignore[misc]
 
-_CLICK = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils",
-          "shell_completion")
+_CLICK = (
+    "core",
+    "decorators",
+    "exceptions",
+    "formatting",
+    "parser",
+    "types",
+    "termui",
+    "utils",
+    "shell_completion",
+)
 # typer 0.29 carries its own copy of click (typer._click); older ones use click itself.
-_CLICK_MODULES = (*(f"click.{m}" for m in _CLICK), *(f"typer._click.{m}" for m in _CLICK),
-                  "typer.core", "typer.rich_utils")
-_RICH_TEXTS = {"DEPRECATED_STRING": "(deprecated) ", "DEFAULT_STRING": "[default: {}]",
-               "ENVVAR_STRING": "[env var: {}]", "REQUIRED_LONG_STRING": "[required]",
-               "ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
-               "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error",
-               "ABORTED_TEXT": "Aborted.",
-               "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help."}
+_CLICK_MODULES = (
+    *(f"click.{m}" for m in _CLICK),
+    *(f"typer._click.{m}" for m in _CLICK),
+    "typer.core",
+    "typer.rich_utils",
+)
+_RICH_TEXTS = {
+    "DEPRECATED_STRING": "(deprecated) ",
+    "DEFAULT_STRING": "[default: {}]",
+    "ENVVAR_STRING": "[env var: {}]",
+    "REQUIRED_LONG_STRING": "[required]",
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "ERRORS_PANEL_TITLE": "Error",
+    "ABORTED_TEXT": "Aborted.",
+    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+}
 
 
 def preparse(argv: Sequence[str]) -> str | None:

@@ -1,6 +1,5 @@
 """Commands for a ledger kept in git: `fmt`, `close`, `reopen`, `diff`, `merge-driver`."""
 
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,8 +24,10 @@ QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
 
 
 @command(app, "to-utf8", where=False, dry_run=True)
-def to_utf8(opts: Opts, paths: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", help=_("Files saved as GBK or GB18030."))]) -> None:
+def to_utf8(
+    opts: Opts,
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help=_("Files saved as GBK or GB18030."))],
+) -> None:
     """Convert files saved as GBK/GB18030 (a Chinese Windows editor's default) to UTF-8."""
     for c in files.to_utf8(paths, dry_run=opts.dry_run):
         if not c.changed:
@@ -40,14 +41,14 @@ def to_utf8(opts: Opts, paths: Annotated[list[Path], typer.Argument(
 @command(app, "fmt")
 def fmt(
     opts: Opts,
-    check_only: Annotated[bool, typer.Option(
-        "--check", help=_("Change nothing; list the files that would change and exit 1."))] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help=_("Change nothing; list the files that would change and exit 1."))
+    ] = False,
 ) -> None:
     """Rewrite the ledger files in canonical form (record order, key order, money as text)."""
     changed = ledger_git.fmt(opts.contract, opts.ledger, check_only)
     for path in changed:
-        print(tr("would reformat {path}", path=path) if check_only else tr("reformatted {path}",
-                                                                          path=path))
+        print(tr("would reformat {path}", path=path) if check_only else tr("reformatted {path}", path=path))
     if not changed:
         print(_("all ledger files are in canonical form"))
     if changed and check_only:
@@ -68,13 +69,13 @@ def close(
 
 @command(app, "reopen", dry_run=True)
 def reopen(
-    opts: Opts, quarter: QuarterOpt,
+    opts: Opts,
+    quarter: QuarterOpt,
     reason: Annotated[str, typer.Option("--reason", help=_("Why it is reopened."))],
     on: Annotated[str | None, typer.Option("--date", help=_("The day (default: today)."))] = None,
 ) -> None:
     """Reopen a closed quarter, with the reason recorded in the ledger."""
-    messages.written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on,
-                              dry_run=opts.dry_run))
+    messages.written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on, dry_run=opts.dry_run))
 
 
 @command(app, "diff", formats=formats("diff"))

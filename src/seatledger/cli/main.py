@@ -20,8 +20,11 @@ def narrowed(argv: list[str]) -> typer.Typer:
     """The app with only the command that `argv` names. Typer turns every registered command
     into a click command on each run (15 ms for this app); one is all a run needs."""
     name = argv[0] if argv and not argv[0].startswith("-") else None
-    commands = [c for c in app.registered_commands
-                if (c.name or (c.callback.__name__ if c.callback else "").replace("_", "-")) == name]
+    commands = [
+        c
+        for c in app.registered_commands
+        if (c.name or (c.callback.__name__ if c.callback else "").replace("_", "-")) == name
+    ]
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:
         return app
@@ -53,8 +56,11 @@ def main() -> None:
         if os.environ.get("SEATLEDGER_DEBUG"):
             raise
         print(
-            tr("seatledger: internal error: {kind}: {exc} (set SEATLEDGER_DEBUG=1 for the traceback)",
-               kind=type(exc).__name__, exc=exc),
+            tr(
+                "seatledger: internal error: {kind}: {exc} (set SEATLEDGER_DEBUG=1 for the traceback)",
+                kind=type(exc).__name__,
+                exc=exc,
+            ),
             file=sys.stderr,
         )
         sys.exit(3)

@@ -33,56 +33,93 @@ class Opts(NamedTuple):
 
 _PANEL = _("Period")
 WHERE = {
-    "contract": Annotated[Path | None, typer.Option(
-        "--contract", metavar="FILE",
-        help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."))],
-    "ledger": Annotated[Path | None, typer.Option(
-        "--ledger", metavar="DIR",
-        help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."))],
+    "contract": Annotated[
+        Path | None,
+        typer.Option(
+            "--contract",
+            metavar="FILE",
+            help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."),
+        ),
+    ],
+    "ledger": Annotated[
+        Path | None,
+        typer.Option(
+            "--ledger",
+            metavar="DIR",
+            help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."),
+        ),
+    ],
 }
 PERIOD = {
-    "month": Annotated[str | None, typer.Option(
-        "--month", metavar="YYYY-MM", help=_("A calendar month"), rich_help_panel=_PANEL)],
-    "quarter": Annotated[str | None, typer.Option(
-        "--quarter", metavar="Q1..Q4", help=_("Q3 or 2022-Q3"), rich_help_panel=_PANEL)],
-    "instalment": Annotated[int | None, typer.Option(
-        "--instalment", metavar="N", help=_("An instalment's period"), rich_help_panel=_PANEL)],
-    "start": Annotated[str | None, typer.Option(
-        "--from", metavar="DATE", help=_("First day (2022-07-01, 2022/07/01 or 2022年7月1日)"),
-        rich_help_panel=_PANEL)],
-    "end": Annotated[str | None, typer.Option(
-        "--to", metavar="DATE", help=_("Last day"), rich_help_panel=_PANEL)],
+    "month": Annotated[
+        str | None,
+        typer.Option("--month", metavar="YYYY-MM", help=_("A calendar month"), rich_help_panel=_PANEL),
+    ],
+    "quarter": Annotated[
+        str | None,
+        typer.Option("--quarter", metavar="Q1..Q4", help=_("Q3 or 2022-Q3"), rich_help_panel=_PANEL),
+    ],
+    "instalment": Annotated[
+        int | None,
+        typer.Option("--instalment", metavar="N", help=_("An instalment's period"), rich_help_panel=_PANEL),
+    ],
+    "start": Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help=_("First day (2022-07-01, 2022/07/01 or 2022年7月1日)"),
+            rich_help_panel=_PANEL,
+        ),
+    ],
+    "end": Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help=_("Last day"), rich_help_panel=_PANEL)
+    ],
 }
 DRY_RUN = Annotated[bool, typer.Option("--dry-run", help=_("Show what would be written; write nothing."))]
-LANG = Annotated[Lang | None, typer.Option(
-    "--lang", metavar="zh|en", help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE)."))]
-OUTPUT = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", help=_("Write the report to FILE (html and xlsx need one)."))]
+LANG = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", metavar="zh|en", help=_("Language of the output (default: from LANG/LC_ALL/LANGUAGE).")
+    ),
+]
+OUTPUT = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help=_("Write the report to FILE (html and xlsx need one).")
+    ),
+]
 
 
 def _format_option(formats: tuple[str, ...]) -> Any:
     choices = StrEnum("Format", {f: f for f in formats})  # type: ignore[misc]
-    return Annotated[choices, typer.Option(
-        "--format", metavar="|".join(formats), help=", ".join(formats))]
+    return Annotated[choices, typer.Option("--format", metavar="|".join(formats), help=", ".join(formats))]
 
 
-_METAVARS = {"DATE": ("date", "from", "to", "joined", "left", "by", "as-of", "recorded-from"),
-             "YUAN": ("amount",), "ID,...": ("staff", "absent"), "N|final": ("instalment",),
-             "N": ("count", "present", "required", "repeat"), "ID": ("target", "incident", "notice",
-                                                                     "dispute", "follows"),
-             "TEXT": ("note", "reason", "ref", "number")}
+_METAVARS = {
+    "DATE": ("date", "from", "to", "joined", "left", "by", "as-of", "recorded-from"),
+    "YUAN": ("amount",),
+    "ID,...": ("staff", "absent"),
+    "N|final": ("instalment",),
+    "N": ("count", "present", "required", "repeat"),
+    "ID": ("target", "incident", "notice", "dispute", "follows"),
+    "TEXT": ("note", "reason", "ref", "number"),
+}
 _METAVAR = {option: metavar for metavar, options in _METAVARS.items() for option in options}
 
 
 def _show_metavars(params: list[inspect.Parameter]) -> None:
     """Help shows DATE, YUAN, KEY rather than typer's `<str>`; flags show none."""
     for p in params:
-        info = next((m for m in getattr(p.annotation, "__metadata__", ())
-                     if isinstance(m, typer.models.OptionInfo)), None)
+        info = next(
+            (m for m in getattr(p.annotation, "__metadata__", ()) if isinstance(m, typer.models.OptionInfo)),
+            None,
+        )
         if info is None or info.metavar is not None:
             continue
-        decls = [d for d in (info.default, *(info.param_decls or ()))
-                 if isinstance(d, str) and d.startswith("--")]
+        decls = [
+            d for d in (info.default, *(info.param_decls or ())) if isinstance(d, str) and d.startswith("--")
+        ]
         name = (decls or [p.name.replace("_", "-")])[0].lstrip("-")
         flag = p.annotation.__origin__ is bool
         info.metavar = "" if flag else _METAVAR.get(name, "KEY")
@@ -96,19 +133,23 @@ typer.core.TyperOption.display_type_rich = _flag_metavar  # type: ignore[method-
 
 
 def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=annotation)
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
-def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
-            period: bool = False, formats: tuple[str, ...] = (),
-            dry_run: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def command(  # noqa: C901
+    group: typer.Typer,
+    name: str | None = None,
+    *,
+    where: bool = True,
+    period: bool = False,
+    formats: tuple[str, ...] = (),
+    dry_run: bool = False,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register `fn` as a command of `group` with the shared options it asks for; `fn` takes
     its own parameters and `opts: Opts`."""
 
-    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values()
-               if p.name != "opts"]
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:  # noqa: C901
+        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "opts"]
         extra: list[inspect.Parameter] = []
         if period:
             extra += [_param(n, a, None) for n, a in PERIOD.items()]
@@ -129,14 +170,17 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
             mine = {k: v for k, v in kwargs.items() if k not in shared}
             if kwargs.get("lang"):  # else the root callback chose (`seatledger --lang zh ...`)
                 choose(str(kwargs["lang"]))
-            opts = Opts(kwargs.get("contract"), kwargs.get("ledger"),
-                        PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
-                        str(kwargs.get("output", "text")), kwargs.get("dry_run", False),
-                        kwargs.get("output_file"))
+            opts = Opts(
+                kwargs.get("contract"),
+                kwargs.get("ledger"),
+                PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
+                str(kwargs.get("output", "text")),
+                kwargs.get("dry_run", False),
+                kwargs.get("output_file"),
+            )
             try:
                 if opts.format in NEEDS_FILE and opts.output is None:
-                    raise UsageError(msg("--format {fmt} writes a file: give --output FILE",
-                                         fmt=opts.format))
+                    raise UsageError(msg("--format {fmt} writes a file: give --output FILE", fmt=opts.format))
                 return fn(**mine, opts=opts)
             except SeatledgerError as exc:
                 print(exc.render(), file=sys.stderr)
@@ -146,9 +190,7 @@ def command(group: typer.Typer, name: str | None = None, *, where: bool = True,
             except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
                 where = f"{exc.filename}: " if exc.filename else ""
                 print(
-                    tr("{where}{value}; the file was left as it was",
-                        where=where, value=exc.strerror or exc
-                    ),
+                    tr("{where}{value}; the file was left as it was", where=where, value=exc.strerror or exc),
                     file=sys.stderr,
                 )
                 raise typer.Exit(1) from None

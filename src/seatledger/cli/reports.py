@@ -2,7 +2,6 @@
 annotations` in the command modules: typer would evaluate each string annotation with eval,
 300 compiles on every run.)"""
 
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -40,17 +39,23 @@ def check(
     """Validate the contract and every ledger file; exit 1 on any problem or gap."""
     result = checking.check(opts.contract, opts.ledger)
     show("check", opts.format, result)
-    failing = [p for p in result.problems if p.severity == "error"
-               and not (allow_gaps and p.code == "gap")]
+    failing = [p for p in result.problems if p.severity == "error" and not (allow_gaps and p.code == "gap")]
     if failing:
         raise typer.Exit(1)
 
 
 @command(app, "contract", where=False, formats=formats("contract"))
-def contract(opts: Opts, path: Annotated[Path | None, typer.Option(
-        "--contract", metavar="FILE",
-        help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."))] = None,
-        ) -> None:
+def contract(
+    opts: Opts,
+    path: Annotated[
+        Path | None,
+        typer.Option(
+            "--contract",
+            metavar="FILE",
+            help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."),
+        ),
+    ] = None,
+) -> None:
     """The contract's keys with their titles, rates and clauses: what the commands accept."""
     show("contract", opts.format, reports.contract(path))
 
@@ -64,8 +69,12 @@ def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYY
 @command(app, "deduct", period=True, formats=formats("deduct"))
 def deduct(opts: Opts) -> None:
     """Deductions for a period: seat shortage and incidents, each with its clause."""
-    show("deduct", opts.format, reports.deduct(opts.contract, opts.ledger, opts.period,
-                                               page=opts.format == "html"), opts.output)
+    show(
+        "deduct",
+        opts.format,
+        reports.deduct(opts.contract, opts.ledger, opts.period, page=opts.format == "html"),
+        opts.output,
+    )
 
 
 @command(app, "settle", period=True, formats=formats("settle"))
@@ -73,18 +82,17 @@ def settle(
     opts: Opts,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of", help=_("Interest accrues up to this day (default: the period's last day).")
-        ),
+        typer.Option("--as-of", help=_("Interest accrues up to this day (default: the period's last day).")),
     ] = None,
-    final: Annotated[
-        bool, typer.Option("--final", help=_("The whole term with the final payment."))
-    ] = False,
+    final: Annotated[bool, typer.Option("--final", help=_("The whole term with the final payment."))] = False,
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
-    show("settle", opts.format,
-         reports.settle(opts.contract, opts.ledger, opts.period, as_of, final,
-                        page=opts.format == "html"), opts.output)
+    show(
+        "settle",
+        opts.format,
+        reports.settle(opts.contract, opts.ledger, opts.period, as_of, final, page=opts.format == "html"),
+        opts.output,
+    )
 
 
 class By(StrEnum):
@@ -95,20 +103,25 @@ class By(StrEnum):
 @command(app, "balance", period=True, formats=formats("balance"))
 def balance(
     opts: Opts,
-    by: Annotated[By | None, typer.Option(
-        "--by", help=_("A running table by month or quarter."))] = None,
+    by: Annotated[By | None, typer.Option("--by", help=_("A running table by month or quarter."))] = None,
 ) -> None:
     """The balance owed by Party A over a period (default: the whole term)."""
-    show("balance", opts.format, reports.balance(opts.contract, opts.ledger, opts.period,
-                                                 by.value if by else None,
-                                                 page=opts.format == "html"), opts.output)
+    show(
+        "balance",
+        opts.format,
+        reports.balance(
+            opts.contract, opts.ledger, opts.period, by.value if by else None, page=opts.format == "html"
+        ),
+        opts.output,
+    )
 
 
 @command(app, "check-roster", period=True, formats=formats("check-roster"))
 def check_roster(
     opts: Opts,
-    on: Annotated[str | None, typer.Option(
-        "--date", help=_("One day (default: the latest day-shift attendance)."))] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help=_("One day (default: the latest day-shift attendance)."))
+    ] = None,
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
     r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
@@ -129,8 +142,9 @@ def compliance(opts: Opts) -> None:
 @command(app, "notices", formats=formats("notices"))
 def notices(
     opts: Opts,
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", help=_("YYYY-MM-DD (default: the latest record's date)."))] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=_("YYYY-MM-DD (default: the latest record's date)."))
+    ] = None,
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
     r = reports.notices(opts.contract, opts.ledger, as_of)

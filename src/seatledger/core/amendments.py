@@ -29,17 +29,24 @@ def apply(c: Contract, a: Amendment) -> Contract:
         if key in penalties:
             fields = {k: v for k, v in change._asdict().items() if v is not None}
             penalties[key] = penalties[key]._replace(**fields)
-    instalments = tuple(i._replace(amount=ch.instalments[i.number].amount,
-                                   capitals=ch.instalments[i.number].capitals)
-                        if i.number in ch.instalments else i for i in c.instalments)
+    instalments = tuple(
+        i._replace(amount=ch.instalments[i.number].amount, capitals=ch.instalments[i.number].capitals)
+        if i.number in ch.instalments
+        else i
+        for i in c.instalments
+    )
     final = c.final_payment
     if ch.final_payment is not None:
         final = final._replace(cap=ch.final_payment.cap, capitals=ch.final_payment.capitals)
     return c._replace(
-        staffing=staffing, penalties=penalties, instalments=instalments, final_payment=final,
+        staffing=staffing,
+        penalties=penalties,
+        instalments=instalments,
+        final_payment=final,
         obligations={**c.obligations, **ch.obligations},
         total=ch.total if ch.total is not None else c.total,
-        total_capitals=ch.total_capitals if ch.total_capitals is not None else c.total_capitals)
+        total_capitals=ch.total_capitals if ch.total_capitals is not None else c.total_capitals,
+    )
 
 
 def versions(c: Contract) -> list[tuple[date, Terms]]:

@@ -16,16 +16,24 @@ _MONTH = re.compile(r"^(\d{4})(?:-(\d{2})|/(\d{1,2})|年(\d{1,2})月)$")
 def parse_date(text: object) -> date:
     if isinstance(text, date):
         return text
-    if type(text) is str and len(text) == 10 and text[4] == "-" == text[7] and text.isascii() \
-            and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit():
+    if (
+        type(text) is str
+        and len(text) == 10
+        and text[4] == "-" == text[7]
+        and text.isascii()
+        and text[:4].isdigit()
+        and text[5:7].isdigit()
+        and text[8:].isdigit()
+    ):
         try:  # the form every ledger file holds, in C; anything odd takes the path below
             return date.fromisoformat(text)
         except ValueError:
             pass
     m = _DAY.match(unicodedata.normalize("NFKC", text).strip()) if isinstance(text, str) else None
     if m is None:
-        raise ValueError(msg("{text!r} is not a date; write it as 2022-07-01, 2022/07/01 or "
-                             "2022年7月1日", text=text))
+        raise ValueError(
+            msg("{text!r} is not a date; write it as 2022-07-01, 2022/07/01 or 2022年7月1日", text=text)
+        )
     month, day = (int(v) for v in m.groups()[1:] if v is not None)
     try:
         return date(int(m.group(1)), month, day)
@@ -37,6 +45,5 @@ def parse_month(text: str) -> tuple[int, int]:
     m = _MONTH.match(unicodedata.normalize("NFKC", text).strip())
     month = next((int(v) for v in m.groups()[1:] if v is not None), 0) if m else 0
     if m is None or not 1 <= month <= 12:
-        raise ValueError(msg("{text!r} is not a month; write it as 2022-07, 2022/07 or 2022年7月",
-                             text=text))
+        raise ValueError(msg("{text!r} is not a month; write it as 2022-07, 2022/07 or 2022年7月", text=text))
     return int(m.group(1)), month

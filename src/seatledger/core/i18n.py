@@ -32,8 +32,11 @@ def use(lang: str | None) -> str:
     """Choose the language for this process (None: from the environment)."""
     lang = lang or language_from_env()
     _state["lang"] = lang
-    _state["catalogue"] = (None if lang == "en" else _gettext.translation(
-        CATALOGUE, LOCALE_DIR, languages=["zh_CN"], fallback=True))
+    _state["catalogue"] = (
+        None
+        if lang == "en"
+        else _gettext.translation(CATALOGUE, LOCALE_DIR, languages=["zh_CN"], fallback=True)
+    )
     return lang
 
 
@@ -97,8 +100,9 @@ def local(text: object) -> str:
         if not text.args:
             return template
         try:
-            return template.format(**{k: local(v) if isinstance(v, Msg | BaseException) else v
-                                      for k, v in text.args.items()})
+            return template.format(
+                **{k: local(v) if isinstance(v, Msg | BaseException) else v for k, v in text.args.items()}
+            )
         except (KeyError, IndexError, ValueError):  # a broken translation: the English
             return str(text)
     if isinstance(text, BaseException) and text.args and isinstance(text.args[0], Msg):

@@ -107,6 +107,5 @@ def capitals(value: Decimal) -> str:
     if not jiao and not fen:
         return f"{sign}{_integer(yuan)}元整"
     head = f"{_integer(yuan)}元" if yuan else ""
-    tail = (_DIGITS[jiao] + "角" if jiao else ("零" if yuan else "")) + \
-        (_DIGITS[fen] + "分" if fen else "")
+    tail = (_DIGITS[jiao] + "角" if jiao else ("零" if yuan else "")) + (_DIGITS[fen] + "分" if fen else "")
     return sign + head + tail

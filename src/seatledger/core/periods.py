@@ -71,8 +71,11 @@ def quarter(contract: Contract, text: str) -> Period:
             msg("{text!r}: write Q1..Q4 or YYYY-Qn; valid: {values}", text=text, values=", ".join(valid))
         )
     year, number = m.group(1), int(m.group(2))
-    matches = [q for q in quarters_of(contract)
-               if q.label.endswith(f"Q{number}") and (year is None or q.label.startswith(year))]
+    matches = [
+        q
+        for q in quarters_of(contract)
+        if q.label.endswith(f"Q{number}") and (year is None or q.label.startswith(year))
+    ]
     if len(matches) != 1:
         why = msg("is ambiguous in this term") if len(matches) > 1 else msg("is not in the term")
         raise ValueError(f"{text}: {why}; valid: {', '.join(valid)}")

@@ -287,22 +287,68 @@ class Document(NamedTuple):
     kind: Literal["document"] = "document"
 
 
-Record = (Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice
-          | Void | ReplaceRequest | Consent | Dispute | Ruling | Notice | Cured | Termination
-          | Document)
+Record = (
+    Attendance
+    | Incident
+    | Demand
+    | Activity
+    | Request
+    | Payment
+    | Completion
+    | Invoice
+    | Void
+    | ReplaceRequest
+    | Consent
+    | Dispute
+    | Ruling
+    | Notice
+    | Cured
+    | Termination
+    | Document
+)
 
 KINDS: dict[str, type[Record]] = {
     cls._field_defaults["kind"]: cls
-    for cls in (Attendance, Incident, Demand, Activity, Request, Payment, Completion, Invoice, Void,
-                ReplaceRequest, Consent, Dispute, Ruling, Notice, Cured, Termination,
-                Document)
+    for cls in (
+        Attendance,
+        Incident,
+        Demand,
+        Activity,
+        Request,
+        Payment,
+        Completion,
+        Invoice,
+        Void,
+        ReplaceRequest,
+        Consent,
+        Dispute,
+        Ruling,
+        Notice,
+        Cured,
+        Termination,
+        Document,
+    )
 }
 ID_PREFIX = {
-    "attendance": "att", "incident": "inc", "demand": "dem", "activity": "act",
-    "request": "req", "payment": "pay", "completion": "cmp", "invoice": "inv", "void": "void",
-    "replace-request": "rpl", "consent": "cns", "dispute": "dsp", "ruling": "rul",
-    "notice": "ntc", "cured": "cur", "termination": "trm", "document": "doc",
+    "attendance": "att",
+    "incident": "inc",
+    "demand": "dem",
+    "activity": "act",
+    "request": "req",
+    "payment": "pay",
+    "completion": "cmp",
+    "invoice": "inv",
+    "void": "void",
+    "replace-request": "rpl",
+    "consent": "cns",
+    "dispute": "dsp",
+    "ruling": "rul",
+    "notice": "ntc",
+    "cured": "cur",
+    "termination": "trm",
+    "document": "doc",
 }
 # Kinds that may fall after the term ends (rule 11).
-AFTER_TERM_KINDS = frozenset({"request", "payment", "completion", "invoice", "void", "dispute",
-                              "ruling", "document"})
+AFTER_TERM_KINDS = frozenset(
+    {"request", "payment", "completion", "invoice", "void", "dispute", "ruling", "document"}
+)

@@ -30,8 +30,7 @@ class WorkCalendar:
             return hit
         if day in self._overrides:
             working, note = self._overrides[day]
-            kind: DayKind = "working" if working else (
-                "weekend" if day.weekday() >= 5 else "holiday")
+            kind: DayKind = "working" if working else ("weekend" if day.weekday() >= 5 else "holiday")
             result: tuple[DayKind, str | None] = (kind, note)
         else:
             result = _official(day)
@@ -70,11 +69,13 @@ def _official(day: date) -> tuple[DayKind, str | None]:
     holidays, workdays, (first, last) = _tables()
     if not first <= day.year <= last:
         raise SeatledgerError(
-            msg("{day}: the working-day calendar has no data for {year} ({exc}); upgrade "
+            msg(
+                "{day}: the working-day calendar has no data for {year} ({exc}); upgrade "
                 "chinesecalendar or add calendar_overrides to the contract",
-                day=day, year=day.year,
-                exc=f"no available data for year {day.year}, only year between "
-                    f"[{first}, {last}] supported")
+                day=day,
+                year=day.year,
+                exc=f"no available data for year {day.year}, only year between [{first}, {last}] supported",
+            )
         ) from None
     if day in workdays:
         return "working", (msg("adjusted working day") if day.weekday() >= 5 else None)

@@ -65,7 +65,7 @@ def kind_of(raw: Any, name: str) -> str:
     return "records"
 
 
-def parse(text: str, name: str, kind: str | None = None) -> ListFile:
+def parse(text: str, name: str, kind: str | None = None) -> ListFile:  # noqa: C901
     """Split a list file into its preamble and items; SeatledgerError if any item is invalid,
     since a file cannot be put in order without reading every item."""
     try:
@@ -82,12 +82,11 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
         lines[-1] += "\n"
     starts = [line - 1 for line in raw.lines]
     attached = [comment_block_start(lines, s) for s in starts]
-    preamble = tuple(lines[: attached[0]]) if starts else tuple(
-        line for line in lines if line.strip())
+    preamble = tuple(lines[: attached[0]]) if starts else tuple(line for line in lines if line.strip())
     items, problems = [], []
     for n, (value_raw, start) in enumerate(zip(raw, starts, strict=True)):
         end = attached[n + 1] if n + 1 < len(starts) else len(lines)
-        comments = list(lines[attached[n]:start])
+        comments = list(lines[attached[n] : start])
         for line in lines[start:end]:
             stripped = line.strip()
             if stripped.startswith("#"):
@@ -96,8 +95,7 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:
                 comments.append(c + "\n")
         source = Source(name, start + 1, value_raw.lines if isinstance(value_raw, YMap) else {})
         try:
-            value = (build(PERSON, value_raw, source) if kind == "roster"
-                     else build_record(value_raw, source))
+            value = build(PERSON, value_raw, source) if kind == "roster" else build_record(value_raw, source)
         except FieldProblems as exc:
             problems += [Problem(name, source.line_of(f), f, m) for f, m in exc.errors]
             continue

@@ -25,7 +25,7 @@ from seatledger.reports.seal import Seal, digest_of, record_hash, seal
 from seatledger.rules.book import Book
 
 
-def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
+def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:  # noqa: C901
     """Every record added to, removed from or changed in a closed quarter, and every figure
     that no longer matches."""
     out = []
@@ -66,22 +66,47 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
         closed_records = entry.records or records_when_closed(ledger, quarter, entry) or {}
         for rid in sorted(set(now.records) - set(closed_records)) if closed_records else ():
             r = by_id[rid]
-            out.append(Problem(r.source.file, r.source.line, "id",
-                               msg("{rid} was added to closed quarter {label}{hint}",
-                                   rid=rid, label=label, hint=hint),
-                               record=rid, code="closed"))
+            out.append(
+                Problem(
+                    r.source.file,
+                    r.source.line,
+                    "id",
+                    msg("{rid} was added to closed quarter {label}{hint}", rid=rid, label=label, hint=hint),
+                    record=rid,
+                    code="closed",
+                )
+            )
         for rid in sorted(set(closed_records) - set(now.records)):
-            out.append(Problem(path, entry.line, "records",
-                               msg("{rid} was removed from closed quarter {label}{hint}",
-                                   rid=rid, label=label, hint=hint),
-                               record=rid, code="closed"))
+            out.append(
+                Problem(
+                    path,
+                    entry.line,
+                    "records",
+                    msg(
+                        "{rid} was removed from closed quarter {label}{hint}", rid=rid, label=label, hint=hint
+                    ),
+                    record=rid,
+                    code="closed",
+                )
+            )
         for rid in sorted(set(now.records) & set(closed_records)):
             if now.records[rid] != closed_records[rid]:
                 r = by_id[rid]
-                out.append(Problem(r.source.file, r.source.line, "id",
-                                   msg("{rid} was changed in closed quarter {label}{hint}",
-                                       rid=rid, label=label, hint=hint),
-                                   record=rid, code="closed"))
+                out.append(
+                    Problem(
+                        r.source.file,
+                        r.source.line,
+                        "id",
+                        msg(
+                            "{rid} was changed in closed quarter {label}{hint}",
+                            rid=rid,
+                            label=label,
+                            hint=hint,
+                        ),
+                        record=rid,
+                        code="closed",
+                    )
+                )
         why = "" if len(out) > found or not closed_records else msg(" (has the contract changed?)")
         for key, value in now.figures.items():
             if entry.figures.get(key) != value and key != "records":
@@ -103,10 +128,15 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
                     )
                 )
         if len(out) == found:
-            out.append(Problem(path, entry.line, "digest",
-                               msg("closed quarter {label} no longer matches its digest{hint}",
-                                   label=label, hint=hint),
-                               code="closed"))
+            out.append(
+                Problem(
+                    path,
+                    entry.line,
+                    "digest",
+                    msg("closed quarter {label} no longer matches its digest{hint}", label=label, hint=hint),
+                    code="closed",
+                )
+            )
     return out
 
 
@@ -117,16 +147,22 @@ def records_when_closed(ledger: Ledger, quarter: Period, entry: Closing) -> dict
     try:
         root = Path(git(ledger.path, "rev-parse", "--show-toplevel").strip())
         folder = ledger.path.resolve().relative_to(root)
-        revs = git(root, "log", "--format=%H", "-S", f"digest: {entry.digest}", "--",
-                   (folder / CLOSINGS_FILE).as_posix()).split()
+        revs = git(
+            root,
+            "log",
+            "--format=%H",
+            "-S",
+            f"digest: {entry.digest}",
+            "--",
+            (folder / CLOSINGS_FILE).as_posix(),
+        ).split()
     except (GitError, OSError, ValueError):
         return None
     if not revs:
         return None
     records: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="seatledger-closed-") as tmp:
-        export(root, revs[-1], [folder / f"{m}.yaml" for m in quarter_months(quarter)],
-               Path(tmp))
+        export(root, revs[-1], [folder / f"{m}.yaml" for m in quarter_months(quarter)], Path(tmp))
         for path in sorted(Path(tmp).rglob("*.yaml")):
             month, problems = read_month(path)
             if problems:
@@ -145,8 +181,11 @@ def quarter_months(quarter: Period) -> list[str]:
 
 def close_entry(label: str, day: date, s: Seal) -> str:
     """The quarter's digest and figures; its records are in git (see `records_when_closed`)."""
-    lines = [f"- kind: close\n  quarter: {label}\n  date: {day}\n  digest: {s.digest}\n",
-             "  figures:\n", *(f"    {k}: {scalar(v)}\n" for k, v in s.figures.items())]
+    lines = [
+        f"- kind: close\n  quarter: {label}\n  date: {day}\n  digest: {s.digest}\n",
+        "  figures:\n",
+        *(f"    {k}: {scalar(v)}\n" for k, v in s.figures.items()),
+    ]
     return "".join(lines)
 
 

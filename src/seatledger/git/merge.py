@@ -37,8 +37,11 @@ def file_kind(path_name: str | None, text: str) -> str | None:
         return None
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if lines and lines[0].startswith("- "):
-        return "records" if any(line.strip().startswith("kind:") or "kind:" in line
-                                for line in lines[:12]) else "roster"
+        return (
+            "records"
+            if any(line.strip().startswith("kind:") or "kind:" in line for line in lines[:12])
+            else "roster"
+        )
     return None
 
 
@@ -73,8 +76,7 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
         else:
             conflicts += 1
             key = (mine or other or old).key  # type: ignore[union-attr]
-            merged.append((key, f"<<<<<<< ours\n{text['a'] or ''}=======\n{text['b'] or ''}"
-                                f">>>>>>> theirs\n"))
+            merged.append((key, f"<<<<<<< ours\n{text['a'] or ''}=======\n{text['b'] or ''}>>>>>>> theirs\n"))
             continue
         if chosen is not None:
             merged.append((chosen.key, chosen.render()))
@@ -129,8 +131,9 @@ def merge_closings(base: str, ours: str, theirs: str) -> tuple[str, int]:
     return out, len(clash)
 
 
-def _void_clashes(oi: dict[str, Item], ai: dict[str, Item],
-                  bi: dict[str, Item]) -> dict[str, tuple[str, Item]]:
+def _void_clashes(
+    oi: dict[str, Item], ai: dict[str, Item], bi: dict[str, Item]
+) -> dict[str, tuple[str, Item]]:
     """target id -> (the side that voided it, its void), where the other side changed it."""
     out: dict[str, tuple[str, Item]] = {}
     for side, mine, other in (("a", ai, bi), ("b", bi, ai)):
@@ -210,9 +213,23 @@ def _line_merge(base: Path, ours: Path, theirs: Path, why: str) -> tuple[int, st
     with tempfile.TemporaryDirectory() as tmp:
         old = base if base.exists() else Path(tmp) / "empty"
         old.touch()
-        proc = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-                               "--", str(ours.resolve()), str(old.resolve()),
-                               str(theirs.resolve())], capture_output=True)
+        proc = subprocess.run(
+            [
+                "git",
+                "merge-file",
+                "-L",
+                "ours",
+                "-L",
+                "base",
+                "-L",
+                "theirs",
+                "--",
+                str(ours.resolve()),
+                str(old.resolve()),
+                str(theirs.resolve()),
+            ],
+            capture_output=True,
+        )
     if not why:  # not a ledger file: git's own merge and its verdict
         return (1 if proc.returncode else 0), ""
     return 1, (
@@ -229,6 +246,8 @@ def driver_command(command: list[str]) -> str:
     cannot run at all (moved, uninstalled: exit 126/127 or a crash), git's line merge, so
     that a missing driver can never leave only our side in the file."""
     exe = " ".join(shlex.quote(part) for part in command)
-    return (f"{exe} merge-driver %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
-            f"echo \"seatledger merge driver could not run (exit $s): merging %P line by line\" >&2; "
-            f"git merge-file -L ours -L base -L theirs -- %A %O %B; exit 1")
+    return (
+        f"{exe} merge-driver %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
+        f'echo "seatledger merge driver could not run (exit $s): merging %P line by line" >&2; '
+        f"git merge-file -L ours -L base -L theirs -- %A %O %B; exit 1"
+    )

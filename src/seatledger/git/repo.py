@@ -72,25 +72,39 @@ def merge_base(root: Path, branch: str | None) -> tuple[str, str]:
             pass
         if _shallow(root):
             raise SeatledgerError(
-                msg("no merge base of HEAD and {name} in this checkout: it is a shallow "
+                msg(
+                    "no merge base of HEAD and {name} in this checkout: it is a shallow "
                     "clone. Fetch the history first: `{fetch_hint}` (in GitHub Actions, "
                     "actions/checkout with fetch-depth: 0)",
-                    name=name, fetch_hint=_fetch_hint(root, name))) from None
+                    name=name,
+                    fetch_hint=_fetch_hint(root, name),
+                )
+            ) from None
         raise SeatledgerError(
-            msg("HEAD and {name} have no common history (unrelated branches), so there "
+            msg(
+                "HEAD and {name} have no common history (unrelated branches), so there "
                 "is no merge base to compare with; compare two revisions instead: "
                 "`seatledger diff REV REV2`",
-                name=name)) from None
+                name=name,
+            )
+        ) from None
     tried = ", ".join(candidates)
     remote_names = [n for n in candidates if "/" in n]
     if remote_names:
         raise SeatledgerError(
-            msg("no main branch to compare with (tried {tried}); if it is on the remote, "
+            msg(
+                "no main branch to compare with (tried {tried}); if it is on the remote, "
                 "fetch it first: `{fetch_hint}`, or name another with --base BRANCH",
-                tried=tried, fetch_hint=_fetch_hint(root, remote_names[0])))
-    raise SeatledgerError(msg("no main branch to compare with (tried {tried}); name one with --base "
-        "BRANCH, or give a revision",
-        tried=tried))
+                tried=tried,
+                fetch_hint=_fetch_hint(root, remote_names[0]),
+            )
+        )
+    raise SeatledgerError(
+        msg(
+            "no main branch to compare with (tried {tried}); name one with --base BRANCH, or give a revision",
+            tried=tried,
+        )
+    )
 
 
 def _fetch_hint(root: Path, name: str) -> str:
@@ -114,8 +128,12 @@ def export(root: Path, rev: str, paths: list[Path], dest: Path) -> None:
             blobs.append((oid, name))
     if not blobs:
         return
-    proc = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
-                          input="".join(f"{oid}\n" for oid, _ in blobs).encode())
+    proc = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=root,
+        capture_output=True,
+        input="".join(f"{oid}\n" for oid, _ in blobs).encode(),
+    )
     if proc.returncode != 0:
         raise GitError(proc.stderr.decode("utf-8", "replace").strip())
     out, pos = proc.stdout, 0
@@ -123,10 +141,9 @@ def export(root: Path, rev: str, paths: list[Path], dest: Path) -> None:
         header_end = out.index(b"\n", pos)
         got, kind, size = out[pos:header_end].decode().split()
         if got != oid or kind != "blob":
-            raise GitError(msg("git cat-file gave {got} {kind} for {name}", got=got, kind=kind,
-                               name=name))
+            raise GitError(msg("git cat-file gave {got} {kind} for {name}", got=got, kind=kind, name=name))
         start = header_end + 1
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(out[start:start + int(size)])
+        target.write_bytes(out[start : start + int(size)])
         pos = start + int(size) + 1

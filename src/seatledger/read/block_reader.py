@@ -17,19 +17,23 @@ from seatledger.read.yaml_reader import YMap, YSeq
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Characters a YAML file may hold, less tab and the line breaks this reader does not take.
-_ODD = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                  "\U00010000-\U0010ffff]")
+_ODD = re.compile("[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # A plain scalar that cannot be anything else: no indicator first, no ': ' or ' #' inside,
 # no ':' at the end, no space at either end.
-_PLAIN_TEXT = (r"[^-?:,\[\]{}#&*!|>'\"%@`\s][^:#\s]*(?:(?::(?! |$)|(?<! )#| (?=\S))[^:#\s]*)*"
-               r"|-[0-9][0-9.]*|")
+_PLAIN_TEXT = (
+    r"[^-?:,\[\]{}#&*!|>'\"%@`\s][^:#\s]*(?:(?::(?! |$)|(?<! )#| (?=\S))[^:#\s]*)*"
+    r"|-[0-9][0-9.]*|"
+)
 _PLAIN = re.compile(_PLAIN_TEXT)
 _LINE = re.compile(r"(- |  )([a-z_][a-z0-9_]*):(?: (.*))?")
 _PLAIN_LINE = re.compile(rf"(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT})")  # most lines
 # Every line, one match each: a `key: value` (its lead, key and value), or a blank or comment
 # line (three empty groups), so a match's index is its line number.
-_LINES = re.compile(rf"^(?:(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT}|\"[^\"\\\\\n]*\"|'[^'\n]*'"
-                    r"|\[[^\[\]\n]*\]) *|#[^\n]*| *)$", re.MULTILINE)
+_LINES = re.compile(
+    rf"^(?:(- |  )([a-z_][a-z0-9_]*): ({_PLAIN_TEXT}|\"[^\"\\\\\n]*\"|'[^'\n]*'"
+    r"|\[[^\[\]\n]*\]) *|#[^\n]*| *)$",
+    re.MULTILINE,
+)
 _QUOTED = re.compile(r"\"([^\"\\]*)\"|'([^']*)'")
 _FLOW = re.compile(r"\[(.*)\]")
 _ITEM = re.compile(r"(?![-?:#&*!|>'\"%@`\s])[^\s,\[\]{}:#'\"]+(?: [^\s,\[\]{}:#'\"]+)*")
@@ -62,7 +66,7 @@ class RowMap(YMap):
         return {name: self.line + at for at, name in enumerate(self)}
 
 
-def _build(found: list[tuple[str, str, str]]) -> YSeq | None:
+def _build(found: list[tuple[str, str, str]]) -> YSeq | None:  # noqa: C901
     root: YSeq | None = None
     record: YMap | None = None
     nulls = _NULLS

@@ -24,17 +24,32 @@ def read_closings(ledger_dir: Path) -> tuple[list[Closing], list[Problem]]:
     if raw is None:
         return [], []
     if not isinstance(raw, YSeq):
-        return [], [Problem(str(path), getattr(raw, "line", 1), "",
-                            msg("expected a list of close and reopen entries, each starting with '- '"))]
+        return [], [
+            Problem(
+                str(path),
+                getattr(raw, "line", 1),
+                "",
+                msg("expected a list of close and reopen entries, each starting with '- '"),
+            )
+        ]
     out, problems = [], []
     for entry, line in zip(raw, raw.lines, strict=True):
         try:
             if not isinstance(entry, YMap) or entry.get("kind") not in ("close", "reopen"):
                 raise ValueError(msg("expected an entry of kind close or reopen"))
             maps = {k: _strings(entry.get(k), k) for k in ("figures", "records")}
-            out.append(Closing(entry["kind"], str(entry["quarter"]), parse_date(entry["date"]),
-                               line, str(entry.get("digest") or ""), maps["figures"],
-                               maps["records"], str(entry.get("reason") or "")))
+            out.append(
+                Closing(
+                    entry["kind"],
+                    str(entry["quarter"]),
+                    parse_date(entry["date"]),
+                    line,
+                    str(entry.get("digest") or ""),
+                    maps["figures"],
+                    maps["records"],
+                    str(entry.get("reason") or ""),
+                )
+            )
         except (ValueError, KeyError, TypeError) as exc:
             problems.append(Problem(str(path), line, "", msg("not a valid closing entry: {exc}", exc=exc)))
     return out, problems

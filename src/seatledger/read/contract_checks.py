@@ -68,7 +68,7 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     return out
 
 
-def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
+def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:  # noqa: C901
     out: list[tuple[Loc, str]] = []
     if c.term.end < c.term.start:
         out.append(
@@ -109,8 +109,9 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
             )
         )
     _check_capitals(out, ("total_capitals",), c.total_capitals, c.total, capitals)
-    _check_capitals(out, ("final_payment", "capitals"), c.final_payment.capitals,
-                    c.final_payment.cap, capitals)
+    _check_capitals(
+        out, ("final_payment", "capitals"), c.final_payment.capitals, c.final_payment.cap, capitals
+    )
 
     expected_start = c.term.start
     for n, inst in enumerate(c.instalments):
@@ -208,9 +209,7 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
             )
         )
     elif c.penalties[computed[0]].amount is None:
-        out.append(
-            (("penalties", computed[0], "amount"), msg("needs a fixed rate per person-shift"))
-        )
+        out.append((("penalties", computed[0], "amount"), msg("needs a fixed rate per person-shift")))
     for n, inst in enumerate(c.instalments):
         for key in inst.documents or ():
             if key not in c.payment_documents:
@@ -226,20 +225,20 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
                 )
     for key, ob in c.obligations.items():
         if (ob.window == "rolling-months") != (ob.months is not None):
-            out.append((("obligations", key, "months"),
-                        msg("a rolling-months window needs `months`, and only it takes one")))
+            out.append(
+                (
+                    ("obligations", key, "months"),
+                    msg("a rolling-months window needs `months`, and only it takes one"),
+                )
+            )
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:
-            out.append(
-                (("staffing", "groups", n, "key"), msg("{key!r} appears twice", key=g.key))
-            )
+            out.append((("staffing", "groups", n, "key"), msg("{key!r} appears twice", key=g.key)))
     rates = c.late_interest.rates
     for n in range(1, len(rates)):
         if rates[n].since <= rates[n - 1].since:
-            out.append(
-                (("late_interest", "rates", n, "since"), msg("rates must be in date order"))
-            )
+            out.append((("late_interest", "rates", n, "since"), msg("rates must be in date order")))
     if not rates:
         out.append((("late_interest", "rates"), msg("needs at least one rate")))
     if c.parties.b.sme and c.late_interest.lpr_at_signing is None:
@@ -255,8 +254,9 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     return out
 
 
-def _check_capitals(out: list[tuple[Loc, str]], loc: Loc, written: str, amount: Decimal,
-                    capitals: Callable[[Decimal], str]) -> None:
+def _check_capitals(
+    out: list[tuple[Loc, str]], loc: Loc, written: str, amount: Decimal, capitals: Callable[[Decimal], str]
+) -> None:
     expected = capitals(amount)
     if written.removeprefix("人民币") != expected:
         out.append(

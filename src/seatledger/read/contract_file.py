@@ -23,9 +23,12 @@ from seatledger.read.contract_checks import cross_checks
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
 # The cache is only as good as the code that validated it: key it on that code too.
-_CODE = (Path(__file__).parent.parent / "core" / "contract.py",
-         Path(__file__).parent.parent / "core" / "amendments.py",
-         Path(__file__).with_name("contract_checks.py"), Path(__file__))
+_CODE = (
+    Path(__file__).parent.parent / "core" / "contract.py",
+    Path(__file__).parent.parent / "core" / "amendments.py",
+    Path(__file__).with_name("contract_checks.py"),
+    Path(__file__),
+)
 
 
 def cache_dir() -> Path | None:
@@ -119,8 +122,7 @@ def validate(raw: Any, name: str) -> Contract:
         problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems) from None
     problems = [
-        Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg)
-        for loc, msg in cross_checks(contract)
+        Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg) for loc, msg in cross_checks(contract)
     ]
     if problems:
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems)

@@ -170,7 +170,7 @@ def idents(value: Any) -> tuple[str, ...]:
     ids = tuple(ident(v.strip() if isinstance(v, str) else v) for v in value)
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
-        raise ValueError(msg("{values} listed twice", values=', '.join(twice)))
+        raise ValueError(msg("{values} listed twice", values=", ".join(twice)))
     return ids
 
 
@@ -183,44 +183,67 @@ class Spec(NamedTuple):
 _NOTE = {"note": text}
 _REPEAT = {"repeat": repeat}
 SPECS: dict[str, Spec] = {
-    "attendance": Spec(KINDS["attendance"],
-                       {"id": ident, "date": day, "shift": one_of(SHIFTS), "present": count0},
-                       {"absent": idents, **_NOTE}),
-    "incident": Spec(KINDS["incident"], {"id": ident, "date": day, "penalty": key},
-                     {"count": count1, "amount": money, "staff": idents, "ref": text, **_REPEAT,
-                      **_NOTE}),
-    "demand": Spec(KINDS["demand"], {"id": ident, "date": day, "to": day,
-                                     "shift": one_of(SHIFTS), "required": count0}, dict(_NOTE)),
-    "activity": Spec(KINDS["activity"], {"id": ident, "date": day, "obligation": key},
-                     {"count": count1, **_REPEAT, **_NOTE}),
-    "request": Spec(KINDS["request"], {"id": ident, "date": day, "instalment": instalment_number},
-                    {**_REPEAT, **_NOTE}),
-    "payment": Spec(KINDS["payment"], {"id": ident, "date": day, "instalment": instalment_ref,
-                                       "amount": money}, {"excused": key, **_REPEAT, **_NOTE}),
-    "completion": Spec(KINDS["completion"], {"id": ident, "date": day, "amount": money},
-                       dict(_NOTE)),
-    "invoice": Spec(KINDS["invoice"], {"id": ident, "date": day, "instalment": instalment_ref,
-                                       "amount": money}, {**_REPEAT, **_NOTE}),
-    "replace-request": Spec(KINDS["replace-request"], {"id": ident, "date": day, "staff": idents},
-                            {**_REPEAT, **_NOTE}),
-    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents},
-                    {**_REPEAT, **_NOTE}),
-    "dispute": Spec(KINDS["dispute"], {"id": ident, "date": day, "incident": ident,
-                                       "reason": text}, dict(_NOTE)),
+    "attendance": Spec(
+        KINDS["attendance"],
+        {"id": ident, "date": day, "shift": one_of(SHIFTS), "present": count0},
+        {"absent": idents, **_NOTE},
+    ),
+    "incident": Spec(
+        KINDS["incident"],
+        {"id": ident, "date": day, "penalty": key},
+        {"count": count1, "amount": money, "staff": idents, "ref": text, **_REPEAT, **_NOTE},
+    ),
+    "demand": Spec(
+        KINDS["demand"],
+        {"id": ident, "date": day, "to": day, "shift": one_of(SHIFTS), "required": count0},
+        dict(_NOTE),
+    ),
+    "activity": Spec(
+        KINDS["activity"],
+        {"id": ident, "date": day, "obligation": key},
+        {"count": count1, **_REPEAT, **_NOTE},
+    ),
+    "request": Spec(
+        KINDS["request"], {"id": ident, "date": day, "instalment": instalment_number}, {**_REPEAT, **_NOTE}
+    ),
+    "payment": Spec(
+        KINDS["payment"],
+        {"id": ident, "date": day, "instalment": instalment_ref, "amount": money},
+        {"excused": key, **_REPEAT, **_NOTE},
+    ),
+    "completion": Spec(KINDS["completion"], {"id": ident, "date": day, "amount": money}, dict(_NOTE)),
+    "invoice": Spec(
+        KINDS["invoice"],
+        {"id": ident, "date": day, "instalment": instalment_ref, "amount": money},
+        {**_REPEAT, **_NOTE},
+    ),
+    "replace-request": Spec(
+        KINDS["replace-request"], {"id": ident, "date": day, "staff": idents}, {**_REPEAT, **_NOTE}
+    ),
+    "consent": Spec(KINDS["consent"], {"id": ident, "date": day, "staff": idents}, {**_REPEAT, **_NOTE}),
+    "dispute": Spec(
+        KINDS["dispute"], {"id": ident, "date": day, "incident": ident, "reason": text}, dict(_NOTE)
+    ),
     "ruling": Spec(KINDS["ruling"], {"id": ident, "date": day, "dispute": ident}, dict(_NOTE)),
-    "notice": Spec(KINDS["notice"], {"id": ident, "date": day, "clause": text, "cure_by": day},
-                   {"ref": text, **_NOTE}),
+    "notice": Spec(
+        KINDS["notice"], {"id": ident, "date": day, "clause": text, "cure_by": day}, {"ref": text, **_NOTE}
+    ),
     "cured": Spec(KINDS["cured"], {"id": ident, "date": day, "notice": ident}, dict(_NOTE)),
-    "termination": Spec(KINDS["termination"], {"id": ident, "date": day, "clause": text},
-                        {"notice": ident, **_NOTE}),
-    "document": Spec(KINDS["document"], {"id": ident, "date": day, "instalment": instalment_ref,
-                                         "document": key}, dict(_NOTE)),
-    "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text},
-                 dict(_NOTE)),
+    "termination": Spec(
+        KINDS["termination"], {"id": ident, "date": day, "clause": text}, {"notice": ident, **_NOTE}
+    ),
+    "document": Spec(
+        KINDS["document"],
+        {"id": ident, "date": day, "instalment": instalment_ref, "document": key},
+        dict(_NOTE),
+    ),
+    "void": Spec(KINDS["void"], {"id": ident, "date": day, "target": ident, "reason": text}, dict(_NOTE)),
 }
-PERSON = Spec(Person, {"id": ident, "role": one_of(ROLES), "degree": one_of(DEGREES),
-                       "joined": day},
-              {"group": key, "left": day, "name": text, "note": text})
+PERSON = Spec(
+    Person,
+    {"id": ident, "role": one_of(ROLES), "degree": one_of(DEGREES), "joined": day},
+    {"group": key, "left": day, "name": text, "note": text},
+)
 META = Spec(LedgerMeta, {"contract": key, "recorded_from": day}, {})
 
 
@@ -241,8 +264,11 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
     if isinstance(raw, dict):  # the usual, clean record: one pass
         known = _CONVERTERS.get(id(spec))
         if known is None or known[0] is not spec:
-            known = _CONVERTERS[id(spec)] = (spec, {**spec.optional, **spec.required},
-                                             frozenset(spec.required))
+            known = _CONVERTERS[id(spec)] = (
+                spec,
+                {**spec.optional, **spec.required},
+                frozenset(spec.required),
+            )
         _spec, converters, required = known
         values = {}
         try:
@@ -261,7 +287,7 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
     return _build_reporting(spec, raw, source, skip)
 
 
-def _build_reporting(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...]) -> Any:
+def _build_reporting(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...]) -> Any:  # noqa: C901
     if not isinstance(raw, dict):
         raise FieldProblems([("", msg("expected a mapping of field: value"))])
     errors: list[tuple[str, str]] = []

@@ -54,8 +54,14 @@ def read_list(path: Path, problems: list[Problem], data: bytes | None = None) ->
     if raw is None:
         return YSeq(1)
     if not isinstance(raw, YSeq):
-        problems.append(Problem(str(path), getattr(raw, "line", 1), "",
-                                msg("expected a list of records, each starting with '- '")))
+        problems.append(
+            Problem(
+                str(path),
+                getattr(raw, "line", 1),
+                "",
+                msg("expected a list of records, each starting with '- '"),
+            )
+        )
         return None
     return raw
 
@@ -80,9 +86,13 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
 def load_meta(ledger_dir: Path) -> LedgerMeta:
     path = ledger_dir / META_FILE
     if not path.exists():
-        raise SeatledgerError(msg("{ledger_dir} is not a ledger (no {META_FILE}); create one with "
-            "`seatledger init`",
-            ledger_dir=ledger_dir, META_FILE=META_FILE))
+        raise SeatledgerError(
+            msg(
+                "{ledger_dir} is not a ledger (no {META_FILE}); create one with `seatledger init`",
+                ledger_dir=ledger_dir,
+                META_FILE=META_FILE,
+            )
+        )
     try:
         data = read_bytes(path)
         key = month_cache.key_of(path, data, "meta")
@@ -96,8 +106,9 @@ def load_meta(ledger_dir: Path) -> LedgerMeta:
         meta: LedgerMeta = build(META, raw, Source(str(path), 1, {}))
     except FieldProblems as exc:
         lines = raw.lines if isinstance(raw, YMap) else {}
-        raise SeatledgerError("", [Problem(str(path), lines.get(f, 1), f, m)
-                                   for f, m in exc.errors]) from None
+        raise SeatledgerError(
+            "", [Problem(str(path), lines.get(f, 1), f, m) for f, m in exc.errors]
+        ) from None
     month_cache.put(path, key, [meta], [])
     return meta
 
@@ -113,13 +124,27 @@ def unknown_files(ledger_dir: Path) -> list[Problem]:
     out = []
     for p in sorted(ledger_dir.iterdir()):
         name = p.name
-        if (name in KNOWN_FILES and p.is_file()) or (MONTH_FILE.match(name) and p.is_file()) \
-                or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
+        if (
+            (name in KNOWN_FILES and p.is_file())
+            or (MONTH_FILE.match(name) and p.is_file())
+            or (name.startswith(".") and name.endswith(TMP_SUFFIX))
+        ):
             continue
-        out.append(Problem(str(p), 0, "", msg("not a ledger file: a ledger folder holds only {META_FILE}, "
-            "{ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml per month; rename "
-            "it (a month file ends in .yaml) or move it out",
-            META_FILE=META_FILE, ROSTER_FILE=ROSTER_FILE, CLOSINGS_FILE=CLOSINGS_FILE)))
+        out.append(
+            Problem(
+                str(p),
+                0,
+                "",
+                msg(
+                    "not a ledger file: a ledger folder holds only {META_FILE}, "
+                    "{ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml per month; rename "
+                    "it (a month file ends in .yaml) or move it out",
+                    META_FILE=META_FILE,
+                    ROSTER_FILE=ROSTER_FILE,
+                    CLOSINGS_FILE=CLOSINGS_FILE,
+                ),
+            )
+        )
     return out
 
 
@@ -146,9 +171,14 @@ def _read_cached(path: Path, kind: str, builder: Any) -> tuple[list[Any], list[P
     if items is not None:
         for value in _build_each(path, items, builder, problems):
             if kind == "month" and (value.date.year, value.date.month) != year_month:
-                problems.append(Problem(str(path), value.source.line_of("date"), "date",
-                                        msg("{date} belongs in {date:%Y-%m}.yaml",
-                                            date=value.date)))
+                problems.append(
+                    Problem(
+                        str(path),
+                        value.source.line_of("date"),
+                        "date",
+                        msg("{date} belongs in {date:%Y-%m}.yaml", date=value.date),
+                    )
+                )
             values.append(value)
     month_cache.put(path, key, values, problems)
     return values, problems
@@ -163,19 +193,23 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     meta = load_meta(ledger_dir)
     problems = unknown_files(ledger_dir)
     if meta.contract != contract.id:
-        problems.append(Problem(meta.source.file, 1, "contract",
-                                msg("the ledger is for {contract!r}, not {id!r}",
-                                    contract=meta.contract, id=contract.id)))
+        problems.append(
+            Problem(
+                meta.source.file,
+                1,
+                "contract",
+                msg("the ledger is for {contract!r}, not {id!r}", contract=meta.contract, id=contract.id),
+            )
+        )
     roster: list[Person] = []
     roster_path = ledger_dir / ROSTER_FILE
     if roster_path.exists():
-        roster, roster_problems = _read_cached(roster_path, "roster",
-                                               lambda r, s: build(PERSON, r, s))
+        roster, roster_problems = _read_cached(roster_path, "roster", lambda r, s: build(PERSON, r, s))
         problems += roster_problems
     records: list[Record] = []
     collecting = gc.isenabled()
     gc.disable()  # records are trees without cycles: collecting while building them was a
-    try:          # fifth of a cold read of 100k records, and found nothing
+    try:  # fifth of a cold read of 100k records, and found nothing
         for path in month_files(ledger_dir):
             month_records, month_problems = read_month(path)
             records += month_records
@@ -188,5 +222,6 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     if (ledger_dir / CLOSINGS_FILE).exists():
         closings, closing_problems = read_closings(ledger_dir)
         problems += closing_problems
-    return Ledger(contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records),
-                  problems, tuple(closings))
+    return Ledger(
+        contract, contract_path, ledger_dir, meta, tuple(roster), tuple(records), problems, tuple(closings)
+    )

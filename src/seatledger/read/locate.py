@@ -52,18 +52,26 @@ def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None)
     if contract is None:
         if root is None:
             raise SeatledgerError(
-                msg("no contract given and no `contracts/` folder in {cwd} or above it; pass "
+                msg(
+                    "no contract given and no `contracts/` folder in {cwd} or above it; pass "
                     "--contract FILE or set {CONTRACT_ENV}",
-                    cwd=cwd, CONTRACT_ENV=CONTRACT_ENV))
+                    cwd=cwd,
+                    CONTRACT_ENV=CONTRACT_ENV,
+                )
+            )
         found = sorted((root / "contracts").glob("*.yaml"))
         if not found:
-            raise SeatledgerError(msg("{value} holds no contract (*.yaml)", value=root / 'contracts'))
+            raise SeatledgerError(msg("{value} holds no contract (*.yaml)", value=root / "contracts"))
         if len(found) > 1:
             names = "\n".join(f"  {p}" for p in found)
             raise SeatledgerError(
-                msg("{value} holds several contracts; choose one with --contract or "
-                    "{CONTRACT_ENV}:\n{names}",
-                    value=root / 'contracts', CONTRACT_ENV=CONTRACT_ENV, names=names))
+                msg(
+                    "{value} holds several contracts; choose one with --contract or {CONTRACT_ENV}:\n{names}",
+                    value=root / "contracts",
+                    CONTRACT_ENV=CONTRACT_ENV,
+                    names=names,
+                )
+            )
         contract = found[0]
     if not contract.is_file():
         raise SeatledgerError(msg("{contract}: no such contract file", contract=contract))

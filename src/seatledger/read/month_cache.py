@@ -79,8 +79,9 @@ def put(path: Path, key: bytes, records: list[Any], problems: list[Problem]) -> 
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(entry, pickle.dumps((key, str(path), _rows(records), problems),
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic_bytes(
+            entry, pickle.dumps((key, str(path), _rows(records), problems), protocol=pickle.HIGHEST_PROTOCOL)
+        )
         _prune(entry.parent)
     except (OSError, TypeError, ValueError, pickle.PicklingError):
         pass  # a cache that cannot be written (or a value that cannot be pickled) costs time only
@@ -95,7 +96,7 @@ _WIDTH = {cls: len(cls._fields) for cls in _CLASSES}
 
 def _rows(values: list[Any]) -> list[tuple[Any, ...]]:
     at = _SOURCE_AT
-    return [(type(v), v[:at[type(v)]], tuple(v.source), v[at[type(v)] + 1:]) for v in values]
+    return [(type(v), v[: at[type(v)]], tuple(v.source), v[at[type(v)] + 1 :]) for v in values]
 
 
 def _values(rows: list[tuple[Any, ...]], file: str) -> list[Any]:

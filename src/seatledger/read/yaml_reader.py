@@ -18,7 +18,6 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-
 class YMap(dict[str, Any]):
     """A mapping that remembers its own line and the line of each key (1-based)."""
 
@@ -93,9 +92,18 @@ def decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         if chinese_legacy(data):
-            raise YamlError(Problem(str(path), line, "", msg(
-                "saved as GBK/GB18030, not UTF-8; convert it with `seatledger to-utf8 {path}` "
-                "(or save it as UTF-8 in the editor)", path=path))) from exc
+            raise YamlError(
+                Problem(
+                    str(path),
+                    line,
+                    "",
+                    msg(
+                        "saved as GBK/GB18030, not UTF-8; convert it with `seatledger to-utf8 {path}` "
+                        "(or save it as UTF-8 in the editor)",
+                        path=path,
+                    ),
+                )
+            ) from exc
         raise YamlError(
             Problem(
                 str(path), line, "", msg("not valid UTF-8 (byte {start}); save as UTF-8", start=exc.start)
@@ -107,7 +115,7 @@ def load_path(path: Path) -> Any:
     return load_text(read_text(path), str(path))
 
 
-def load_text(text: str, filename: str) -> Any:
+def load_text(text: str, filename: str) -> Any:  # noqa: C901
     """Parse one YAML document into YMap/YSeq/str/None; an empty file is None."""
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -15,7 +15,8 @@ def _signed(value: Decimal) -> str:
 
 def _money_rows(rows: tuple[MoneyDelta, ...]) -> list[str]:
     return [
-        tr("| {label}{value} | {amount} | {signed} | {amount2} | {signed2} |",
+        tr(
+            "| {label}{value} | {amount} | {signed} | {amount2} | {signed2} |",
             label=m.period.label,
             value="" if m.complete else " (incomplete)",
             amount=fmt_grouped(m.deducted_after),
@@ -38,8 +39,13 @@ def what_changed(r: RecordChange) -> str:
 
 def warnings(d: LedgerDiff) -> list[str]:
     return [
-        tr("**Warning**: `{id}` {change} inside closed quarter {closed}; reopen it first "
-            "(`seatledger reopen --quarter {closed}`)", id=r.id, change=r.change, closed=r.closed)
+        tr(
+            "**Warning**: `{id}` {change} inside closed quarter {closed}; reopen it first "
+            "(`seatledger reopen --quarter {closed}`)",
+            id=r.id,
+            change=r.change,
+            closed=r.closed,
+        )
         for r in d.records
         if r.closed
     ]
@@ -51,23 +57,34 @@ def ledger_diff(d: LedgerDiff) -> str:
         return "\n".join([*out, _("No change to the ledger's records, roster or figures."), ""])
     out += [f"> {w}" for w in warnings(d)] + ([""] if warnings(d) else [])
     counts = {c: sum(1 for r in d.records if r.change == c) for c in ("added", "changed", "removed")}
-    out.append(f"**Records**: {counts['added']} added, {counts['changed']} changed, "
-               f"{counts['removed']} removed")
+    out.append(
+        f"**Records**: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed"
+    )
     if d.records:
         out += ["", "| change | record | kind | date | detail |", "|---|---|---|---|---|"]
         shown = d.records[:30]
         out += [
-            tr("| {change} | `{id}` | {kind} | {value} | {what_changed} |",
-                change=r.change, id=r.id, kind=r.kind, value=r.date or "", what_changed=what_changed(r)
+            tr(
+                "| {change} | `{id}` | {kind} | {value} | {what_changed} |",
+                change=r.change,
+                id=r.id,
+                kind=r.kind,
+                value=r.date or "",
+                what_changed=what_changed(r),
             )
             for r in shown
         ]
         if len(d.records) > len(shown):
             out.append(f"| … | {len(d.records) - len(shown)} more | | | |")
     if d.roster:
-        out += ["", "**Roster**: " + ", ".join(
-            f"{r.change} `{r.id}`" + (f" ({what_changed(r)})" if r.change == "changed" else "")
-            for r in d.roster)]
+        out += [
+            "",
+            "**Roster**: "
+            + ", ".join(
+                f"{r.change} `{r.id}`" + (f" ({what_changed(r)})" if r.change == "changed" else "")
+                for r in d.roster
+            ),
+        ]
     if d.closings:
         out += ["", _("**Closed periods**: ") + "; ".join(d.closings)]
     if d.months or d.quarters:
@@ -92,10 +109,11 @@ def ledger_diff(d: LedgerDiff) -> str:
         out += ["", _("**Money**: no change to deductions or the balance owed.")]
     if d.new_violations or d.resolved_violations:
         out += ["", _("**Roster compliance**:")]
-        out += [f"- new: {v.rule} {v.start}..{v.end} ({v.clause}): expected {v.expected}, "
-                f"actual {v.actual}" for v in d.new_violations]
-        out += [f"- resolved: {v.rule} {v.start}..{v.end} ({v.clause})"
-                for v in d.resolved_violations]
+        out += [
+            f"- new: {v.rule} {v.start}..{v.end} ({v.clause}): expected {v.expected}, actual {v.actual}"
+            for v in d.new_violations
+        ]
+        out += [f"- resolved: {v.rule} {v.start}..{v.end} ({v.clause})" for v in d.resolved_violations]
     else:
         out += ["", _("**Roster compliance**: unchanged.")]
     return "\n".join([*out, ""])

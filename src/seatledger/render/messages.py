@@ -19,52 +19,94 @@ def as_json(data: Any) -> None:
 
 
 def written(w: Written) -> None:
-    done = {"added": _("added {what} in {path}:{line}"),
-            "replaced": _("replaced {what} in {path}:{line}"),
-            "updated": _("updated {what} in {path}:{line}"),
-            "created": _("created {what} in {path}:{line}")}[w.action]
+    done = {
+        "added": _("added {what} in {path}:{line}"),
+        "replaced": _("replaced {what} in {path}:{line}"),
+        "updated": _("updated {what} in {path}:{line}"),
+        "created": _("created {what} in {path}:{line}"),
+    }[w.action]
     if w.dry_run:
-        print(tr("would {verb} {what} in {path}:{line} (dry run: nothing written)",
-                 verb={"added": _("add"), "replaced": _("replace"), "updated": _("update"),
-                       "created": _("create")}[w.action], what=w.what, path=w.path, line=w.line))
+        print(
+            tr(
+                "would {verb} {what} in {path}:{line} (dry run: nothing written)",
+                verb={
+                    "added": _("add"),
+                    "replaced": _("replace"),
+                    "updated": _("update"),
+                    "created": _("create"),
+                }[w.action],
+                what=w.what,
+                path=w.path,
+                line=w.line,
+            )
+        )
     else:
         print(done.format(what=local(w.what), path=w.path, line=w.line))
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
 
 
 def problems_json(r: CheckResult) -> None:
-    as_json({"ok": r.errors == 0, "errors": r.errors,
-             "problems": [p.as_json() for p in r.problems]})
+    as_json({"ok": r.errors == 0, "errors": r.errors, "problems": [p.as_json() for p in r.problems]})
 
 
 def problems_text(r: CheckResult) -> None:
     for p in r.problems:
         print(p.render())
     if r.problems:
-        print(tr("{errors} error(s), {warnings} warning(s) in {checked}", errors=r.errors,
-                 warnings=len(r.problems) - r.errors, checked=r.checked),
-              file=sys.stderr)
+        print(
+            tr(
+                "{errors} error(s), {warnings} warning(s) in {checked}",
+                errors=r.errors,
+                warnings=len(r.problems) - r.errors,
+                checked=r.checked,
+            ),
+            file=sys.stderr,
+        )
     else:
         print(tr("ok: no problems in {checked}", checked=r.checked))
 
 
 def calendar_json(c: MonthCalendar) -> None:
-    as_json({"month": c.month, "days": [
-        {"date": d.date.isoformat(), "weekday": d.weekday, "kind": d.kind,
-         "name": d.name, "required": d.required} for d in c.days]})
+    as_json(
+        {
+            "month": c.month,
+            "days": [
+                {
+                    "date": d.date.isoformat(),
+                    "weekday": d.weekday,
+                    "kind": d.kind,
+                    "name": d.name,
+                    "required": d.required,
+                }
+                for d in c.days
+            ],
+        }
+    )
 
 
 def calendar_text(c: MonthCalendar) -> None:
     from seatledger.render.sheet import Sheet
     from seatledger.render.terminal import Terminal
 
-    table = Sheet(tr("{month}: working days and people required per shift", month=c.month),
-                  [("date", "left"), ("wd", "left"), ("kind", "left"), ("holiday / note", "left"),
-                   *((shift, "right") for shift in SHIFTS)])
+    table = Sheet(
+        tr("{month}: working days and people required per shift", month=c.month),
+        [
+            ("date", "left"),
+            ("wd", "left"),
+            ("kind", "left"),
+            ("holiday / note", "left"),
+            *((shift, "right") for shift in SHIFTS),
+        ],
+    )
     for d in c.days:
-        table.add_row(d.date.isoformat(), d.weekday, d.kind, d.name or "",
-                      *(str(d.required[s] or "") for s in SHIFTS),
-                      style="" if d.kind == "working" else "dim")
+        table.add_row(
+            d.date.isoformat(),
+            d.weekday,
+            d.kind,
+            d.name or "",
+            *(str(d.required[s] or "") for s in SHIFTS),
+            style="" if d.kind == "working" else "dim",
+        )
     working = sum(1 for d in c.days if d.kind == "working")
     table.caption = tr("{working} working days", working=working)
     Terminal().print(table)

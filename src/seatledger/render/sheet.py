@@ -8,8 +8,23 @@ from seatledger.core.i18n import _, local
 from seatledger.render.terminal import as_markup, cell_len, escape, plain, wrap, wrap_markup
 
 EXTRA = frozenset({"detail", "note", "title"})  # dropped first, from the last one listed
-TEXT = frozenset({"item", "clause", "source", "payments", "expected", "actual", "penalty", "unit",
-                  "rule", "duty", "window", "period", "holiday / note"})
+TEXT = frozenset(
+    {
+        "item",
+        "clause",
+        "source",
+        "payments",
+        "expected",
+        "actual",
+        "penalty",
+        "unit",
+        "rule",
+        "duty",
+        "window",
+        "period",
+        "holiday / note",
+    }
+)
 COMFORTABLE = {"text": 12, "extra": 12}  # narrower than this, a text column is dropped or stacked
 GAP = 2  # spaces between columns
 RULE = "─"
@@ -44,8 +59,10 @@ class Sheet:
     def lines(self, width: int) -> list[str]:
         """The table as lines of markup, none wider than `width` cells."""
         natural = [self._natural(c) for c in range(len(self.columns))]
-        least = [n if self._role(c) == "figure" else min(n, COMFORTABLE[self._role(c)])
-                 for c, n in enumerate(natural)]
+        least = [
+            n if self._role(c) == "figure" else min(n, COMFORTABLE[self._role(c)])
+            for c, n in enumerate(natural)
+        ]
         keep = list(range(len(self.columns)))
 
         def needed(widths: list[int]) -> int:
@@ -72,8 +89,7 @@ class Sheet:
         out.append("")
         return out
 
-    def _row(self, cells: list[str], keep: list[int], widths: dict[int, int],
-             style: str) -> list[str]:
+    def _row(self, cells: list[str], keep: list[int], widths: dict[int, int], style: str) -> list[str]:
         wrapped = [_wrap_cell(cell, widths[c]) for cell, c in zip(cells, keep, strict=True)]
         height = max(len(w) for w in wrapped)
         lines = []

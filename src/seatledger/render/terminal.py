@@ -53,7 +53,7 @@ def spans(markup: str) -> Spans:
     pos = 0
     for m in _TAG.finditer(markup):
         if m.start() > pos:
-            out.append((_unescape(markup[pos:m.start()]), ";".join(stack)))
+            out.append((_unescape(markup[pos : m.start()]), ";".join(stack)))
         tag = m.group(1)
         if tag == "/":
             if stack:
@@ -134,8 +134,7 @@ def styled(markup: str, colour: bool) -> str:
     """The markup as a terminal shows it: SGR codes where colour is on, else the plain text."""
     if not colour:
         return plain(markup)
-    return "".join(f"\x1b[{style}m{text}\x1b[0m" if style else text
-                   for text, style in spans(markup))
+    return "".join(f"\x1b[{style}m{text}\x1b[0m" if style else text for text, style in spans(markup))
 
 
 class Terminal:
@@ -176,7 +175,7 @@ def wrap_markup(markup: str, width: int) -> list[str]:
     pos = 0
     for piece in wrap(text, width):
         start = text.index(piece, pos) if piece else pos
-        out.append(_restyle(piece, styles[start:start + len(piece)]))
+        out.append(_restyle(piece, styles[start : start + len(piece)]))
         pos = start + len(piece)
     return out
 
@@ -187,8 +186,7 @@ def _restyle(text: str, styles: list[str]) -> str:
     for end in range(1, len(text) + 1):
         if end == len(text) or styles[end] != styles[start]:
             run, style = escape(text[start:end]), styles[start]
-            out.append(f"[{' '.join(words[c] for c in style.split(';'))}]{run}[/]" if style
-                       else run)
+            out.append(f"[{' '.join(words[c] for c in style.split(';'))}]{run}[/]" if style else run)
             start = end
     return "".join(out)
 

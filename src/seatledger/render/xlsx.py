@@ -49,8 +49,12 @@ def workbook_bytes(grids: list[Grid]) -> bytes:
         rows = list(grid.rows) + ([grid.total] if grid.total is not None else [])
         for n_row, row in enumerate(rows):
             total = grid.total is not None and n_row == len(rows) - 1
-            sheet.append([_cell(v, kind, total and col == 0)
-                          for col, (v, (_h, kind)) in enumerate(zip(row, grid.columns, strict=True))])
+            sheet.append(
+                [
+                    _cell(v, kind, total and col == 0)
+                    for col, (v, (_h, kind)) in enumerate(zip(row, grid.columns, strict=True))
+                ]
+            )
         for col, (header, kind) in enumerate(grid.columns, 1):
             cells = [sheet.cell(row=r, column=col) for r in range(3, sheet.max_row + 1)]
             for cell in cells:

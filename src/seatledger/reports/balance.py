@@ -25,8 +25,9 @@ class BalanceRow(NamedTuple):
 def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
     m = movements(book, period.start, period.end)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
-    return BalanceRow(period, m.accrued, m.deducted, m.paid, m.balance, opening + m.balance,
-                      not gaps and not unrecorded)
+    return BalanceRow(
+        period, m.accrued, m.deducted, m.paid, m.balance, opening + m.balance, not gaps and not unrecorded
+    )
 
 
 def balance(book: Book, period: Period, by: str | None = None) -> list[BalanceRow]:
@@ -43,7 +44,10 @@ def balance(book: Book, period: Period, by: str | None = None) -> list[BalanceRo
         parts += extra  # after the term, where only payments fall, months will do
     rows: list[BalanceRow] = []
     for p in parts:
-        r = row(book, Period(p.label, max(p.start, start), min(p.end, period.end)),
-                rows[-1].running if rows else Decimal(0))
+        r = row(
+            book,
+            Period(p.label, max(p.start, start), min(p.end, period.end)),
+            rows[-1].running if rows else Decimal(0),
+        )
         rows.append(r)
     return rows

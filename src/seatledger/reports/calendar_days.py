@@ -29,14 +29,16 @@ class MonthCalendar(NamedTuple):
     days: list[CalendarDay]
 
 
-def month_calendar(contract: Contract, records: tuple[Record, ...], year: int,
-                   month: int) -> MonthCalendar:
+def month_calendar(contract: Contract, records: tuple[Record, ...], year: int, month: int) -> MonthCalendar:
     calendar = calendar_for(contract)
     requirements = Requirements(contract, calendar, live(records))
     last = stdlib_calendar.monthrange(year, month)[1]
     out = []
     for d in days(date(year, month, 1), date(year, month, last)):
         kind, name = calendar.describe(d)
-        out.append(CalendarDay(d, WEEKDAYS[d.weekday()], kind, name,
-                               {s: requirements.required(d, s) for s in SHIFTS}))
+        out.append(
+            CalendarDay(
+                d, WEEKDAYS[d.weekday()], kind, name, {s: requirements.required(d, s) for s in SHIFTS}
+            )
+        )
     return MonthCalendar(f"{year:04d}-{month:02d}", out)

@@ -69,8 +69,9 @@ def windows(kind: str, term_start: date, term_end: date) -> Iterator[Window]:
         monday = term_start - timedelta(days=term_start.weekday())
         while monday <= term_end:
             year, week, _ = monday.isocalendar()
-            yield Window(f"{year}-W{week:02d}", max(monday, term_start),
-                         min(monday + timedelta(days=6), term_end))
+            yield Window(
+                f"{year}-W{week:02d}", max(monday, term_start), min(monday + timedelta(days=6), term_end)
+            )
             monday += timedelta(days=7)
     elif kind == "month":
         for m in months_of(term_start, term_end):
@@ -88,12 +89,24 @@ def compliance(book: Book, period: Period) -> ComplianceReport:
     for key, ob in c.obligations.items():
         done = [a for a in book.activities if a.obligation == key]
         if ob.window == "rolling-months" and ob.months is not None:
-            spans = overdue_spans(((a.date, a.count) for a in done),
-                                  max(c.term.start, book.recorded_from), c.term.end, ob.months,
-                                  ob.required)
-            out.append(DutySummary(key, ob, tuple(
-                DutyLine(key, ob.title, ob.clause, Window("overdue", s, e), ob.required, 0)
-                for s, e in spans if s <= period.end and e >= period.start)))
+            spans = overdue_spans(
+                ((a.date, a.count) for a in done),
+                max(c.term.start, book.recorded_from),
+                c.term.end,
+                ob.months,
+                ob.required,
+            )
+            out.append(
+                DutySummary(
+                    key,
+                    ob,
+                    tuple(
+                        DutyLine(key, ob.title, ob.clause, Window("overdue", s, e), ob.required, 0)
+                        for s, e in spans
+                        if s <= period.end and e >= period.start
+                    ),
+                )
+            )
             continue
         lines = []
         for w in windows(ob.window, c.term.start, c.term.end):

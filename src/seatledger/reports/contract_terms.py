@@ -40,24 +40,46 @@ def _penalty_rate(c: Contract, key: str) -> str:
 
 
 def contract_terms(c: Contract) -> ContractTerms:
-    terms = [Term("penalties", k, p.title, _penalty_rate(c, k), p.clause)
-             for k, p in c.penalties.items()]
-    terms += [Term("duties", k, o.title,
-                   f"{o.required} / {o.months} months" if o.months else f"{o.required} / {o.window}",
-                   o.clause) for k, o in c.obligations.items()]
-    terms += [Term("instalments", str(i.number), f"{i.start}..{i.end}", fmt_grouped(i.amount), i.clause)
-              for i in c.instalments]
-    terms.append(Term("instalments", "final", c.final_payment.capitals,
-                      f"<= {fmt_grouped(c.final_payment.cap)}", c.final_payment.clause))
-    terms += [Term("excuses", k, t, "", c.late_interest.clause)
-              for k, t in c.late_interest.excuses.items()]
-    terms += [Term("documents", k, t, "", c.documents_clause or "")
-              for k, t in c.payment_documents.items()]
-    terms += [Term("groups", g.key, g.name, "", c.staffing.groups_clause)
-              for g in c.staffing.groups]
+    terms = [Term("penalties", k, p.title, _penalty_rate(c, k), p.clause) for k, p in c.penalties.items()]
+    terms += [
+        Term(
+            "duties",
+            k,
+            o.title,
+            f"{o.required} / {o.months} months" if o.months else f"{o.required} / {o.window}",
+            o.clause,
+        )
+        for k, o in c.obligations.items()
+    ]
+    terms += [
+        Term("instalments", str(i.number), f"{i.start}..{i.end}", fmt_grouped(i.amount), i.clause)
+        for i in c.instalments
+    ]
+    terms.append(
+        Term(
+            "instalments",
+            "final",
+            c.final_payment.capitals,
+            f"<= {fmt_grouped(c.final_payment.cap)}",
+            c.final_payment.clause,
+        )
+    )
+    terms += [Term("excuses", k, t, "", c.late_interest.clause) for k, t in c.late_interest.excuses.items()]
+    terms += [Term("documents", k, t, "", c.documents_clause or "") for k, t in c.payment_documents.items()]
+    terms += [Term("groups", g.key, g.name, "", c.staffing.groups_clause) for g in c.staffing.groups]
     if c.termination is not None:
-        terms += [Term("grounds", g.clause, g.title, "notice first" if g.needs_notice else "", g.clause)
-                  for g in c.termination.grounds]
+        terms += [
+            Term("grounds", g.clause, g.title, "notice first" if g.needs_notice else "", g.clause)
+            for g in c.termination.grounds
+        ]
     terms += [Term("settings", k, "", str(v), "") for k, v in c.settings._asdict().items()]
-    return ContractTerms(c.id, c.title, c.parties.a.name, c.parties.b.name, str(c.term.start),
-                         str(c.term.end), fmt_grouped(c.total), tuple(terms))
+    return ContractTerms(
+        c.id,
+        c.title,
+        c.parties.a.name,
+        c.parties.b.name,
+        str(c.term.start),
+        str(c.term.end),
+        fmt_grouped(c.total),
+        tuple(terms),
+    )

@@ -39,6 +39,12 @@ def deduct(book: Book, period: Period) -> DeductionReport:
         by_penalty[line.penalty] += line.amount
     gaps, unrecorded = gaps_in(book, period.start, period.end)
     return DeductionReport(
-        period, counted, tuple(line for line in lines if not line.set_off),
-        sum((line.amount for line in counted), ZERO), dict(by_penalty), tuple(gaps),
-        tuple(unrecorded), book.last_attendance)
+        period,
+        counted,
+        tuple(line for line in lines if not line.set_off),
+        sum((line.amount for line in counted), ZERO),
+        dict(by_penalty),
+        tuple(gaps),
+        tuple(unrecorded),
+        book.last_attendance,
+    )

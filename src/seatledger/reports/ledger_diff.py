@@ -32,8 +32,7 @@ class RecordChange(NamedTuple):
     def fields(self) -> list[tuple[str, str | None, str | None]]:
         """(field, before, after) for each field that differs, for a changed record."""
         old, new = _fields(self.before), _fields(self.after)
-        return [(k, old.get(k), new.get(k)) for k in dict.fromkeys([*old, *new])
-                if old.get(k) != new.get(k)]
+        return [(k, old.get(k), new.get(k)) for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
 
 
 def _fields(text: str | None) -> dict[str, str]:
@@ -74,8 +73,9 @@ class LedgerDiff(NamedTuple):
 
     @property
     def empty(self) -> bool:
-        return not (self.records or self.roster or self.closings or self.new_violations
-                    or self.resolved_violations)
+        return not (
+            self.records or self.roster or self.closings or self.new_violations or self.resolved_violations
+        )
 
 
 # The records the roster check reads besides the roster and the contract.
@@ -87,8 +87,11 @@ def _same(old: object, new: object) -> bool:
     if type(old) is not type(new) or not hasattr(old, "_fields"):
         return False
     fields = old._fields
-    return all(a == b for name, a, b in zip(fields, old, new, strict=True)  # type: ignore[call-overload]
-               if name != "source")
+    return all(
+        a == b
+        for name, a, b in zip(fields, old, new, strict=True)  # type: ignore[call-overload]
+        if name != "source"
+    )
 
 
 def _changes(before: dict[str, object], after: dict[str, object]) -> list[RecordChange]:
@@ -103,8 +106,16 @@ def _changes(before: dict[str, object], after: dict[str, object]) -> list[Record
             continue
         value = new if new is not None else old
         change = "added" if old is None else "removed" if new is None else "changed"
-        out.append(RecordChange(change, rid, getattr(value, "kind", "person"),
-                                getattr(value, "date", None), old_text, new_text))
+        out.append(
+            RecordChange(
+                change,
+                rid,
+                getattr(value, "kind", "person"),
+                getattr(value, "date", None),
+                old_text,
+                new_text,
+            )
+        )
     out.sort(key=lambda c: (c.date or date.min, c.id))
     return out
 
@@ -121,9 +132,14 @@ def _money(before: Book | None, after: Book, periods: list[Period]) -> list[Mone
         new = movements(after, p.start, p.end)
         old = movements(before, p.start, p.end) if before is not None else None
         gaps, unrecorded = gaps_in(after, p.start, p.end)
-        delta = MoneyDelta(p, old.deducted if old else Decimal(0), new.deducted,
-                           old.balance if old else Decimal(0), new.balance,
-                           not gaps and not unrecorded)
+        delta = MoneyDelta(
+            p,
+            old.deducted if old else Decimal(0),
+            new.deducted,
+            old.balance if old else Decimal(0),
+            new.balance,
+            not gaps and not unrecorded,
+        )
         if delta.deducted or delta.balance:
             out.append(delta)
     return out
@@ -139,25 +155,28 @@ def _violations(book: Book | None, end: date) -> set[Violation]:
 def compare(before: Ledger | None, after: Ledger, base: str, head: str) -> LedgerDiff:
     old = make_book(before) if before is not None else None
     new = make_book(after)
-    records = _changes({r.id: r for r in before.records} if before else {},
-                       {r.id: r for r in after.records})
-    people = _changes({p.id: p for p in before.roster} if before else {},
-                      {p.id: p for p in after.roster})
+    records = _changes({r.id: r for r in before.records} if before else {}, {r.id: r for r in after.records})
+    people = _changes({p.id: p for p in before.roster} if before else {}, {p.id: p for p in after.roster})
     start, end = _span(new)
     months = _money(old, new, list(months_of(start, end)))
     quarters = _money(old, new, [q for q in quarters_of(new.contract) if q.start <= end])
-    last = max([r.date for r in new.records] + ([r.date for r in old.records] if old else []),
-               default=start)
-    if (old is not None and not people and old.contract == new.contract
-            and not any(c.kind in ROSTER_KINDS for c in records)):
+    last = max([r.date for r in new.records] + ([r.date for r in old.records] if old else []), default=start)
+    if (
+        old is not None
+        and not people
+        and old.contract == new.contract
+        and not any(c.kind in ROSTER_KINDS for c in records)
+    ):
         was = now = set()  # the roster's findings are the same on both sides: skip a day-by-day pass
     else:
         was, now = _violations(old, last), _violations(new, last)
     # closings.yaml is appended to: what the change adds is what follows the base's entries,
     # so a reopen and a close on one day both show.
     old_count = len(before.closings) if before else 0
-    closings = tuple(f"{c.kind} {c.quarter} on {c.date}" + (f": {c.reason}" if c.reason else "")
-                     for c in after.closings[old_count:])
+    closings = tuple(
+        f"{c.kind} {c.quarter} on {c.date}" + (f": {c.reason}" if c.reason else "")
+        for c in after.closings[old_count:]
+    )
     closed = closed_quarters(before.closings) if before else {}
     by_label = {q.label: q for q in quarters_of(after.contract)}
     every = {r.id: r for r in (*(before.records if before else ()), *after.records)}
@@ -165,14 +184,27 @@ def compare(before: Ledger | None, after: Ledger, base: str, head: str) -> Ledge
     def annotate(c: RecordChange) -> RecordChange:
         value = every.get(c.id)
         target = every.get(getattr(value, "target", "") or "")
-        where = next((label for label in closed if c.date is not None
-                      and c.date in by_label.get(label, Period("", date.max, date.min))), None)
+        where = next(
+            (
+                label
+                for label in closed
+                if c.date is not None and c.date in by_label.get(label, Period("", date.max, date.min))
+            ),
+            None,
+        )
         return c._replace(
-            target=f"{target.id} ({target.kind} {target.date})" if target is not None else None,
-            closed=where)
+            target=f"{target.id} ({target.kind} {target.date})" if target is not None else None, closed=where
+        )
 
     records = [annotate(c) for c in records]
-    return LedgerDiff(base, head, tuple(records), tuple(people), closings, tuple(months),
-                      tuple(quarters),
-                      tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),
-                      tuple(sorted(was - now, key=lambda v: (v.start, v.rule))))
+    return LedgerDiff(
+        base,
+        head,
+        tuple(records),
+        tuple(people),
+        closings,
+        tuple(months),
+        tuple(quarters),
+        tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),
+        tuple(sorted(was - now, key=lambda v: (v.start, v.rule))),
+    )

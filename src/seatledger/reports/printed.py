@@ -22,8 +22,9 @@ class Printed(NamedTuple):
     months: tuple[BalanceRow, ...]
 
 
-def printed(book: Book, period: Period,
-            body: Statement | DeductionReport | tuple[BalanceRow, ...]) -> Printed:
+def printed(
+    book: Book, period: Period, body: Statement | DeductionReport | tuple[BalanceRow, ...]
+) -> Printed:
     start = book.contract.term.start
     months = balance(book, Period("term", start, max(period.end, start)), "month")
     report = body if isinstance(body, DeductionReport) else deduct(book, period)

@@ -31,8 +31,10 @@ def check_roster(book: Book, period: Period) -> RosterReport:
     last = min(period.end, book.contract.term.end)
     span = list(days(period.start, last))
     for day in span:
-        today = {(rule, expected, actual): (clause, detail)
-                 for rule, clause, expected, actual, detail in daily_violations(book, day)}
+        today = {
+            (rule, expected, actual): (clause, detail)
+            for rule, clause, expected, actual, detail in daily_violations(book, day)
+        }
         for key in list(open_):
             if key not in today:
                 merged.append(open_.pop(key))

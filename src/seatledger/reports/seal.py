@@ -36,8 +36,7 @@ def seal(ledger: Ledger, book: Book, quarter: Period) -> Seal:
         "deducted": fmt(m.deducted),
         "paid": fmt(m.paid),
         "closing_balance": fmt(opening_balance(book, quarter.start) + m.balance),
-        "personal_fines": fmt(sum((line.amount for line in deduct(book, quarter).personal_fines),
-                                  ZERO)),
+        "personal_fines": fmt(sum((line.amount for line in deduct(book, quarter).personal_fines), ZERO)),
     }
     return Seal(digest_of(records, figures), figures, records)
 

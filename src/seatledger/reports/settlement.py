@@ -56,8 +56,11 @@ class Statement(NamedTuple):
         """A deduction as the statement names it: the penalty's title in the contract, and
         its key."""
         title = self.titles.get(key)
-        return (msg("- deduction: {title} ({key})", title=title, key=key) if title
-                else msg("- deduction: {key}", key=key))
+        return (
+            msg("- deduction: {title} ({key})", title=title, key=key)
+            if title
+            else msg("- deduction: {key}", key=key)
+        )
 
     @property
     def disputed_total(self) -> Decimal:
@@ -72,8 +75,7 @@ class Statement(NamedTuple):
         return not self.gaps and not self.unrecorded
 
 
-def settle(book: Book, period: Period, as_of: date | None = None,
-           final: bool = False) -> Statement:
+def settle(book: Book, period: Period, as_of: date | None = None, final: bool = False) -> Statement:
     as_of = as_of or period.end
     lines = [line for line in deduction_lines(book, period.start, period.end) if line.set_off]
     by_penalty: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -93,23 +95,46 @@ def settle(book: Book, period: Period, as_of: date | None = None,
     late += sum((d.accruing for d in due_list), ZERO)
     late_floor = None
     if floor_rate(book) is not None:
-        late_floor = sum((pd.interest_at_floor or ZERO for d in due_list for pd in d.payments
-                          if pd.date in period), ZERO)
+        late_floor = sum(
+            (pd.interest_at_floor or ZERO for d in due_list for pd in d.payments if pd.date in period), ZERO
+        )
         late_floor += sum((d.accruing_at_floor or ZERO for d in due_list), ZERO)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
     # Everything deducted so far is in the closing balance; what is under open dispute is not
     # withheld from the next payment (rule 17).
     contested = open_disputes(book, as_of)
-    disputed = tuple(line for line in deduction_lines(book, book.contract.term.start, period.end)
-                     if line.set_off and line.record in contested)
+    disputed = tuple(
+        line
+        for line in deduction_lines(book, book.contract.term.start, period.end)
+        if line.set_off and line.record in contested
+    )
     withheld_back = sum((line.amount for line in disputed), ZERO)
-    return Statement(period, as_of, opening, accrued, deducted, dict(by_penalty), payments, paid,
-                     closing, next_label, next_amount, next_amount + closing + withheld_back, late,
-                     tuple(due_list), tuple(gaps), tuple(unrecorded), book.last_attendance,
-                     {k: p.clause for k, p in book.contract.penalties.items()},
-                     book.contract.late_interest.clause, late_floor, floor_rate(book), disputed,
-                     tuple(coverage(book, period.end, as_of)),
-                     {k: p.title for k, p in book.contract.penalties.items()})
+    return Statement(
+        period,
+        as_of,
+        opening,
+        accrued,
+        deducted,
+        dict(by_penalty),
+        payments,
+        paid,
+        closing,
+        next_label,
+        next_amount,
+        next_amount + closing + withheld_back,
+        late,
+        tuple(due_list),
+        tuple(gaps),
+        tuple(unrecorded),
+        book.last_attendance,
+        {k: p.clause for k, p in book.contract.penalties.items()},
+        book.contract.late_interest.clause,
+        late_floor,
+        floor_rate(book),
+        disputed,
+        tuple(coverage(book, period.end, as_of)),
+        {k: p.title for k, p in book.contract.penalties.items()},
+    )
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

@@ -36,8 +36,9 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
     for signed in book.contract.instalments:
         i, amendment = instalment_in_force(book, signed)
         if start <= i.start <= end and accrues(i, ended):
-            out.append(Accrual(msg("instalment {number}", number=i.number), i.start, i.amount,
-                               i.clause, amendment))
+            out.append(
+                Accrual(msg("instalment {number}", number=i.number), i.start, i.amount, i.clause, amendment)
+            )
     for signed in book.contract.instalments:
         i, _ = instalment_in_force(book, signed)
         back = reversal(book.contract, book.calendar, i, ended)
@@ -58,6 +59,5 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
             )
     done = book.completion
     if done is not None and start <= done.date <= end:
-        out.append(Accrual(msg("final payment"), done.date, done.amount,
-                           book.contract.final_payment.clause))
+        out.append(Accrual(msg("final payment"), done.date, done.amount, book.contract.final_payment.clause))
     return out

@@ -27,8 +27,7 @@ class Movements(NamedTuple):
 
 def movements(book: Book, start: date, end: date) -> Movements:
     accrued = sum((a.amount for a in accruals(book, start, end)), ZERO)
-    deducted = sum((line.amount for line in deduction_lines(book, start, end) if line.set_off),
-                   ZERO)
+    deducted = sum((line.amount for line in deduction_lines(book, start, end) if line.set_off), ZERO)
     paid = sum((p.amount for p in book.payments if start <= p.date <= end), ZERO)
     return Movements(accrued, deducted, paid)
 

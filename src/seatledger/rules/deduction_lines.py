@@ -7,8 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-UNITS = {"per-person-shift": "person-shifts", "per-occurrence": "occurrences",
-         "per-case": "cases", "percent-of-total": "occurrences"}
+UNITS = {
+    "per-person-shift": "person-shifts",
+    "per-occurrence": "occurrences",
+    "per-case": "cases",
+    "percent-of-total": "occurrences",
+}
 
 
 class DeductionLine(NamedTuple):

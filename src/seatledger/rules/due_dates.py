@@ -20,8 +20,7 @@ def due_date(book: Book, number: int) -> tuple[date | None, date | None]:
     if inst is None or not requests or inst.due_working_days is None:
         return (requests[0] if requests else None), None
     received = requests[0]
-    counted = max(received, inst.start) if c.settings.early_request_counts_from_period_start \
-        else received
+    counted = max(received, inst.start) if c.settings.early_request_counts_from_period_start else received
     return received, book.calendar.add_working_days(counted, inst.due_working_days)
 
 

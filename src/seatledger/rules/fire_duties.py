@@ -25,7 +25,15 @@ def barred_staff_violations(book: Book, period: Period) -> list[Violation]:
                 continue
             start, end = clip(inc.date, p.left, period)
             if start <= end:
-                out.append(Violation(start, end, "fire-hazard-removal", penalty.clause,
-                                     msg("{sid} off the roster from {date}", sid=sid, date=inc.date),
-                                     msg("still on the roster"), msg("named in {id}", id=inc.id)))
+                out.append(
+                    Violation(
+                        start,
+                        end,
+                        "fire-hazard-removal",
+                        penalty.clause,
+                        msg("{sid} off the roster from {date}", sid=sid, date=inc.date),
+                        msg("still on the roster"),
+                        msg("named in {id}", id=inc.id),
+                    )
+                )
     return out

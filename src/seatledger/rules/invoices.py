@@ -36,8 +36,9 @@ def uncovered_payments(book: Book) -> list[Uncovered]:
     paid: dict[int | str, Decimal] = {}
     for p in sorted(book.payments, key=lambda p: p.date):
         paid[p.instalment] = paid.get(p.instalment, ZERO) + p.amount
-        invoiced = sum((i.amount for i in book.invoices
-                        if i.instalment == p.instalment and i.date <= p.date), ZERO)
+        invoiced = sum(
+            (i.amount for i in book.invoices if i.instalment == p.instalment and i.date <= p.date), ZERO
+        )
         short = min(p.amount, paid[p.instalment] - invoiced)
         if short > 0:
             out.append(Uncovered(p, short, invoiced, paid[p.instalment]))
@@ -51,13 +52,15 @@ def coverage(book: Book, period_end: date, as_of: date) -> list[Coverage]:
     for inst in book.contract.instalments:
         if inst.start > period_end:
             continue
-        invoiced = sum((i.amount for i in book.invoices
-                        if i.instalment == inst.number and i.date <= as_of), ZERO)
-        paid = sum((p.amount for p in book.payments
-                    if p.instalment == inst.number and p.date <= as_of), ZERO)
-        received = {d.document for d in book.documents
-                    if d.instalment == inst.number and d.date <= as_of}
-        missing = tuple(k for k in book.contract.documents_for(inst) if k not in received) \
-            if inst.number in requested else ()
+        invoiced = sum(
+            (i.amount for i in book.invoices if i.instalment == inst.number and i.date <= as_of), ZERO
+        )
+        paid = sum((p.amount for p in book.payments if p.instalment == inst.number and p.date <= as_of), ZERO)
+        received = {d.document for d in book.documents if d.instalment == inst.number and d.date <= as_of}
+        missing = (
+            tuple(k for k in book.contract.documents_for(inst) if k not in received)
+            if inst.number in requested
+            else ()
+        )
         out.append(Coverage(inst.number, invoiced, paid, max(ZERO, paid - invoiced), missing))
     return out

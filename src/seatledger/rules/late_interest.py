@@ -74,8 +74,9 @@ def at_rate(book: Book, amount: Decimal, days: int, percent: Decimal) -> Decimal
     return quantize(amount * percent / 100 * days / book.contract.late_interest.day_basis)
 
 
-def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: date | None,
-               due: date | None, as_of: date) -> Due:
+def _due_entry(
+    book: Book, key: int | str, amount: Decimal | None, requested: date | None, due: date | None, as_of: date
+) -> Due:
     payments = [p for p in book.payments if p.instalment == key and p.date <= as_of]
     lines = tuple(_payment_due(book, p, due) for p in payments)
     paid = sum((p.amount for p in payments), ZERO)
@@ -91,10 +92,20 @@ def _due_entry(book: Book, key: int | str, amount: Decimal | None, requested: da
             accruing_floor = at_floor(book, unpaid, due, days_late, floor)
     elif lines and amount is not None and unpaid <= 0:
         days_late = lines[-1].days_late
-    floored = (sum((p.interest_at_floor or ZERO for p in lines), ZERO)
-               if floor is not None else None)
-    return Due(key, amount, requested, due, paid, lines, days_late,
-               sum((p.interest for p in lines), ZERO), accruing, floored, accruing_floor)
+    floored = sum((p.interest_at_floor or ZERO for p in lines), ZERO) if floor is not None else None
+    return Due(
+        key,
+        amount,
+        requested,
+        due,
+        paid,
+        lines,
+        days_late,
+        sum((p.interest for p in lines), ZERO),
+        accruing,
+        floored,
+        accruing_floor,
+    )
 
 
 def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
@@ -103,8 +114,9 @@ def _payment_due(book: Book, p: Payment, due: date | None) -> PaymentDue:
     floor = floor_rate(book)
     floored = None
     if floor is not None:
-        floored = ZERO if (p.excused or not late or due is None) else at_floor(
-            book, p.amount, due, late, floor)
+        floored = (
+            ZERO if (p.excused or not late or due is None) else at_floor(book, p.amount, due, late, floor)
+        )
     return PaymentDue(p.date, p.amount, late, charged, p.excused, p.id, floored)
 
 
@@ -123,5 +135,11 @@ def dues(book: Book, period_end: date, as_of: date) -> list[Due]:
 
 def final_due(book: Book, as_of: date) -> Due:
     done = book.completion if book.completion and book.completion.date <= as_of else None
-    return _due_entry(book, "final", done.amount if done else None,
-                      done.date if done else None, final_due_date(book, done), as_of)
+    return _due_entry(
+        book,
+        "final",
+        done.amount if done else None,
+        done.date if done else None,
+        final_due_date(book, done),
+        as_of,
+    )

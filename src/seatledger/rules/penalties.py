@@ -22,11 +22,25 @@ def incident_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
         terms = terms_on(book.contract, r.date)  # the rate in force on the incident's date
         c = terms.contract
         p = c.penalties[r.penalty]
-        rate = quantize(r.amount if r.amount is not None else c.penalty_amount_fixed(r.penalty)
-                        or ZERO)
-        out.append(DeductionLine(r.date, r.penalty, p.title, p.clause, r.count, UNITS[p.basis],
-                                 rate, quantize(rate * r.count), r.id, p.set_off, p.payer,
-                                 staff=r.staff, ref=r.ref, amendment=terms.amendment))
+        rate = quantize(r.amount if r.amount is not None else c.penalty_amount_fixed(r.penalty) or ZERO)
+        out.append(
+            DeductionLine(
+                r.date,
+                r.penalty,
+                p.title,
+                p.clause,
+                r.count,
+                UNITS[p.basis],
+                rate,
+                quantize(rate * r.count),
+                r.id,
+                p.set_off,
+                p.payer,
+                staff=r.staff,
+                ref=r.ref,
+                amendment=terms.amendment,
+            )
+        )
     return out
 
 

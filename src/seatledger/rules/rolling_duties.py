@@ -14,8 +14,9 @@ from dateutil.relativedelta import relativedelta
 from seatledger.core.workdays import days
 
 
-def overdue_spans(done: Iterable[tuple[date, int]], first: date, last: date, months: int,
-                  required: int) -> list[tuple[date, date]]:
+def overdue_spans(
+    done: Iterable[tuple[date, int]], first: date, last: date, months: int, required: int
+) -> list[tuple[date, date]]:
     """The spans of days from `first + months` to `last` whose window holds fewer than
     `required` of the duty (`done`: (date, count) pairs)."""
     done = sorted(done)

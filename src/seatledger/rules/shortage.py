@@ -43,10 +43,25 @@ def _line(book: Book, key: str, short: int, att: Attendance, required: int) -> D
     terms = terms_on(book.contract, att.date)
     penalty = terms.contract.penalties[key]
     rate = penalty.amount or ZERO
-    return DeductionLine(att.date, key, penalty.title, penalty.clause, short,
-                         UNITS[penalty.basis], rate, quantize(rate * short), att.id,
-                         penalty.set_off, penalty.payer, att.shift, required, att.present,
-                         book.headcount(att.date), att.absent, amendment=terms.amendment)
+    return DeductionLine(
+        att.date,
+        key,
+        penalty.title,
+        penalty.clause,
+        short,
+        UNITS[penalty.basis],
+        rate,
+        quantize(rate * short),
+        att.id,
+        penalty.set_off,
+        penalty.payer,
+        att.shift,
+        required,
+        att.present,
+        book.headcount(att.date),
+        att.absent,
+        amendment=terms.amendment,
+    )
 
 
 def _largest_each_day(found: list[tuple[int, Attendance, int]]) -> list[tuple[int, Attendance, int]]:

@@ -58,6 +58,13 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     staffed = {p.group for p in on_roster}
     empty = [g.key for g in s.groups if g.key not in staffed]
     if empty:
-        out.append(("groups", s.groups_clause, msg("every group staffed"),
-                    msg("no one in {values}", values=', '.join(empty)), ""))
+        out.append(
+            (
+                "groups",
+                s.groups_clause,
+                msg("every group staffed"),
+                msg("no one in {values}", values=", ".join(empty)),
+                "",
+            )
+        )
     return out

@@ -25,8 +25,9 @@ def accrues(inst: Instalment, ended: Termination | None) -> bool:
     return ended is None or inst.start < ended.date
 
 
-def reversal(contract: Contract, calendar: WorkCalendar, inst: Instalment,
-             ended: Termination | None) -> Decimal | None:
+def reversal(
+    contract: Contract, calendar: WorkCalendar, inst: Instalment, ended: Termination | None
+) -> Decimal | None:
     """The part of an instalment reversed by a termination inside its period, or None."""
     if ended is None or not inst.start < ended.date <= inst.end:
         return None

@@ -27,9 +27,12 @@ def ledger_lock(ledger_dir: Path, timeout: float = 60) -> Iterator[None]:
             _sweep_temporaries(ledger_dir)
             yield
     except Timeout:
-        raise SeatledgerError(msg("{ledger_dir}: another seatledger command holds the ledger lock; try "
-            "again when it is done",
-            ledger_dir=ledger_dir)) from None
+        raise SeatledgerError(
+            msg(
+                "{ledger_dir}: another seatledger command holds the ledger lock; try again when it is done",
+                ledger_dir=ledger_dir,
+            )
+        ) from None
 
 
 def _sweep_temporaries(ledger_dir: Path) -> None:
@@ -44,8 +47,9 @@ def parse_items(path: Path) -> tuple[str, YSeq]:
         text = read_text(path) if path.exists() else ""
         raw = load_text(text, str(path))
     except YamlError as exc:
-        raise SeatledgerError(msg("cannot write into a file that does not parse; fix it first"),
-                              [exc.problem]) from None
+        raise SeatledgerError(
+            msg("cannot write into a file that does not parse; fix it first"), [exc.problem]
+        ) from None
     if raw is None:
         return text, YSeq(1)
     if not isinstance(raw, YSeq):
@@ -111,8 +115,7 @@ def person_key(raw: Any) -> tuple[str, ...]:
     return (str(raw.get("id") or ""),) if isinstance(raw, YMap) else ("",)
 
 
-def insert_sorted(path: Path, block: str, key: tuple[str, ...],
-                  key_of: Any = item_key) -> tuple[str, int]:
+def insert_sorted(path: Path, block: str, key: tuple[str, ...], key_of: Any = item_key) -> tuple[str, int]:
     """The file with `block` at its place in canonical order: (date, kind, id) for records,
     id for the roster."""
     text, items = parse_items(path)
@@ -126,8 +129,7 @@ def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
     block = in_ending(block, line_ending(text))
     lines = text.splitlines(keepends=True)
     start = items.lines[index] - 1
-    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
-        else len(lines)
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) else len(lines)
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # keep blank lines that separate items
     lines[start:end] = [block]
@@ -142,8 +144,7 @@ def append_line_to_item(path: Path, index: int, line: str) -> tuple[str, int]:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += eol
-    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) \
-        else len(lines)
+    end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) else len(lines)
     while end > items.lines[index] and not lines[end - 1].strip():
         end -= 1
     lines[end:end] = [line]

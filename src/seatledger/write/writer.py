@@ -51,9 +51,11 @@ def content_id(record: Record) -> str:
     """`<kind>-<date>-<digest>` (rule 7): the digest of the fields that define the record (all
     but its id and note), so the same record entered twice, or on two branches, gets the same
     id and collides rather than counting twice. A genuine second one differs by `repeat`."""
-    defining = "\n".join(f"{name}={value}" for name, value in zip(record._fields, record,
-                                                                   strict=True)
-                         if name not in ("id", "note", "source"))
+    defining = "\n".join(
+        f"{name}={value}"
+        for name, value in zip(record._fields, record, strict=True)
+        if name not in ("id", "note", "source")
+    )
     digest = hashlib.sha256(defining.encode("utf-8")).hexdigest()[:6]
     return f"{ID_PREFIX[record.kind]}-{record.date}-{digest}"
 
@@ -63,7 +65,7 @@ def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = No
     example generator still draws them from its seeded generator."""
     prefix = ID_PREFIX[kind]
     while True:
-        suffix = (f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3))
+        suffix = f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3)
         rid = f"{prefix}-{day}-{suffix}"
         if rid not in taken:
             return rid
@@ -72,8 +74,7 @@ def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = No
 def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str) -> None:
     old = set(before)
     # Findings (gaps, warnings) never block a write; `check` shows them.
-    new = [_on_command_line(p) for p in after
-           if p not in old and p.code != "gap" and p.severity == "error"]
+    new = [_on_command_line(p) for p in after if p not in old and p.code != "gap" and p.severity == "error"]
     if new:
         raise SeatledgerError(
             msg("refused: {what} breaks the contract or the ledger; nothing was written", what=what), new
@@ -84,9 +85,7 @@ def _on_command_line(p: Problem) -> Problem:
     """A problem of the record being written is the command line's, not a file line's."""
     if p.line != 0 or not p.field:
         return p
-    return p._replace(
-        file=msg("command line"), field="" if p.field == "id" else f"--{p.field}"
-    )
+    return p._replace(file=msg("command line"), field="" if p.field == "id" else f"--{p.field}")
 
 
 def refuse_closed(ledger: Ledger, day: date) -> None:
@@ -95,37 +94,58 @@ def refuse_closed(ledger: Ledger, day: date) -> None:
     closings = str(ledger.path / CLOSINGS_FILE)
     broken = [p for p in ledger.problems if p.file == closings]
     if broken:
-        raise SeatledgerError(msg("refused: {closings} cannot be read, so it is not known which quarters "
-            "are closed; fix it first; nothing was written",
-            closings=closings), broken)
+        raise SeatledgerError(
+            msg(
+                "refused: {closings} cannot be read, so it is not known which quarters "
+                "are closed; fix it first; nothing was written",
+                closings=closings,
+            ),
+            broken,
+        )
     closed = closed_quarters(ledger.closings)
     for q in quarters_of(ledger.contract):
         if day in q and q.label in closed:
             raise SeatledgerError(
-                msg("refused: {label} is closed ({value}:{line}); nothing was written. To "
+                msg(
+                    "refused: {label} is closed ({value}:{line}); nothing was written. To "
                     "change it, reopen it first: seatledger reopen --quarter {label} "
-                    "--reason \"...\"",
-                    label=q.label, value=ledger.path / CLOSINGS_FILE, line=closed[q.label].line))
+                    '--reason "..."',
+                    label=q.label,
+                    value=ledger.path / CLOSINGS_FILE,
+                    line=closed[q.label].line,
+                )
+            )
 
 
-def append_record(ledger: Ledger, record: Record, *, replace: bool = False,
-                  dry_run: bool = False) -> Written:
+def append_record(ledger: Ledger, record: Record, *, replace: bool = False, dry_run: bool = False) -> Written:
     path = ledger.path / f"{record.date:%Y-%m}.yaml"
     old = next((r for r in ledger.records if r.id == record.id), None)
     if old is not None and not (replace and isinstance(record, Attendance)):
         if isinstance(record, Attendance):
-            raise SeatledgerError(msg("refused: {id} is already recorded at {file}:{line} (use --replace to "
-                "rewrite it); nothing was written",
-                id=record.id, file=old.source.file, line=old.source.line))
-        raise SeatledgerError(msg("refused: the same {kind} as {id} ({file}:{line}) in every field but id "
-            "and note is already recorded, so it would count twice; if it is a "
-            "genuine second one, record it with --duplicate; nothing was written",
-            kind=record.kind, id=old.id, file=old.source.file, line=old.source.line))
+            raise SeatledgerError(
+                msg(
+                    "refused: {id} is already recorded at {file}:{line} (use --replace to "
+                    "rewrite it); nothing was written",
+                    id=record.id,
+                    file=old.source.file,
+                    line=old.source.line,
+                )
+            )
+        raise SeatledgerError(
+            msg(
+                "refused: the same {kind} as {id} ({file}:{line}) in every field but id "
+                "and note is already recorded, so it would count twice; if it is a "
+                "genuine second one, record it with --duplicate; nothing was written",
+                kind=record.kind,
+                id=old.id,
+                file=old.source.file,
+                line=old.source.line,
+            )
+        )
     refuse_closed(ledger, record.date)
     planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]
-    trial = ledger._replace(records=tuple(sorted([*others, planned],
-                                                             key=lambda r: r.date)))
+    trial = ledger._replace(records=tuple(sorted([*others, planned], key=lambda r: r.date)))
     _refuse_new_problems(ledger.problems, ledger_problems(trial), record.id)
     text = block(record)
     if old is not None:
@@ -149,8 +169,7 @@ def _insert(ledger: Ledger, path: Path, record: Record, text: str) -> tuple[str,
     if not path.exists() or any(p.file == name and p.code != "gap" for p in ledger.problems):
         return insert_sorted(path, text, (str(record.date), record.kind, record.id))
     key = (str(record.date), record.kind, record.id)
-    here = sorted((r for r in ledger.records if r.source.file == name),
-                  key=lambda r: r.source.line)
+    here = sorted((r for r in ledger.records if r.source.file == name), key=lambda r: r.source.line)
     if not here:  # an empty month (or one read under another name): parsing it costs nothing
         return insert_sorted(path, text, key)
     after = next((r for r in here if (str(r.date), r.kind, r.id) > key), None)
@@ -164,8 +183,9 @@ def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Writ
             msg("refused: {id} is already on the roster; nothing was written", id=person.id)
         )
     trial = (*ledger.roster, person._replace(source=Source(str(path), 0)))
-    _refuse_new_problems(roster_problems(ledger.contract, ledger.roster),
-                         roster_problems(ledger.contract, trial), person.id)
+    _refuse_new_problems(
+        roster_problems(ledger.contract, ledger.roster), roster_problems(ledger.contract, trial), person.id
+    )
     text = block(person)
     new_text, line = insert_sorted(path, text, (person.id,), person_key)
     if not dry_run:
@@ -181,13 +201,24 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
             msg("refused: {person_id!r} is not on the roster; nothing was written", person_id=person_id)
         )
     if person.left is not None:
-        raise SeatledgerError(msg("refused: {person_id} already left on {left} ({file}:{line}); nothing "
-            "was written",
-            person_id=person_id, left=person.left, file=person.source.file, line=person.source.line))
+        raise SeatledgerError(
+            msg(
+                "refused: {person_id} already left on {left} ({file}:{line}); nothing was written",
+                person_id=person_id,
+                left=person.left,
+                file=person.source.file,
+                line=person.source.line,
+            )
+        )
     if day <= person.joined:
-        raise SeatledgerError(msg("refused: {person_id} joined on {joined}; the leaving date must be after "
-            "it; nothing was written",
-            person_id=person_id, joined=person.joined))
+        raise SeatledgerError(
+            msg(
+                "refused: {person_id} joined on {joined}; the leaving date must be after "
+                "it; nothing was written",
+                person_id=person_id,
+                joined=person.joined,
+            )
+        )
     _, items = parse_items(path)
     index = next(n for n, raw in enumerate(items) if raw.get("id") == person_id)
     line_text = f"  left: {scalar(day)}\n"
@@ -197,14 +228,16 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
     return Written(person_id, path, line, line_text, dry_run, "updated")
 
 
-def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date,
-                *, dry_run: bool = False) -> Written:
+def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date, *, dry_run: bool = False) -> Written:
     meta = ledger_dir / META_FILE
     if meta.exists():
-        raise SeatledgerError(msg("refused: {ledger_dir} is already a ledger ({meta} exists)",
-            ledger_dir=ledger_dir, meta=meta))
-    text = (f"# seatledger ledger settings\ncontract: {contract_id}\n"
-            f"recorded_from: {recorded_from}  # attendance is expected from this day on\n")
+        raise SeatledgerError(
+            msg("refused: {ledger_dir} is already a ledger ({meta} exists)", ledger_dir=ledger_dir, meta=meta)
+        )
+    text = (
+        f"# seatledger ledger settings\ncontract: {contract_id}\n"
+        f"recorded_from: {recorded_from}  # attendance is expected from this day on\n"
+    )
     if not dry_run:
         ledger_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(ledger_dir / ".gitignore", GITIGNORE)

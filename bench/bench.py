@@ -5,7 +5,7 @@
 For each job: the median CPU time (user + system of the process), the median wall time and
 the peak RSS over `--runs` runs; runs are interleaved (one of each job in turn), so drift in the
 machine's load falls on every job alike. Ratios are CPU-time ratios against two baselines taken
-in the same run: the bare import (`python -c "import typer, pydantic, rich, ruamel.yaml"`) and a
+in the same run: the bare import (`python -c "import typer, pydantic, rich, yaml"`) and a
 do-nothing typer app. Ledgers come from bench/generate.py (a full contract year, 25k and 100k
 records). Targets (issue 13) are printed beside the ratios they judge.
 """
@@ -236,7 +236,7 @@ def main() -> None:
     env = dict(os.environ, SEATLEDGER_CACHE=str(work / "cache"), COLUMNS="120")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: compiled once, then from .pyc
     jobs = [
-        Job("bare import", [PY, "-c", "import typer, pydantic, rich, ruamel.yaml"], ROOT),
+        Job("bare import", [PY, "-c", "import typer, pydantic, rich, yaml"], ROOT),
         Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT),
     ]
     sizes = args.sizes.split(",")

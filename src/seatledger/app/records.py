@@ -15,7 +15,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
-from seatledger.core.records import Attendance, Dispute, Record, Source
+from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.ledger_files import load
@@ -67,9 +67,10 @@ def _named(c: Contract, fields: dict[str, Any], kind: str = "") -> dict[str, Any
 
 
 def _option(field: str, kind: str) -> str:
-    if kind == "demand" and field == "date":
-        return "--from"
-    return {"id": "ID", "target": "ID", "document": "--kind"}.get(field, f"--{field}")
+    """The command-line option that gives `field` of `kind`, as its declaration names it."""
+    declared = DECLARED.get(kind)
+    option = next((f.option for f in declared.fields if f.name == field), None) if declared else None
+    return option or {"id": "ID", "target": "ID"}.get(field, f"--{field}")
 
 
 def _from_command_line(spec: Spec, raw: dict[str, Any], kind: str = "") -> Any:

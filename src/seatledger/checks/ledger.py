@@ -25,7 +25,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.money import fmt
 from seatledger.core.records import (
-    Activity,
+    DECLARED,
     Attendance,
     Completion,
     Demand,
@@ -36,7 +36,7 @@ from seatledger.core.records import (
 from seatledger.rules.book import make_book
 from seatledger.rules.gaps import gaps
 
-_BULK = frozenset({Attendance, Activity})
+_BULK = frozenset(d.cls for d in DECLARED.values() if d.bulk)
 
 
 class CheckResult(NamedTuple):

@@ -13,7 +13,7 @@ from seatledger.core.errors import Problem, did_you_mean
 from seatledger.core.i18n import msg
 from seatledger.core.money import fmt
 from seatledger.core.records import (
-    AFTER_TERM_KINDS,
+    DECLARED,
     Activity,
     Attendance,
     Completion,
@@ -34,7 +34,7 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
     """The rules one live record must meet by itself against the contract and roster."""
     out = []
     start, end = c.term.start, c.term.end
-    if r.date < start or (r.date > end and r.kind not in AFTER_TERM_KINDS):
+    if r.date < start or (r.date > end and not DECLARED[r.kind].after_term):
         out.append(
             problem(
                 r, "date", msg("{date} is outside the term {start}..{end}", date=r.date, start=start, end=end)

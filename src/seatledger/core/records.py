@@ -1,290 +1,350 @@
-"""Ledger data: the roster and every record kind, as plain frozen values.
+"""Ledger data: the roster and every record kind, as plain frozen values, each declared once.
 
-Each value carries its `source` (file and line) so any figure can be traced to the line it
-came from. Field order here is the key order the files are written in. NamedTuples rather
-than dataclasses: every command defines these classes, and a NamedTuple costs a tenth.
+A field's annotation carries its converter, option and help (`F`); `@declare` gives the kind's
+id prefix, command help and what the layers above ask of it (see `core.declare`). Field order is
+the key order the files are written in. Each value carries its `source` (file and line) so any
+figure can be traced to the line it came from. NamedTuples rather than dataclasses: every command
+defines these classes, and a NamedTuple costs a tenth. No `from __future__ import annotations`:
+the declarations are read from the evaluated annotations.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
-from itertools import repeat
-from operator import sub
-from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
+from seatledger.core.convert import (
+    count0,
+    count1,
+    day,
+    ident,
+    idents,
+    instalment_number,
+    instalment_ref,
+    key,
+    money,
+    one_of,
+    repeat,
+    text,
+)
+from seatledger.core.declare import DECLARED, F, declare
+from seatledger.core.i18n import N_
+from seatledger.core.source import NOWHERE, FieldLines, Source, field_lines, fields_in_order
+from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
 
-class FieldLines(tuple[tuple[str, int], ...]):
-    """Each field's line as an offset from the record's first line. Records of one shape
-    share one value (`field_lines`): a dict per record was a third of the memory 100k records
-    took, and most of their pickles."""
+__all__ = ["DECLARED", "NOWHERE", "FieldLines", "Source", "field_lines", "fields_in_order"]
 
-    __slots__ = ()
-
-
-_SHAPES: dict[tuple[tuple[str, int], ...], FieldLines] = {}
-
-
-def field_lines(line: int, lines: Mapping[str, int]) -> FieldLines:
-    shape = tuple(zip(lines, map(sub, lines.values(), repeat(line)), strict=True))  # in C
-    found = _SHAPES.get(shape)
-    if found is None:
-        found = _SHAPES[shape] = FieldLines(shape)
-    return found
-
-
-_IN_ORDER: dict[tuple[str, ...], FieldLines] = {}
-
-
-def fields_in_order(names: tuple[str, ...]) -> FieldLines:
-    """The field lines of a record whose fields sit on consecutive lines from its first."""
-    found = _IN_ORDER.get(names)
-    if found is None:
-        found = _IN_ORDER[names] = field_lines(0, {name: at for at, name in enumerate(names)})
-    return found
-
-
-class Source(NamedTuple):
-    file: str
-    line: int
-    fields: Mapping[str, int] | FieldLines = MappingProxyType({})  # the line of each field
-
-    def line_of(self, name: str) -> int:
-        """The line of one field, where the file gave it one; else the record's."""
-        fields = self.fields
-        if isinstance(fields, FieldLines):
-            return next((self.line + at for field, at in fields if field == name), self.line)
-        return fields.get(name, self.line)
-
-
-NOWHERE = Source("", 0)
+# Fields many kinds share.
+Id = Annotated[str, F(ident, option="-")]  # drawn by the tool from the content (rule 7)
+Day = Annotated[dt.date, F(day, N_("2022-07-01, 2022/07/01 or 2022年7月1日"))]
+Note = Annotated[str | None, F(text, N_("Free text kept with the record."))]
+Repeat = Annotated[int | None, F(repeat, option="-")]  # the n-th alike in all else (--duplicate)
+Staff = Annotated[tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")]
+Shift = Annotated[str, F(one_of(SHIFTS), N_("day, night or duty"))]
+InstalmentRef = Annotated[int | str, F(instalment_ref, N_("N or final"))]  # a number, or "final"
+Ground = Annotated[str, F(text, N_("The clause of a ground in the contract (termination.grounds)."))]
 
 
 class LedgerMeta(NamedTuple):
-    contract: str
-    recorded_from: dt.date
+    contract: Annotated[str, F(key)]
+    recorded_from: Annotated[dt.date, F(day)]
     source: Source = NOWHERE
 
 
 class Person(NamedTuple):
-    id: str
-    role: str
-    degree: str
-    joined: dt.date
-    group: str | None = None
-    name: str | None = None
-    left: dt.date | None = None
-    note: str | None = None
+    id: Annotated[str, F(ident)]
+    role: Annotated[str, F(one_of(ROLES))]
+    degree: Annotated[str, F(one_of(DEGREES))]
+    joined: Annotated[dt.date, F(day)]
+    group: Annotated[str | None, F(key)] = None
+    name: Annotated[str | None, F(text)] = None
+    left: Annotated[dt.date | None, F(day)] = None
+    note: Annotated[str | None, F(text)] = None
     source: Source = NOWHERE
 
     def on_roster(self, day: dt.date) -> bool:
         return self.joined <= day and (self.left is None or day < self.left)
 
 
+@declare("att", N_("Attendance of one shift."), bulk=True, replace=True, book="attendance")
 class Attendance(NamedTuple):
-    id: str
-    date: dt.date
-    shift: str
-    present: int
-    absent: tuple[str, ...] = ()
-    note: str | None = None
+    id: Id
+    date: Day
+    shift: Annotated[str, F(one_of(SHIFTS), N_("day, night or duty"), cli_default="day")]
+    present: Annotated[int, F(count0, N_("People at work on the shift."), cli="int")]
+    absent: Annotated[
+        tuple[str, ...], F(idents, N_("Absent staff ids: S001,S002, or the option repeated"), cli="ids")
+    ] = ()
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["attendance"] = "attendance"
 
 
+@declare("inc", N_("An incident that a penalty prices."), roster=True, book="incidents")
 class Incident(NamedTuple):
-    id: str
-    date: dt.date
-    penalty: str
-    count: int = 1  # type: ignore[assignment]  # a field named like tuple.count
-    amount: Decimal | None = None  # per unit; None where the penalty fixes it
-    staff: tuple[str, ...] = ()
-    ref: str | None = None
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    penalty: Annotated[str, F(key, N_("A penalty key of the contract."))]
+    count: Annotated[int, F(count1, N_("Units (occurrences, cases)."), cli="int")] = 1  # type: ignore[assignment]
+    # per unit; None where the penalty fixes it
+    amount: Annotated[
+        Decimal | None, F(money, N_("Yuan per unit, where the penalty has no fixed amount."))
+    ] = None
+    staff: Staff = ()
+    ref: Annotated[str | None, F(text, N_("Case or notice number."))] = None
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["incident"] = "incident"
 
 
+@declare("dem", N_("Party A's staffing demand for a shift over a date range."))
 class Demand(NamedTuple):
     """Party A's staffing demand for one shift over a date range; `date` is its first day."""
 
-    id: str
-    date: dt.date
-    to: dt.date
-    shift: str
-    required: int
-    note: str | None = None
+    id: Id
+    date: Annotated[dt.date, F(day, N_("First day, YYYY-MM-DD"), option="--from")]
+    to: Annotated[dt.date, F(day, N_("Last day, YYYY-MM-DD"))]
+    shift: Shift
+    required: Annotated[int, F(count0, N_("People Party A requires."), cli="int")]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["demand"] = "demand"
 
 
+@declare(
+    "act",
+    N_("A counted duty done: a training, a test, a Weibo update, an inspection, ..."),
+    bulk=True,
+    book="activities",
+)
 class Activity(NamedTuple):
-    id: str
-    date: dt.date
-    obligation: str
-    count: int = 1  # type: ignore[assignment]  # a field named like tuple.count
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    obligation: Annotated[str, F(key, N_("A duty key of the contract."))]
+    count: Annotated[int, F(count1, cli="int")] = 1  # type: ignore[assignment]
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["activity"] = "activity"
 
 
+@declare(
+    "req",
+    N_("Party B's payment request, dated the day Party A received it."),
+    after_term=True,
+    book="requests",
+)
 class Request(NamedTuple):
     """Party B's payment request, dated the day Party A received it (rule 9)."""
 
-    id: str
-    date: dt.date
-    instalment: int
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    instalment: Annotated[int, F(instalment_number, cli="int")]
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["request"] = "request"
 
 
+@declare("pay", N_("A payment Party B received."), after_term=True, book="payments")
 class Payment(NamedTuple):
-    id: str
-    date: dt.date
-    instalment: int | str  # a number, or "final"
-    amount: Decimal
-    excused: str | None = None
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    instalment: InstalmentRef
+    amount: Annotated[Decimal, F(money, N_("Yuan received."))]
+    excused: Annotated[str | None, F(key, N_("Why lateness is excused (an excuse key of the contract)."))] = (
+        None
+    )
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["payment"] = "payment"
 
 
+@declare(
+    "cmp",
+    N_("The jointly confirmed amount of the final payment."),
+    after_term=True,
+    book="completion",
+    single=True,
+)
 class Completion(NamedTuple):
     """The jointly confirmed amount of the final payment (gross, rule 8)."""
 
-    id: str
-    date: dt.date
-    amount: Decimal
-    note: str | None = None
+    id: Id
+    date: Day
+    amount: Annotated[Decimal, F(money, N_("Confirmed final payment, gross."))]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["completion"] = "completion"
 
 
+@declare("inv", N_("Party B's invoice."), after_term=True, book="invoices")
 class Invoice(NamedTuple):
-    id: str
-    date: dt.date
-    instalment: int | str
-    amount: Decimal
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    instalment: InstalmentRef
+    amount: Annotated[Decimal, F(money)]
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["invoice"] = "invoice"
 
 
-class Void(NamedTuple):
-    """Withdraws the record `target`; carries that record's date (rule 7)."""
-
-    id: str
-    date: dt.date
-    target: str
-    reason: str
-    note: str | None = None
-    source: Source = NOWHERE
-    kind: Literal["void"] = "void"
-
-
+@declare(
+    "rpl",
+    N_("Party A's request to replace staff, within the contract's replacement window."),
+    roster=True,
+    book="replace_requests",
+)
 class ReplaceRequest(NamedTuple):
     """Party A asks Party B to replace these staff; due within one month (三(一)4)."""
 
-    id: str
-    date: dt.date
-    staff: tuple[str, ...]
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    staff: Annotated[
+        tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")
+    ]
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["replace-request"] = "replace-request"
 
 
+@declare(
+    "cns",
+    N_("Party A's written consent to a change of project manager or team leader."),
+    roster=True,
+    book="consents",
+)
 class Consent(NamedTuple):
     """Party A's written consent to a change of the project manager or a team leader,
     naming the staff who leave or join (三(一)4, 三(二)4)."""
 
-    id: str
-    date: dt.date
-    staff: tuple[str, ...]
-    repeat: int | None = None  # the n-th record alike in all else, made with --duplicate
-    note: str | None = None
+    id: Id
+    date: Day
+    staff: Annotated[
+        tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")
+    ]
+    repeat: Repeat = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["consent"] = "consent"
 
 
+@declare(
+    "dsp",
+    N_("Party B disputes an incident's deduction: until a ruling, it is not withheld."),
+    after_term=True,
+    book="disputes",
+)
 class Dispute(NamedTuple):
     """Party B disputes the deduction of an incident (rule 17); a void of the incident upholds
     it, a ruling dismisses it."""
 
-    id: str
-    date: dt.date
-    incident: str
-    reason: str
-    note: str | None = None
+    id: Id
+    date: Day
+    incident: Annotated[str, F(ident, N_("The incident whose deduction Party B disputes."))]
+    reason: Annotated[str, F(text)]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["dispute"] = "dispute"
 
 
+@declare(
+    "rul",
+    N_("A dispute is dismissed: the deduction stands. (To uphold it, void the incident.)"),
+    after_term=True,
+    book="rulings",
+)
 class Ruling(NamedTuple):
     """The dispute is dismissed: the deduction stands (rule 17)."""
 
-    id: str
-    date: dt.date
-    dispute: str
-    note: str | None = None
+    id: Id
+    date: Day
+    dispute: Annotated[str, F(ident, N_("The dispute dismissed."))]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["ruling"] = "ruling"
 
 
+@declare("ntc", N_("Party A's written demand to cure a breach by a date."), book="notices")
 class Notice(NamedTuple):
     """Party A's written demand to cure by a date (rule 14)."""
 
-    id: str
-    date: dt.date
-    clause: str
-    cure_by: dt.date
-    ref: str | None = None
-    note: str | None = None
+    id: Id
+    date: Day
+    clause: Ground
+    cure_by: Annotated[dt.date, F(day, N_("YYYY-MM-DD: cure by this day."))]
+    ref: Annotated[str | None, F(text, N_("The notice's number."))] = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["notice"] = "notice"
 
 
+@declare("cur", N_("The breach a notice named was cured."), book="cures")
 class Cured(NamedTuple):
     """A notice's breach was cured on this date (rule 14)."""
 
-    id: str
-    date: dt.date
-    notice: str
-    note: str | None = None
+    id: Id
+    date: Day
+    notice: Annotated[str, F(ident, N_("The notice whose breach was cured."))]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["cured"] = "cured"
 
 
+@declare(
+    "trm",
+    N_("The service ends: --date is the first day not served."),
+    roster=True,
+    book="termination",
+    single=True,
+)
 class Termination(NamedTuple):
     """The service ends: `date` is the first day not served (rule 14)."""
 
-    id: str
-    date: dt.date
-    clause: str
-    notice: str | None = None
-    note: str | None = None
+    id: Id
+    date: Day
+    clause: Ground
+    notice: Annotated[
+        str | None, F(ident, N_("The expired notice it follows (where the ground needs one)."))
+    ] = None
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["termination"] = "termination"
 
 
+@declare(
+    "doc",
+    N_("A document that is a basis for payment, received for an instalment."),
+    after_term=True,
+    book="documents",
+)
 class Document(NamedTuple):
     """A document that is a basis for payment (八), received for an instalment (rule 15)."""
 
-    id: str
-    date: dt.date
-    instalment: int | str
-    document: str
-    note: str | None = None
+    id: Id
+    date: Day
+    instalment: InstalmentRef
+    document: Annotated[str, F(key, N_("A key of the contract's payment_documents."), option="--kind")]
+    note: Note = None
     source: Source = NOWHERE
     kind: Literal["document"] = "document"
+
+
+@declare("void", N_("Withdraw a record; it stays in its file for the audit trail and no report counts it."),
+         after_term=True, command=False)  # fmt: skip
+class Void(NamedTuple):
+    """Withdraws the record `target`; carries that record's date (rule 7)."""
+
+    id: Id
+    date: Day
+    target: Annotated[str, F(ident)]
+    reason: Annotated[str, F(text)]
+    note: Note = None
+    source: Source = NOWHERE
+    kind: Literal["void"] = "void"
 
 
 Record = (
@@ -307,48 +367,6 @@ Record = (
     | Document
 )
 
-KINDS: dict[str, type[Record]] = {
-    cls._field_defaults["kind"]: cls
-    for cls in (
-        Attendance,
-        Incident,
-        Demand,
-        Activity,
-        Request,
-        Payment,
-        Completion,
-        Invoice,
-        Void,
-        ReplaceRequest,
-        Consent,
-        Dispute,
-        Ruling,
-        Notice,
-        Cured,
-        Termination,
-        Document,
-    )
-}
-ID_PREFIX = {
-    "attendance": "att",
-    "incident": "inc",
-    "demand": "dem",
-    "activity": "act",
-    "request": "req",
-    "payment": "pay",
-    "completion": "cmp",
-    "invoice": "inv",
-    "void": "void",
-    "replace-request": "rpl",
-    "consent": "cns",
-    "dispute": "dsp",
-    "ruling": "rul",
-    "notice": "ntc",
-    "cured": "cur",
-    "termination": "trm",
-    "document": "doc",
-}
-# Kinds that may fall after the term ends (rule 11).
-AFTER_TERM_KINDS = frozenset(
-    {"request", "payment", "completion", "invoice", "void", "dispute", "ruling", "document"}
-)
+# The kinds declared above, by name. Everything else about a kind is asked of DECLARED, which
+# also holds a kind declared after this module (a test's, a plug-in's).
+KINDS: dict[str, type[Record]] = {kind: d.cls for kind, d in DECLARED.items()}

@@ -3,7 +3,6 @@ list of every problem found, and nothing else opens those files."""
 
 from __future__ import annotations
 
-import gc
 import re
 from pathlib import Path
 from typing import Any
@@ -69,14 +68,13 @@ def read_list(path: Path, problems: list[Problem], data: bytes | None = None) ->
 def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) -> list[Any]:
     out = []
     name = str(path)
-    new = tuple.__new__
     for raw, line in zip(items, items.lines, strict=True):
         if type(raw) is RowMap:  # fields on consecutive lines: the shape follows from the order
             fields = fields_in_order(tuple(raw))
         else:
             fields = field_lines(line, raw.lines if isinstance(raw, YMap) else {})
         try:
-            out.append(builder(raw, new(Source, (name, line, fields))))  # Source(...), in C
+            out.append(builder(raw, Source(name, line, fields)))
         except FieldProblems as exc:
             lines = raw.lines if isinstance(raw, YMap) else {}
             problems.extend(Problem(name, lines.get(f, line), f, m) for f, m in exc.errors)
@@ -207,16 +205,10 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
         roster, roster_problems = _read_cached(roster_path, "roster", lambda r, s: build(PERSON, r, s))
         problems += roster_problems
     records: list[Record] = []
-    collecting = gc.isenabled()
-    gc.disable()  # records are trees without cycles: collecting while building them was a
-    try:  # fifth of a cold read of 100k records, and found nothing
-        for path in month_files(ledger_dir):
-            month_records, month_problems = read_month(path)
-            records += month_records
-            problems += month_problems
-    finally:
-        if collecting:
-            gc.enable()
+    for path in month_files(ledger_dir):  # cli.main sets the collector's threshold for this
+        month_records, month_problems = read_month(path)
+        records += month_records
+        problems += month_problems
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []
     if (ledger_dir / CLOSINGS_FILE).exists():

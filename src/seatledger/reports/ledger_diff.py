@@ -11,6 +11,7 @@ from typing import NamedTuple
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import Period, months_of, quarters_of
 from seatledger.core.record_text import block
+from seatledger.core.records import DECLARED
 from seatledger.reports.roster_check import check_roster
 from seatledger.rules.balance_owed import movements
 from seatledger.rules.book import Book, make_book
@@ -79,7 +80,7 @@ class LedgerDiff(NamedTuple):
 
 
 # The records the roster check reads besides the roster and the contract.
-ROSTER_KINDS = frozenset({"consent", "replace-request", "incident", "termination"})
+ROSTER_KINDS = frozenset(kind for kind, d in DECLARED.items() if d.roster)
 
 
 def _same(old: object, new: object) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from seatledger.core.contract import Contract
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import (
+    DECLARED,
     Activity,
     Attendance,
     Completion,
@@ -99,7 +100,11 @@ def _make_book(ledger: Ledger) -> Book:
     for r in records:  # one pass, not one per kind
         by_kind[r.kind].append(r)
     attendance = dict(sorted({(r.date, r.shift): r for r in by_kind["attendance"]}.items()))
-    completions, terminations = by_kind["completion"], by_kind["termination"]
+    grouped: dict[str, Any] = {
+        d.book: (by_kind[kind][0] if by_kind[kind] else None) if d.single else tuple(by_kind[kind])
+        for kind, d in DECLARED.items()
+        if d.book and d.book != "attendance"  # attendance: by (date, shift), below
+    }
     return Book(
         contract=c,
         calendar=calendar,
@@ -109,19 +114,6 @@ def _make_book(ledger: Ledger) -> Book:
         last_attendance=max((d for d, _ in attendance), default=None),
         records=records,
         attendance=attendance,
-        incidents=tuple(by_kind["incident"]),
-        activities=tuple(by_kind["activity"]),
-        requests=tuple(by_kind["request"]),
-        payments=tuple(by_kind["payment"]),
-        completion=completions[0] if completions else None,
-        consents=tuple(by_kind["consent"]),
-        replace_requests=tuple(by_kind["replace-request"]),
-        disputes=tuple(by_kind["dispute"]),
-        rulings=tuple(by_kind["ruling"]),
-        termination=terminations[0] if terminations else None,
-        notices=tuple(by_kind["notice"]),
-        cures=tuple(by_kind["cured"]),
-        invoices=tuple(by_kind["invoice"]),
-        documents=tuple(by_kind["document"]),
+        **grouped,
         attendance_keys=tuple(attendance),
     )

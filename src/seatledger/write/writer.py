@@ -22,7 +22,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import quarters_of
 from seatledger.core.record_text import block, scalar
-from seatledger.core.records import ID_PREFIX, Attendance, Person, Record, Source
+from seatledger.core.records import DECLARED, Attendance, Person, Record, Source
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.read.yaml_reader import read_text
@@ -57,13 +57,13 @@ def content_id(record: Record) -> str:
         if name not in ("id", "note", "source")
     )
     digest = hashlib.sha256(defining.encode("utf-8")).hexdigest()[:6]
-    return f"{ID_PREFIX[record.kind]}-{record.date}-{digest}"
+    return f"{DECLARED[record.kind].prefix}-{record.date}-{digest}"
 
 
 def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = None) -> str:
     """`<kind>-<date>-<suffix>`, random: what ids were before they came from content; the
     example generator still draws them from its seeded generator."""
-    prefix = ID_PREFIX[kind]
+    prefix = DECLARED[kind].prefix
     while True:
         suffix = f"{rng.getrandbits(24):06x}" if rng is not None else secrets.token_hex(3)
         rid = f"{prefix}-{day}-{suffix}"

@@ -188,7 +188,8 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 
 
 def install_driver(repo: Path) -> None:
-    """Exactly the README's lines."""
+    """What `seatledger git-setup` installs, simplified: the driver by name on PATH, without
+    its line-merge fallback, and the attribute for every ledger folder (docs/git-and-teams.md)."""
     (repo / ".gitattributes").write_text("ledgers/**/*.yaml merge=seatledger\n")
     git(repo, "config", "merge.seatledger.name", "seatledger ledger merge")
     git(repo, "config", "merge.seatledger.driver", "seatledger merge-driver %O %A %B %P")

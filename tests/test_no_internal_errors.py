@@ -236,7 +236,7 @@ def test_git_setup_outside_a_repository_says_so(ledger: Path, run: Run) -> None:
 
 def test_a_sample_of_generated_hostile_inputs() -> None:
     """scripts/hostile_inputs.py throws 770 generated bad inputs; the tests run a fixed
-    sample of them (the whole run is in the README and the closing note)."""
+    sample of them (the whole run is in CONTRIBUTING.md and the closing note)."""
     result = subprocess.run(
         [
             sys.executable,

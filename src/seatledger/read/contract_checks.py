@@ -5,15 +5,13 @@ each into a Problem with its line."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
-from decimal import Decimal
 
 from seatledger.core.amendments import versions
 from seatledger.core.contract import Contract
 from seatledger.core.i18n import msg
-from seatledger.core.money import capitals, fmt
+from seatledger.read import contract_money_checks as money
 
-Loc = tuple[str | int, ...]
+Loc = money.Loc
 
 
 def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
@@ -68,7 +66,12 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     return out
 
 
-def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:  # noqa: C901
+def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:
+    return [found for check in SECTIONS for found in check(c)]
+
+
+def _term(c: Contract) -> list[tuple[Loc, str]]:
+    """The term and the signing date."""
     out: list[tuple[Loc, str]] = []
     if c.term.end < c.term.start:
         out.append(
@@ -84,145 +87,12 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:  # noqa: C901
                 msg("signed {signed}, after the term ends {end}", signed=c.signed, end=c.term.end),
             )
         )
+    return out
 
-    parts = sum((line.amount for line in c.breakdown), Decimal(0))
-    if parts != c.total:
-        out.append(
-            (
-                ("breakdown",),
-                msg("adds up to {amount}, not the total {amount2}", amount=fmt(parts), amount2=fmt(c.total)),
-            )
-        )
-    plan = sum((i.amount for i in c.instalments), Decimal(0)) + c.final_payment.cap
-    if plan != c.total:
-        out.append(
-            (
-                ("instalments",),
-                msg(
-                    "instalments {amount} plus the final payment cap {amount2} make {amount3}, not "
-                    "the total {amount4}",
-                    amount=fmt(plan - c.final_payment.cap),
-                    amount2=fmt(c.final_payment.cap),
-                    amount3=fmt(plan),
-                    amount4=fmt(c.total),
-                ),
-            )
-        )
-    _check_capitals(out, ("total_capitals",), c.total_capitals, c.total, capitals)
-    _check_capitals(
-        out, ("final_payment", "capitals"), c.final_payment.capitals, c.final_payment.cap, capitals
-    )
 
-    expected_start = c.term.start
-    for n, inst in enumerate(c.instalments):
-        if inst.number != n + 1:
-            out.append((("instalments", n, "number"), f"is {inst.number}; expected {n + 1}"))
-        _check_capitals(out, ("instalments", n, "capitals"), inst.capitals, inst.amount, capitals)
-        if inst.end < inst.start:
-            out.append(
-                (
-                    ("instalments", n, "end"),
-                    msg("{end} is before start {start}", end=inst.end, start=inst.start),
-                )
-            )
-        if inst.start < c.term.start or inst.end > c.term.end:
-            out.append(
-                (
-                    ("instalments", n),
-                    msg(
-                        "period {start}..{end} leaves the term {start2}..{end2}",
-                        start=inst.start,
-                        end=inst.end,
-                        start2=c.term.start,
-                        end2=c.term.end,
-                    ),
-                )
-            )
-        if inst.start < expected_start:
-            out.append(
-                (
-                    ("instalments", n, "start"),
-                    msg(
-                        "{start} overlaps the previous period; expected {expected_start}",
-                        start=inst.start,
-                        expected_start=expected_start,
-                    ),
-                )
-            )
-        elif inst.start > expected_start:
-            out.append(
-                (
-                    ("instalments", n, "start"),
-                    msg(
-                        "{start} leaves a hole from {expected_start}; expected {expected_start}",
-                        start=inst.start,
-                        expected_start=expected_start,
-                    ),
-                )
-            )
-        expected_start = max(expected_start, inst.end + timedelta(days=1))
-    if c.instalments and expected_start != c.term.end + timedelta(days=1):
-        out.append(
-            (
-                ("instalments",),
-                msg(
-                    "periods stop at {value}; the term ends {end}",
-                    value=expected_start - timedelta(days=1),
-                    end=c.term.end,
-                ),
-            )
-        )
-
-    for key, p in c.penalties.items():
-        loc: Loc = ("penalties", key)
-        if p.min is not None and p.max is not None and p.min > p.max:
-            out.append(
-                (
-                    loc + ("min",),
-                    msg("{amount} is above max {amount2}", amount=fmt(p.min), amount2=fmt(p.max)),
-                )
-            )
-        if p.basis == "percent-of-total":
-            if p.percent is None or p.amount is not None or p.min is not None or p.max is not None:
-                out.append((loc, msg("a percent-of-total penalty takes `percent` and no amount/min/max")))
-        elif p.percent is not None:
-            out.append(
-                (
-                    loc + ("percent",),
-                    msg("only a percent-of-total penalty takes it, not {basis}", basis=p.basis),
-                )
-            )
-        elif p.amount is not None and (p.min is not None or p.max is not None):
-            out.append((loc, msg("give either a fixed `amount` or a `min`/`max` range, not both")))
-        elif p.amount is None and p.min is None and p.max is None:
-            out.append((loc, "needs a fixed `amount` or a `min` and/or `max`"))
-    computed = [key for key, p in c.penalties.items() if p.computed]
-    if len(computed) != 1:
-        out.append(
-            (
-                ("penalties",),
-                msg(
-                    "exactly one penalty is `computed: true` (the seat shortage priced from "
-                    "attendance, rule 5); found {n_computed}",
-                    n_computed=len(computed),
-                ),
-            )
-        )
-    elif c.penalties[computed[0]].amount is None:
-        out.append((("penalties", computed[0], "amount"), msg("needs a fixed rate per person-shift")))
-    for n, inst in enumerate(c.instalments):
-        for key in inst.documents or ():
-            if key not in c.payment_documents:
-                out.append(
-                    (
-                        ("instalments", n, "documents"),
-                        msg(
-                            "{key!r} is not one of the payment_documents: {value}",
-                            key=key,
-                            value=", ".join(c.payment_documents) or "none",
-                        ),
-                    )
-                )
+def _obligations(c: Contract) -> list[tuple[Loc, str]]:
+    """Counted duties' windows."""
+    out: list[tuple[Loc, str]] = []
     for key, ob in c.obligations.items():
         if (ob.window == "rolling-months") != (ob.months is not None):
             out.append(
@@ -231,10 +101,22 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:  # noqa: C901
                     msg("a rolling-months window needs `months`, and only it takes one"),
                 )
             )
+    return out
+
+
+def _staffing(c: Contract) -> list[tuple[Loc, str]]:
+    """Staffing groups named once."""
+    out: list[tuple[Loc, str]] = []
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:
             out.append((("staffing", "groups", n, "key"), msg("{key!r} appears twice", key=g.key)))
+    return out
+
+
+def _late_interest(c: Contract) -> list[tuple[Loc, str]]:
+    """Rates in date order; the LPR floor where Party B is an SME."""
+    out: list[tuple[Loc, str]] = []
     rates = c.late_interest.rates
     for n in range(1, len(rates)):
         if rates[n].since <= rates[n - 1].since:
@@ -254,19 +136,14 @@ def _cross_checks(c: Contract) -> list[tuple[Loc, str]]:  # noqa: C901
     return out
 
 
-def _check_capitals(
-    out: list[tuple[Loc, str]], loc: Loc, written: str, amount: Decimal, capitals: Callable[[Decimal], str]
-) -> None:
-    expected = capitals(amount)
-    if written.removeprefix("人民币") != expected:
-        out.append(
-            (
-                loc,
-                msg(
-                    "{written!r} does not match {amount:.2f}; expected {expected!r}",
-                    written=written,
-                    amount=amount,
-                    expected=expected,
-                ),
-            )
-        )
+# One function a section of the contract, in the file's order.
+SECTIONS: tuple[Callable[[Contract], list[tuple[Loc, str]]], ...] = (
+    _term,
+    money.sums,
+    money.instalments,
+    money.penalties,
+    money.payment_documents,
+    _obligations,
+    _staffing,
+    _late_interest,
+)

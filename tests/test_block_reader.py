@@ -149,6 +149,7 @@ WRITTEN = st.tuples(
 ).map(lambda t: "\n".join(t[1] + [line for r in t[0] for line in r]) + "\n")
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(FILE, WRITTEN))
 @example('- id: a\n  staff: [S1, S2]\n  ref: "x y"\n  n: ~\n- id: b\n')

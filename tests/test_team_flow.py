@@ -18,6 +18,9 @@ import pytest
 from conftest import LEDGER, SEED, git, write_roster
 from seatledger.core.workdays import WorkCalendar
 
+# Every step runs git, pre-commit and the CLI in processes of their own.
+pytestmark = pytest.mark.slow
+
 SEATLEDGER = [sys.executable, "-m", "seatledger"]
 
 

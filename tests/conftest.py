@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from seatledger.cli.main import app
@@ -20,6 +21,22 @@ SEED = REPO / "contracts" / "haidian-hotline-2022.yaml"
 CONTRACTS = Path(__file__).resolve().parent / "contracts"
 
 Run = Callable[..., "Result"]
+
+# Hypothesis: `ci` runs hypothesis's own 100 examples a test and each explicit
+# @settings(max_examples=examples(n)) at n, as the suite always has; `dev` (the default on a
+# developer's machine, and so in the fast lane) runs a fifth of each. CI sets CI=true;
+# HYPOTHESIS_PROFILE=ci or =dev chooses either by hand.
+CI_EXAMPLES = 100
+settings.register_profile("ci", max_examples=CI_EXAMPLES, print_blob=True)
+settings.register_profile("dev", max_examples=CI_EXAMPLES // 5)
+_ON_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _ON_CI else "dev"))
+
+
+def examples(n: int) -> int:
+    """A test's example count: n under the ci profile, scaled by the loaded profile's
+    max_examples (a fifth under dev), so an explicit count follows the profile too."""
+    return max(1, n * settings.default.max_examples // CI_EXAMPLES)
 
 
 class Result:

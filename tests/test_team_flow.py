@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import LEDGER, SEED, git, write_roster
-from seatledger.cli.main import app
+from seatledger.cli.main import narrowed
 from seatledger.core.workdays import WorkCalendar
 
 # Every step runs git, pre-commit and the CLI in processes of their own.
@@ -42,7 +42,10 @@ def here(repo: Path, *args: str) -> str:
     os.chdir(repo)
     try:
         result = CliRunner().invoke(
-            app, list(args), catch_exceptions=False, env={"SEATLEDGER_NO_CACHE": "1", "COLUMNS": "120"}
+            narrowed(list(args)),
+            list(args),
+            catch_exceptions=False,
+            env={"SEATLEDGER_NO_CACHE": "1", "COLUMNS": "120"},
         )
     finally:
         os.chdir(cwd)

@@ -12,7 +12,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from seatledger.cli.main import app
+from seatledger.cli.main import narrowed
 from seatledger.core.money import capitals, fmt_grouped
 
 LANG: list[str] = ["en"]
@@ -26,8 +26,11 @@ def language(request: pytest.FixtureRequest) -> None:
 
 def text_and_json(width: int, *args: str) -> tuple[str, dict]:
     runner = CliRunner()
-    text = runner.invoke(app, [*args, "--lang", LANG[0]], env={"COLUMNS": str(width)}, terminal_width=width)
-    data = runner.invoke(app, [*args, "--format", "json"], env={"COLUMNS": str(width)})
+    command = narrowed(list(args))  # as the console script builds it
+    text = runner.invoke(
+        command, [*args, "--lang", LANG[0]], env={"COLUMNS": str(width)}, terminal_width=width
+    )
+    data = runner.invoke(command, [*args, "--format", "json"], env={"COLUMNS": str(width)})
     assert "Traceback" not in text.output
     assert all(cell_len(line) <= width for line in text.stdout.splitlines()), text.stdout
     return text.stdout, json.loads(data.stdout)
@@ -194,7 +197,7 @@ def test_data_that_looks_like_style_tags_prints_as_it_is(example: Path, width: i
     ref = r"[/] [bold]x\[red] [note]"
     runner = CliRunner()
     added = runner.invoke(
-        app,
+        narrowed(["record"]),
         [
             "record",
             "incident",

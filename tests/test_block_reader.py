@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import LEDGER, REPO
+from conftest import LEDGER, REPO, examples
 from seatledger.read import block_reader
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text
 
@@ -149,7 +149,8 @@ WRITTEN = st.tuples(
 ).map(lambda t: "\n".join(t[1] + [line for r in t[0] for line in r]) + "\n")
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(FILE, WRITTEN))
 @example('- id: a\n  staff: [S1, S2]\n  ref: "x y"\n  n: ~\n- id: b\n')
 @example("# header\n\n- id: a\n  note: a:b x#y\n  amount: -5\n  empty: \n")

@@ -7,8 +7,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import LEDGER, Run, commit
 from seatledger.core.workdays import WorkCalendar
+
+# Each test records a quarter into a real git repository and closes it.
+pytestmark = pytest.mark.slow
 
 
 def _close_q3(repo: Path, run: Run) -> None:

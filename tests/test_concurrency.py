@@ -10,8 +10,13 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import Run, snapshot
 from seatledger.read.yaml_reader import load_path
+
+# Real writer processes, killed and raced: processes of their own by design.
+pytestmark = pytest.mark.slow
 
 JULY_WORKING_DAYS = [
     "2022-07-01",

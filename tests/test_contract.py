@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CONTRACTS, SEED, Run
+from conftest import CONTRACTS, SEED, Run, examples
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.money import capitals
 from seatledger.read.contract_file import load_contract
@@ -174,7 +174,7 @@ def test_another_contract_works_from_its_own_file(tmp_path: Path, run: Run) -> N
     assert '"day": 60' in result.stdout
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.integers(min_value=-(10**13), max_value=10**13))
 def test_capitals_match_cn2an(cents: int) -> None:
     """The hand-written capitals agree with cn2an's rmb mode (a test-only dependency)."""

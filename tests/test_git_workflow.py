@@ -13,6 +13,9 @@ import pytest
 from conftest import LEDGER, Run, commit, git, write_roster
 from seatledger.core.workdays import WorkCalendar
 
+# Real git repositories, branches and merges through the driver.
+pytestmark = pytest.mark.slow
+
 
 def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -> None:
     git(repo, "checkout", "-qb", "monday")

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run, snapshot
+from conftest import Run, examples, snapshot
 from seatledger.read.yaml_reader import load_path
 
 
@@ -230,7 +230,9 @@ TEXT = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(note=TEXT.filter(lambda s: s.strip()), ref=TEXT.filter(lambda s: s.strip()))
 def test_any_text_the_tool_accepts_reads_back_unchanged(ledger: Path, run: Run, note: str, ref: str) -> None:
     rid = written_id(

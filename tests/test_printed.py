@@ -15,6 +15,9 @@ import pytest
 
 from conftest import REPO, Run
 
+# Headless Chromium, pdftotext/pdftoppm and xlsx workbooks written and read back.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

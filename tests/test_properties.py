@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED
+from conftest import SEED, examples
 from seatledger.core.ledger import Ledger
 from seatledger.core.periods import Period, month_period, quarter_period
 from seatledger.core.records import Attendance, Incident, LedgerMeta, Payment, Record
@@ -66,7 +66,7 @@ def ledger(
     return Ledger(CONTRACT, SEED, Path("."), meta, (), tuple(records), [])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(attendance, incidents, payments)
 def test_months_of_a_quarter_add_up_to_the_quarter(att, inc, pay) -> None:  # type: ignore[no-untyped-def]
     book = make_book(ledger(att, inc, pay))
@@ -78,7 +78,7 @@ def test_months_of_a_quarter_add_up_to_the_quarter(att, inc, pay) -> None:  # ty
     assert sum((p.deducted for p in parts), Decimal(0)) == whole.deducted
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(attendance, incidents, payments, st.integers(0, 90))
 def test_adjacent_periods_add_up_to_their_union(att, inc, pay, split) -> None:  # type: ignore[no-untyped-def]
     book = make_book(ledger(att, inc, pay))
@@ -91,7 +91,7 @@ def test_adjacent_periods_add_up_to_their_union(att, inc, pay, split) -> None:  
     assert (a.closing - a.opening) + (b.closing - b.opening) == union.closing - union.opening
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(attendance, incidents, payments, st.sampled_from(DAYS), st.integers(1000, 10000))
 def test_a_deduction_never_raises_the_balance_owed(att, inc, pay, day, amount) -> None:  # type: ignore[no-untyped-def]
     before = settle(make_book(ledger(att, inc, pay)), Q3)

@@ -14,9 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import LEDGER, SEED, git, write_roster
+from seatledger.cli.main import narrowed
 from seatledger.core.workdays import WorkCalendar
+
+# Every step runs git, pre-commit and the CLI in processes of their own.
+pytestmark = pytest.mark.slow
 
 SEATLEDGER = [sys.executable, "-m", "seatledger"]
 
@@ -27,6 +32,25 @@ def sl(repo: Path, *args: str, code: int | None = 0) -> subprocess.CompletedProc
     if code is not None:
         assert result.returncode == code, (args, result.stdout, result.stderr)
     return result
+
+
+def here(repo: Path, *args: str) -> str:
+    """The same command in this process, for the steps whose figures or files are all that is
+    checked: a process of its own adds nothing there (git and the pre-commit hooks still run
+    seatledger in theirs). The same environment as `sl`; its output."""
+    cwd = os.getcwd()
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(
+            narrowed(list(args)),
+            list(args),
+            catch_exceptions=False,
+            env={"SEATLEDGER_NO_CACHE": "1", "COLUMNS": "120"},
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, (args, result.stdout, result.stderr)
+    return result.stdout
 
 
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
@@ -58,7 +82,7 @@ def clone(origin: Path, where: Path) -> Path:
 
 def week(repo: Path, first: date, last: date) -> None:
     for day in WorkCalendar().working_days(first, last):
-        sl(repo, "record", "attendance", "--date", str(day), "--present", "48")
+        here(repo, "record", "attendance", "--date", str(day), "--present", "48")
 
 
 def push_branch(repo: Path, branch: str, message: str) -> None:
@@ -69,7 +93,7 @@ def push_branch(repo: Path, branch: str, message: str) -> None:
 
 def money(repo: Path, base: str) -> dict[str, tuple[str, str]]:
     """A pull request's money against its merge base: period -> (Δ deducted, Δ balance)."""
-    data = json.loads(sl(repo, "diff", "--base", base, "--format", "json").stdout)
+    data = json.loads(here(repo, "diff", "--base", base, "--format", "json"))
     return {
         m["period"]: (m["deducted_change"], m["balance_change"]) for m in (*data["months"], *data["quarters"])
     }
@@ -169,5 +193,5 @@ def test_two_clerks_and_a_reviewer(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     september = (reviewer / LEDGER / "2022-09.yaml").read_text()
     ids = [line for line in september.splitlines() if line.startswith("- id: ")]
     assert len(ids) == len(set(ids)) == 10 + 1 + 1 + 1  # 10 days, payment, incident, void
-    s = json.loads(sl(reviewer, "settle", "--month", "2022-09", "--format", "json").stdout)
+    s = json.loads(here(reviewer, "settle", "--month", "2022-09", "--format", "json"))
     assert (s["paid"], s["deductions"]["total"]) == ("1000.00", "0.00")  # the void stands

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
+from conftest import examples
 from seatledger.render.sheet import Sheet
 from seatledger.render.terminal import Markup, Terminal, cell_len, escape, plain, spans, wrap
 
@@ -98,7 +99,7 @@ WORDS = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(st.tuples(FIGURE, WORDS, FIGURE, WORDS), min_size=1, max_size=6),
     st.integers(min_value=20, max_value=160),

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import git
+
+pytestmark = pytest.mark.slow  # git and seven processes
 
 DECLARE = """
 import datetime as dt, sys

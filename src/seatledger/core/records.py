@@ -1,78 +1,32 @@
-"""Ledger data: the roster and every record kind, as plain frozen values, each declared once.
-
-A field's annotation carries its converter, option and help (`F`); `@declare` gives the kind's
-id prefix, command help and what the layers above ask of it (see `core.declare`). Field order is
-the key order the files are written in. Each value carries its `source` (file and line) so any
-figure can be traced to the line it came from. NamedTuples rather than dataclasses: every command
-defines these classes, and a NamedTuple costs a tenth. No `from __future__ import annotations`:
-the declarations are read from the evaluated annotations.
-"""
+"""Every record kind, declared once: a field's annotation carries its converter, option and help
+(`F`), `@declare` the kind's id prefix, command help and the facts the layers above ask of it
+(`core.declare`). Field order is the files' key order; `source` traces each value to its line.
+No `from __future__ import annotations`: the declarations are read from evaluated annotations."""
 
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal, NamedTuple
 
-from seatledger.core.convert import (
-    count0,
-    count1,
-    day,
-    ident,
-    idents,
-    instalment_number,
-    instalment_ref,
-    key,
-    money,
-    one_of,
-    repeat,
-    text,
-)
-from seatledger.core.declare import DECLARED, F, declare
+from seatledger.core import convert as cv
+from seatledger.core.declare import DECLARED as DECLARED
+from seatledger.core.declare import F, declare
+from seatledger.core.field_types import Day, Ground, Id, InstalmentRef, Note, Repeat, Shift, Staff
 from seatledger.core.i18n import N_
-from seatledger.core.source import NOWHERE, FieldLines, Source, field_lines, fields_in_order
-from seatledger.core.vocab import DEGREES, ROLES, SHIFTS
-
-__all__ = ["DECLARED", "NOWHERE", "FieldLines", "Source", "field_lines", "fields_in_order"]
-
-# Fields many kinds share.
-Id = Annotated[str, F(ident, option="-")]  # drawn by the tool from the content (rule 7)
-Day = Annotated[dt.date, F(day, N_("2022-07-01, 2022/07/01 or 2022年7月1日"))]
-Note = Annotated[str | None, F(text, N_("Free text kept with the record."))]
-Repeat = Annotated[int | None, F(repeat, option="-")]  # the n-th alike in all else (--duplicate)
-Staff = Annotated[tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")]
-Shift = Annotated[str, F(one_of(SHIFTS), N_("day, night or duty"))]
-InstalmentRef = Annotated[int | str, F(instalment_ref, N_("N or final"))]  # a number, or "final"
-Ground = Annotated[str, F(text, N_("The clause of a ground in the contract (termination.grounds)."))]
-
-
-class LedgerMeta(NamedTuple):
-    contract: Annotated[str, F(key)]
-    recorded_from: Annotated[dt.date, F(day)]
-    source: Source = NOWHERE
-
-
-class Person(NamedTuple):
-    id: Annotated[str, F(ident)]
-    role: Annotated[str, F(one_of(ROLES))]
-    degree: Annotated[str, F(one_of(DEGREES))]
-    joined: Annotated[dt.date, F(day)]
-    group: Annotated[str | None, F(key)] = None
-    name: Annotated[str | None, F(text)] = None
-    left: Annotated[dt.date | None, F(day)] = None
-    note: Annotated[str | None, F(text)] = None
-    source: Source = NOWHERE
-
-    def on_roster(self, day: dt.date) -> bool:
-        return self.joined <= day and (self.left is None or day < self.left)
+from seatledger.core.roster import LedgerMeta as LedgerMeta
+from seatledger.core.roster import Person as Person
+from seatledger.core.source import NOWHERE as NOWHERE
+from seatledger.core.source import Source as Source
+from seatledger.core.vocab import SHIFTS
 
 
 @declare("att", N_("Attendance of one shift."), bulk=True, replace=True, book="attendance")
 class Attendance(NamedTuple):
     id: Id
     date: Day
-    shift: Annotated[str, F(one_of(SHIFTS), N_("day, night or duty"), cli_default="day")]
-    present: Annotated[int, F(count0, N_("People at work on the shift."), cli="int")]
+    shift: Annotated[str, F(cv.one_of(SHIFTS), N_("day, night or duty"), cli_default="day")]
+    present: Annotated[int, F(cv.count0, N_("People at work on the shift."), cli="int")]
     absent: Annotated[
-        tuple[str, ...], F(idents, N_("Absent staff ids: S001,S002, or the option repeated"), cli="ids")
+        tuple[str, ...], F(cv.idents, N_("Absent staff ids: S001,S002, or the option repeated"), cli="ids")
     ] = ()
     note: Note = None
     source: Source = NOWHERE
@@ -83,14 +37,14 @@ class Attendance(NamedTuple):
 class Incident(NamedTuple):
     id: Id
     date: Day
-    penalty: Annotated[str, F(key, N_("A penalty key of the contract."))]
-    count: Annotated[int, F(count1, N_("Units (occurrences, cases)."), cli="int")] = 1  # type: ignore[assignment]
+    penalty: Annotated[str, F(cv.key, N_("A penalty key of the contract."))]
+    count: Annotated[int, F(cv.count1, N_("Units (occurrences, cases)."), cli="int")] = 1  # type: ignore[assignment]
     # per unit; None where the penalty fixes it
     amount: Annotated[
-        Decimal | None, F(money, N_("Yuan per unit, where the penalty has no fixed amount."))
+        Decimal | None, F(cv.money, N_("Yuan per unit, where the penalty has no fixed amount."))
     ] = None
     staff: Staff = ()
-    ref: Annotated[str | None, F(text, N_("Case or notice number."))] = None
+    ref: Annotated[str | None, F(cv.text, N_("Case or notice number."))] = None
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -102,10 +56,10 @@ class Demand(NamedTuple):
     """Party A's staffing demand for one shift over a date range; `date` is its first day."""
 
     id: Id
-    date: Annotated[dt.date, F(day, N_("First day, YYYY-MM-DD"), option="--from")]
-    to: Annotated[dt.date, F(day, N_("Last day, YYYY-MM-DD"))]
+    date: Annotated[dt.date, F(cv.day, N_("First day, YYYY-MM-DD"), option="--from")]
+    to: Annotated[dt.date, F(cv.day, N_("Last day, YYYY-MM-DD"))]
     shift: Shift
-    required: Annotated[int, F(count0, N_("People Party A requires."), cli="int")]
+    required: Annotated[int, F(cv.count0, N_("People Party A requires."), cli="int")]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["demand"] = "demand"
@@ -120,8 +74,8 @@ class Demand(NamedTuple):
 class Activity(NamedTuple):
     id: Id
     date: Day
-    obligation: Annotated[str, F(key, N_("A duty key of the contract."))]
-    count: Annotated[int, F(count1, cli="int")] = 1  # type: ignore[assignment]
+    obligation: Annotated[str, F(cv.key, N_("A duty key of the contract."))]
+    count: Annotated[int, F(cv.count1, cli="int")] = 1  # type: ignore[assignment]
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -135,11 +89,9 @@ class Activity(NamedTuple):
     book="requests",
 )
 class Request(NamedTuple):
-    """Party B's payment request, dated the day Party A received it (rule 9)."""
-
     id: Id
     date: Day
-    instalment: Annotated[int, F(instalment_number, cli="int")]
+    instalment: Annotated[int, F(cv.instalment_number, cli="int")]
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -151,10 +103,10 @@ class Payment(NamedTuple):
     id: Id
     date: Day
     instalment: InstalmentRef
-    amount: Annotated[Decimal, F(money, N_("Yuan received."))]
-    excused: Annotated[str | None, F(key, N_("Why lateness is excused (an excuse key of the contract)."))] = (
-        None
-    )
+    amount: Annotated[Decimal, F(cv.money, N_("Yuan received."))]
+    excused: Annotated[
+        str | None, F(cv.key, N_("Why lateness is excused (an excuse key of the contract)."))
+    ] = None
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -173,7 +125,7 @@ class Completion(NamedTuple):
 
     id: Id
     date: Day
-    amount: Annotated[Decimal, F(money, N_("Confirmed final payment, gross."))]
+    amount: Annotated[Decimal, F(cv.money, N_("Confirmed final payment, gross."))]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["completion"] = "completion"
@@ -184,7 +136,7 @@ class Invoice(NamedTuple):
     id: Id
     date: Day
     instalment: InstalmentRef
-    amount: Annotated[Decimal, F(money)]
+    amount: Annotated[Decimal, F(cv.money)]
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -202,9 +154,7 @@ class ReplaceRequest(NamedTuple):
 
     id: Id
     date: Day
-    staff: Annotated[
-        tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")
-    ]
+    staff: Staff
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -218,14 +168,11 @@ class ReplaceRequest(NamedTuple):
     book="consents",
 )
 class Consent(NamedTuple):
-    """Party A's written consent to a change of the project manager or a team leader,
-    naming the staff who leave or join (三(一)4, 三(二)4)."""
+    """Names the staff who leave or join (三(一)4, 三(二)4)."""
 
     id: Id
     date: Day
-    staff: Annotated[
-        tuple[str, ...], F(idents, N_("Staff ids: S001,S002, or the option repeated"), cli="ids")
-    ]
+    staff: Staff
     repeat: Repeat = None
     note: Note = None
     source: Source = NOWHERE
@@ -239,13 +186,12 @@ class Consent(NamedTuple):
     book="disputes",
 )
 class Dispute(NamedTuple):
-    """Party B disputes the deduction of an incident (rule 17); a void of the incident upholds
-    it, a ruling dismisses it."""
+    """Rule 17: a void of the incident upholds the dispute, a ruling dismisses it."""
 
     id: Id
     date: Day
-    incident: Annotated[str, F(ident, N_("The incident whose deduction Party B disputes."))]
-    reason: Annotated[str, F(text)]
+    incident: Annotated[str, F(cv.ident, N_("The incident whose deduction Party B disputes."))]
+    reason: Annotated[str, F(cv.text)]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["dispute"] = "dispute"
@@ -258,11 +204,9 @@ class Dispute(NamedTuple):
     book="rulings",
 )
 class Ruling(NamedTuple):
-    """The dispute is dismissed: the deduction stands (rule 17)."""
-
     id: Id
     date: Day
-    dispute: Annotated[str, F(ident, N_("The dispute dismissed."))]
+    dispute: Annotated[str, F(cv.ident, N_("The dispute dismissed."))]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["ruling"] = "ruling"
@@ -275,8 +219,8 @@ class Notice(NamedTuple):
     id: Id
     date: Day
     clause: Ground
-    cure_by: Annotated[dt.date, F(day, N_("YYYY-MM-DD: cure by this day."))]
-    ref: Annotated[str | None, F(text, N_("The notice's number."))] = None
+    cure_by: Annotated[dt.date, F(cv.day, N_("YYYY-MM-DD: cure by this day."))]
+    ref: Annotated[str | None, F(cv.text, N_("The notice's number."))] = None
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["notice"] = "notice"
@@ -284,11 +228,9 @@ class Notice(NamedTuple):
 
 @declare("cur", N_("The breach a notice named was cured."), book="cures")
 class Cured(NamedTuple):
-    """A notice's breach was cured on this date (rule 14)."""
-
     id: Id
     date: Day
-    notice: Annotated[str, F(ident, N_("The notice whose breach was cured."))]
+    notice: Annotated[str, F(cv.ident, N_("The notice whose breach was cured."))]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["cured"] = "cured"
@@ -308,7 +250,7 @@ class Termination(NamedTuple):
     date: Day
     clause: Ground
     notice: Annotated[
-        str | None, F(ident, N_("The expired notice it follows (where the ground needs one)."))
+        str | None, F(cv.ident, N_("The expired notice it follows (where the ground needs one)."))
     ] = None
     note: Note = None
     source: Source = NOWHERE
@@ -327,7 +269,7 @@ class Document(NamedTuple):
     id: Id
     date: Day
     instalment: InstalmentRef
-    document: Annotated[str, F(key, N_("A key of the contract's payment_documents."), option="--kind")]
+    document: Annotated[str, F(cv.key, N_("A key of the contract's payment_documents."), option="--kind")]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["document"] = "document"
@@ -340,32 +282,17 @@ class Void(NamedTuple):
 
     id: Id
     date: Day
-    target: Annotated[str, F(ident)]
-    reason: Annotated[str, F(text)]
+    target: Annotated[str, F(cv.ident)]
+    reason: Annotated[str, F(cv.text)]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["void"] = "void"
 
 
 Record = (
-    Attendance
-    | Incident
-    | Demand
-    | Activity
-    | Request
-    | Payment
-    | Completion
-    | Invoice
-    | Void
-    | ReplaceRequest
-    | Consent
-    | Dispute
-    | Ruling
-    | Notice
-    | Cured
-    | Termination
-    | Document
-)
+    Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | ReplaceRequest
+    | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void
+)  # fmt: skip
 
 # The kinds declared above, by name. Everything else about a kind is asked of DECLARED, which
 # also holds a kind declared after this module (a test's, a plug-in's).

@@ -11,14 +11,8 @@ from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Closing, Ledger
-from seatledger.core.records import (
-    LedgerMeta,
-    Person,
-    Record,
-    Source,
-    field_lines,
-    fields_in_order,
-)
+from seatledger.core.records import LedgerMeta, Person, Record
+from seatledger.core.source import Source, field_lines, fields_in_order
 from seatledger.read import block_reader, month_cache
 from seatledger.read.block_reader import RowMap
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings

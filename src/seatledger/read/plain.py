@@ -44,26 +44,32 @@ def _names() -> dict[type, str]:
     return {cls: name for name, cls in classes().items()}
 
 
-def to_plain(v: Any) -> Any:  # noqa: C901  one branch per kind of value: a table, not logic
+def _pairs(v: Any) -> tuple[tuple[Any, Any], ...]:
+    return tuple((to_plain(k), to_plain(x)) for k, x in v.items())
+
+
+_TO_PLAIN: dict[type, Callable[[Any], Any]] = {
+    Decimal: lambda v: ("D", str(v)),  # exact: Decimal(str(d)) has d's sign, digits and exponent
+    dt.date: lambda v: ("d", v.toordinal()),
+    tuple: lambda v: ("t", tuple(map(to_plain, v))),
+    list: lambda v: ("l", tuple(map(to_plain, v))),
+    dict: lambda v: ("m", _pairs(v)),
+    MappingProxyType: lambda v: ("p", _pairs(v)),
+    Msg: lambda v: ("M", v.template, to_plain(dict(v.args))),
+}
+
+
+def to_plain(v: Any) -> Any:
     t = type(v)
     if t in _ATOMS:
         return v
-    if t is Decimal:
-        return ("D", str(v))  # exact: Decimal(str(d)) has d's sign, digits and exponent
-    if t is dt.date:
-        return ("d", v.toordinal())
-    if t is tuple:
-        return ("t", tuple(map(to_plain, v)))
-    if t is list:
-        return ("l", tuple(map(to_plain, v)))
-    if t is dict or t is MappingProxyType:
-        return ("m" if t is dict else "p", tuple((to_plain(k), to_plain(x)) for k, x in v.items()))
-    if t is Msg:
-        return ("M", v.template, to_plain(dict(v.args)))
+    out = _TO_PLAIN.get(t)
+    if out is not None:
+        return out(v)
     name = _names().get(t)
-    if name is not None:
-        return ("n", name, tuple(map(to_plain, v)))
-    raise TypeError(f"cannot keep a {t.__name__} in the cache")
+    if name is None:
+        raise TypeError(f"cannot keep a {t.__name__} in the cache")
+    return ("n", name, tuple(map(to_plain, v)))
 
 
 def _decimal(text: Any) -> Decimal:
@@ -84,36 +90,45 @@ def _items(v: tuple[Any, ...]) -> tuple[Any, ...]:
     return v[1]
 
 
-def from_plain(v: Any) -> Any:  # noqa: C901  the inverse table of to_plain
+def _message(v: tuple[Any, ...]) -> Msg:
+    args = from_plain(v[2])
+    if type(v[1]) is not str or type(args) is not dict or not all(type(k) is str for k in args):
+        raise ValueError("not a message")
+    return Msg(v[1], **args)
+
+
+def _named(v: tuple[Any, ...]) -> Any:
+    cls = classes().get(v[1]) if type(v[1]) is str else None
+    fields = tuple(map(from_plain, _items(v[1:])))
+    if cls is None or not hasattr(cls, "_fields") or len(fields) != len(cls._fields):
+        raise ValueError("not a class of this code")
+    return tuple.__new__(cls, fields)
+
+
+def _dict(v: tuple[Any, ...]) -> dict[Any, Any]:
+    return {from_plain(k): from_plain(x) for k, x in _items(v)}
+
+
+_FROM_PLAIN: dict[str, tuple[int, Callable[[tuple[Any, ...]], Any]]] = {  # tag: (length, rebuild)
+    "D": (2, lambda v: _decimal(v[1])),
+    "d": (2, lambda v: _date(v[1])),
+    "t": (2, lambda v: tuple(map(from_plain, _items(v)))),
+    "l": (2, lambda v: list(map(from_plain, _items(v)))),
+    "m": (2, _dict),
+    "p": (2, lambda v: MappingProxyType(_dict(v))),
+    "M": (3, _message),
+    "n": (3, _named),
+}
+
+
+def from_plain(v: Any) -> Any:
     t = type(v)
     if t in _ATOMS:
         return v
-    if t is not tuple or not v:
+    found = _FROM_PLAIN.get(v[0]) if t is tuple and v and type(v[0]) is str else None
+    if found is None or len(v) != found[0]:
         raise ValueError("not a cached value")
-    tag = v[0]
-    if tag == "D" and len(v) == 2:
-        return _decimal(v[1])
-    if tag == "d" and len(v) == 2:
-        return _date(v[1])
-    if tag == "t":
-        return tuple(map(from_plain, _items(v)))
-    if tag == "l":
-        return list(map(from_plain, _items(v)))
-    if tag in ("m", "p"):
-        pairs = {from_plain(k): from_plain(x) for k, x in _items(v)}
-        return pairs if tag == "m" else MappingProxyType(pairs)
-    if tag == "M" and len(v) == 3 and type(v[1]) is str:
-        args = from_plain(v[2])
-        if type(args) is not dict or not all(type(k) is str for k in args):
-            raise ValueError("not a message")
-        return Msg(v[1], **args)
-    if tag == "n" and len(v) == 3 and type(v[2]) is tuple:
-        cls = classes().get(v[1]) if type(v[1]) is str else None
-        fields = tuple(map(from_plain, v[2]))
-        if cls is None or not hasattr(cls, "_fields") or len(fields) != len(cls._fields):
-            raise ValueError("not a class of this code")
-        return tuple.__new__(cls, fields)
-    raise ValueError("not a cached value")
+    return found[1](v)
 
 
 # --- records, the bulk of what is kept -------------------------------------------------------

@@ -227,7 +227,7 @@ def put(kind: str, name: str, data_digest: str, value: Any) -> None:
     try:
         replace_at(folder, _entry_name(header), marshal.dumps((header, value)))
         _prune(folder, kind)
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001  a cache that cannot be written never stops a command
         pass
     finally:
         os.close(folder)

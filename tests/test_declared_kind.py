@@ -39,7 +39,7 @@ main()
 
 
 def tool(script: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SEATLEDGER_NO_CACHE="1", COLUMNS="200")
+    env = dict(os.environ, COLUMNS="200")  # with the cache: a declared kind is cached too
     return subprocess.run(
         [sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, env=env
     )

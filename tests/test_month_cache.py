@@ -4,18 +4,18 @@ trusted; SEATLEDGER_NO_CACHE turns it off."""
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 from pathlib import Path
 
 import pytest
 
 from conftest import Run
-from seatledger.read import ledger_files, month_cache
+from seatledger.read import cache, ledger_files, month_cache
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted((cache / "seatledger" / "months").glob("*.pickle"))
+    return sorted((cache / "seatledger").glob("month-*.entry"))
 
 
 @pytest.fixture
@@ -60,10 +60,10 @@ def test_a_changed_file_is_read_again(recorded: Path, run: Run) -> None:
     "garbage",
     [
         b"",
-        b"not a pickle",
-        pickle.dumps(("key", "x", []))[:-3],
-        pickle.dumps((b"wrong key", "x", [], [])),
-        pickle.dumps((None, "x", [1, 2], [])),
+        b"not marshal data",
+        marshal.dumps((("key",), ("x", [], ())))[:-3],
+        marshal.dumps((("wrong key",), ("x", [], ()))),
+        marshal.dumps((None, ("x", [1, 2], ()))),
     ],
 )
 def test_a_bad_entry_is_ignored_and_rebuilt(recorded: Path, run: Run, garbage: bytes) -> None:
@@ -79,7 +79,7 @@ def test_an_entry_keyed_on_other_code_is_stale(recorded: Path, monkeypatch: pyte
     key = month_cache.key_of(month, month.read_bytes())
     ledger_files.read_month(month)
     assert month_cache.get(month, key) is not None
-    monkeypatch.setattr(month_cache, "code_key", lambda: b"other code")
+    monkeypatch.setattr(cache, "code_key", lambda: "other code")
     assert month_cache.get(month, month_cache.key_of(month, month.read_bytes())) is None
 
 
@@ -114,7 +114,7 @@ def test_the_same_bytes_elsewhere_are_a_hit_with_their_own_path(recorded: Path, 
 
 
 def test_old_entries_are_pruned(recorded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(month_cache, "KEEP", 4)
+    monkeypatch.setitem(cache.KEEP, "month", 4)
     month = recorded / "2022-10.yaml"
     text = month.read_text(encoding="utf-8")
     for n in range(8):

@@ -4,7 +4,7 @@ miss, and a torn, foreign or forged verdict is ignored."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -13,11 +13,11 @@ import pytest
 
 from conftest import Run
 from seatledger.app import ledger_access
-from seatledger.read import verdicts
+from seatledger.read import cache, verdicts
 
 
 def kept() -> list[Path]:
-    return sorted((Path(os.environ["SEATLEDGER_CACHE"]) / "seatledger" / "verdicts").glob("*"))
+    return sorted((Path(os.environ["SEATLEDGER_CACHE"]) / "seatledger").glob("verdict-*"))
 
 
 def no_checks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,24 +88,26 @@ def test_changing_back_is_a_hit_again(example: Path, run: Run, monkeypatch: pyte
 
 @pytest.mark.parametrize(
     "forged",
-    [b"", b"{not json", b'{"key": "other", "records": 1, "months": 1, "roster": 1}', b'{"key": null}', b"[]"],
+    [b"", b"{not marshal", marshal.dumps((("other",), (1, 1, 1))), marshal.dumps(None), marshal.dumps([])],
 )
 def test_a_bad_or_forged_verdict_is_ignored(example: Path, run: Run, forged: bytes) -> None:
     month = example / "2022-08.yaml"
     month.write_bytes(month.read_bytes().replace(b"kind: incident", b"kind: incidnet", 1))
-    key = verdicts.digest(example.parent.parent / "contracts" / "haidian-hotline-2022.yaml", example)
+    contract = example.parent.parent / "contracts" / "haidian-hotline-2022.yaml"
+    key = verdicts.digest(contract, example)
     assert key is not None
-    folder = Path(os.environ["SEATLEDGER_CACHE"]) / "seatledger" / "verdicts"
-    folder.mkdir(parents=True)
-    (folder / f"{key[:40]}.json").write_bytes(forged)
+    header = cache._header("verdict", verdicts._name(contract, example), key)
+    folder = Path(os.environ["SEATLEDGER_CACHE"]) / "seatledger"
+    folder.mkdir(mode=0o700, parents=True)
+    (folder / cache._entry_name(header)).write_bytes(forged)
     assert run("check").exit_code == 1
 
 
 def test_a_verdict_of_other_counts_is_refused(example: Path, run: Run) -> None:
     assert run("check").exit_code == 0
     (entry,) = kept()
-    data = json.loads(entry.read_bytes())
-    entry.write_text(json.dumps({**data, "records": -1}))
+    header, counts = marshal.loads(entry.read_bytes())
+    entry.write_bytes(marshal.dumps((header, (-1, *counts[1:]))))
     result = run("check")
     assert result.exit_code == 0 and "616 records" in result.stdout
 
@@ -120,11 +122,7 @@ def test_changed_code_is_another_key(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "rules").mkdir()
     module = tmp_path / "rules" / "penalties.py"
     module.write_text("RATE = 300\n")
-    monkeypatch.setattr(verdicts, "_PACKAGE", tmp_path)
-    verdicts.code_key.cache_clear()
-    before = verdicts.code_key()
+    before = cache.digest_of_code(tmp_path)
     module.write_text("RATE = 301\n")
     os.utime(module, ns=(1, 1))
-    verdicts.code_key.cache_clear()
-    assert verdicts.code_key() != before
-    verdicts.code_key.cache_clear()
+    assert cache.digest_of_code(tmp_path) != before

@@ -21,7 +21,7 @@ def check(contract: Path | None, ledger: Path | None) -> CheckResult:
     key = None
     if paths.ledger.is_dir():  # found clean before, byte for byte: nothing to read again
         key = verdicts.digest(paths.contract, paths.ledger)
-        known = verdicts.clean(key)
+        known = verdicts.clean(key, paths.contract, paths.ledger)
         if known is not None:
             return CheckResult([], _checked(paths, known))
     try:

@@ -31,35 +31,55 @@ def paths_of(contract: Path | None, ledger: Path | None) -> Paths:
     return Paths(paths.contract, existing_ledger(paths.ledger))
 
 
-def checked(ledger: Ledger, *, closings: bool = True) -> Ledger:
-    """The ledger with every problem the checks find added to those met while reading.
+def checked(ledger: Ledger, book: Book, *, closings: bool = True) -> Ledger:
+    """The ledger with every problem the checks find added to those met while reading;
+    `book`: the ledger's, made once for the checks, the closings and the run's report.
     Closed quarters are resealed only where asked: that computes their figures."""
-    problems = [*ledger.problems, *ledger_problems(ledger)]
+    problems = [*ledger.problems, *ledger_problems(ledger, book)]
     if closings and ledger.closings:
-        problems += closing_problems(ledger, make_book(ledger))
+        problems += closing_problems(ledger, book)
     return ledger._replace(problems=problems)
 
 
 def open_checked(paths: Paths, *, closings: bool = True, key: str | None = None) -> Ledger:
-    """The loaded ledger with its problems. A ledger found clean before, byte for byte and by
-    this code (`read.verdicts`), is not checked again; the files are hashed before and after
-    loading, so what was loaded is what the verdict is about."""
+    """The loaded ledger with its problems (see `open_with_book`)."""
+    return open_with_book(paths, closings=closings, key=key)[0]
+
+
+def open_with_book(
+    paths: Paths, *, closings: bool = True, key: str | None = None
+) -> tuple[Ledger, Book | None]:
+    """The loaded ledger with its problems, and its book where the checks made one. A ledger
+    found clean before, byte for byte and by this code (`read.verdicts`), is not checked
+    again; the files are hashed before and after loading, so what was loaded is what the
+    verdict is about."""
     key = key or verdicts.digest(paths.contract, paths.ledger)  # `key`: just made by the caller
     ledger = load(paths.contract, paths.ledger)
     if (
         not ledger.problems
-        and verdicts.clean(key) is not None
+        and verdicts.clean(key, paths.contract, paths.ledger) is not None
         and verdicts.digest(paths.contract, paths.ledger) == key
     ):
-        return ledger
-    ledger = checked(ledger, closings=closings)
+        return ledger, None
+    book = make_book(ledger)
+    ledger = checked(ledger, book, closings=closings)
     if (
         not ledger.problems
         and (closings or not ledger.closings)
         and verdicts.digest(paths.contract, paths.ledger) == key
     ):
-        verdicts.found_clean(key, counts(ledger))
-    return ledger
+        verdicts.found_clean(key, paths.contract, paths.ledger, counts(ledger))
+    return ledger, book
+
+
+def clean_book(paths: Paths, what: str | None = None) -> tuple[Ledger, Book]:
+    """A ledger that reads cleanly (`refuse_problems`) and its book, made once."""
+    ledger, book = open_with_book(paths)
+    if what is None:
+        refuse_problems(ledger)
+    else:
+        refuse_problems(ledger, what)
+    return ledger, book if book is not None else make_book(ledger)
 
 
 def counts(ledger: Ledger) -> verdicts.Counts:
@@ -88,4 +108,4 @@ def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:
 
 def book_for(contract: Path | None, ledger: Path | None) -> Book:
     """The book of a ledger that reads cleanly, for the reports."""
-    return make_book(refuse_problems(open_checked(paths_of(contract, ledger))))
+    return clean_book(paths_of(contract, ledger))[1]

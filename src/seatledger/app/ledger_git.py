@@ -10,7 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from seatledger.app.ledger_access import existing_ledger, open_checked, paths_of, refuse_problems
+from seatledger.app.ledger_access import (
+    clean_book,
+    existing_ledger,
+    open_checked,
+    open_with_book,
+    paths_of,
+    refuse_problems,
+)
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
@@ -26,7 +33,7 @@ from seatledger.read.locate import Paths, resolve
 from seatledger.read.yaml_reader import read_text
 from seatledger.reports.ledger_diff import LedgerDiff, compare
 from seatledger.reports.seal import seal
-from seatledger.rules.book import make_book
+from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps_in
 from seatledger.write.store import ledger_lock, parse_items
 from seatledger.write.writer import Written
@@ -67,11 +74,11 @@ def close(
     paths = paths_of(contract, ledger)
     day = option_date(on, "--date") if on else date.today()
     with ledger_lock(paths.ledger):
-        led = open_checked(paths)
+        led, made = open_with_book(paths)
         q = period_from(led.contract, PeriodArgs(quarter=quarter))
         if q.label in closed_quarters(led.closings):
             raise SeatledgerError(msg("refused: {label} is already closed", label=q.label))
-        book = make_book(led)
+        book = made if made is not None else make_book(led)
         gaps, unrecorded = gaps_in(book, q.start, q.end)
         if gaps or unrecorded:
             missing = [f"{g.date} {g.shift}" for g in (*gaps, *unrecorded)]
@@ -156,7 +163,7 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branc
     )
     with tempfile.TemporaryDirectory(prefix="seatledger-diff-") as tmp:
 
-        def at(rev: str | None, name: str, label: str) -> Ledger | None:
+        def at(rev: str | None, name: str, label: str) -> tuple[Ledger, Book] | None:
             if rev is None:
                 where = Paths(contract_abs, existing_ledger(ledger_abs))
             else:
@@ -166,7 +173,7 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branc
                 if not (led_dir / META_FILE).exists():
                     return None
                 where = Paths(con if con.exists() else contract_abs, led_dir)
-            return refuse_problems(open_checked(where), msg("the ledger in {label}", label=label))
+            return clean_book(where, msg("the ledger in {label}", label=label))
 
         before, after = at(base, "base", base_label), at(head, "head", head_label)
         if after is None:
@@ -174,10 +181,11 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branc
                 msg("there is no ledger at {rel} in {head_label}", rel=rel[1], head_label=head_label)
             )
         return compare(
-            before,
-            after,
+            before[0] if before is not None else None,
+            after[0],
             f"{base_label} ({base[:10]})",
             head_label if head is None else f"{head_label} ({head[:10]})",
+            books=(before[1] if before is not None else None, after[1]),
         )
 
 

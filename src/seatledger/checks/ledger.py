@@ -33,7 +33,7 @@ from seatledger.core.records import (
     Record,
     Void,
 )
-from seatledger.rules.book import make_book
+from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps
 
 _BULK = frozenset(d.cls for d in DECLARED.values() if d.bulk)
@@ -48,7 +48,8 @@ class CheckResult(NamedTuple):
         return sum(1 for p in self.problems if p.severity == "error")
 
 
-def ledger_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901
+def ledger_problems(ledger: Ledger, book: Book | None = None) -> list[Problem]:  # noqa: C901
+    """Every problem of `ledger`; `book`: its book where the caller has made it already."""
     c = ledger.contract
     out: list[Problem] = floor_findings(c, ledger.contract_path)
     out += roster_problems(c, ledger.roster)
@@ -91,7 +92,7 @@ def ledger_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901
                 out.append(
                     problem(r, "date", msg("must be the voided record's date {date}", date=target.date))
                 )
-    book = make_book(ledger)  # made once: the reports of this run use it too
+    book = make_book(ledger) if book is None else book
     counted = list(book.records)
     for r in counted:
         out += record_problems(c, people, r)

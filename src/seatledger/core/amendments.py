@@ -16,9 +16,6 @@ class Terms(NamedTuple):
     amendment: str | None  # the latest amendment applied, if any
 
 
-_VERSIONS: dict[int, list[tuple[date, Terms]]] = {}
-
-
 def apply(c: Contract, a: Amendment) -> Contract:
     ch = a.changes
     staffing = c.staffing._replace(seats=ch.seats) if ch.seats is not None else c.staffing
@@ -50,24 +47,27 @@ def apply(c: Contract, a: Amendment) -> Contract:
 
 
 def versions(c: Contract) -> list[tuple[date, Terms]]:
-    """(from, terms) for the contract as signed and after each amendment, in date order."""
-    cached = _VERSIONS.get(id(c))
-    if cached is not None and cached[0][1].contract is c:
-        return cached
+    """(from, terms) for the contract as signed and after each amendment, in date order.
+    Made on every call: a caller that asks for many dates keeps them (`rules.staffing`'s
+    Requirements does, for the book) and asks `terms_in`."""
     out = [(date.min, Terms(c, None))]
     current = c
     for a in sorted(c.amendments, key=lambda a: a.starts):
         current = apply(current, a)
         out.append((a.starts, Terms(current, a.id)))
-    _VERSIONS[id(c)] = out
     return out
+
+
+def terms_in(found: list[tuple[date, Terms]], day: date) -> Terms:
+    """The terms on `day` among `found`, the contract's `versions`."""
+    terms = found[0][1]
+    for since, version in found:
+        if since <= day:
+            terms = version
+    return terms
 
 
 def terms_on(c: Contract, day: date) -> Terms:
     if not c.amendments:
         return Terms(c, None)
-    found = versions(c)[0][1]
-    for since, terms in versions(c):
-        if since <= day:
-            found = terms
-    return found
+    return terms_in(versions(c), day)

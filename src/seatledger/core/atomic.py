@@ -5,6 +5,7 @@ the bottom rather than in the write layer."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -43,3 +44,20 @@ def _replace(path: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def replace_at(folder: int, name: str, data: bytes) -> None:
+    """`name` in the folder open as `folder` replaced whole by `data`, never through a symbolic
+    link: a private temporary file (0600) renamed over it. No fsync: for the cache, whose
+    readers check every entry whole, a torn entry after a crash is only a miss."""
+    tmp = f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(tmp, flags, 0o600, dir_fd=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=folder)
+        raise

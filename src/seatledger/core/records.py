@@ -293,7 +293,3 @@ Record = (
     Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | ReplaceRequest
     | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void
 )  # fmt: skip
-
-# The kinds declared above, by name. Everything else about a kind is asked of DECLARED, which
-# also holds a kind declared after this module (a test's, a plug-in's).
-KINDS: dict[str, type[Record]] = {kind: d.cls for kind, d in DECLARED.items()}

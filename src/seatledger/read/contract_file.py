@@ -2,72 +2,40 @@
 
 Validating the contract cost about 0.17 s when first measured (pydantic's schema build, the
 capitals cross-check's library), more than the whole `check` budget (issue 3: within 2x the
-bare import time). The validated value is a tree of NamedTuples, so it is cached, pickled,
-per user, keyed by the contract's bytes and this code; a hit skips validation entirely.
+bare import time). The validated value is a tree of NamedTuples, so it is kept in the cache
+(`read.cache`) as plain values, keyed by the contract's bytes and the code key; a hit skips
+validation entirely. Only a valid contract is kept: problems are found afresh every time.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from pathlib import Path
 from typing import Any
 
-from seatledger import __version__
-from seatledger.core.atomic import write_atomic_bytes
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
 from seatledger.core.i18n import msg
+from seatledger.read import cache
 from seatledger.read.contract_checks import cross_checks
+from seatledger.read.plain import from_plain, to_plain
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
-# The cache is only as good as the code that validated it: key it on that code too.
-_CODE = (
-    Path(__file__).parent.parent / "core" / "contract.py",
-    Path(__file__).parent.parent / "core" / "amendments.py",
-    Path(__file__).with_name("contract_checks.py"),
-    Path(__file__),
-)
 
-
-def cache_dir() -> Path | None:
-    if os.environ.get("SEATLEDGER_NO_CACHE"):
-        return None
-    base = os.environ.get("SEATLEDGER_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "seatledger" if base else Path.home() / ".cache" / "seatledger"
-
-
-def _cache_path(text: str) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    digest = hashlib.sha256()
-    for part in (__version__.encode(), *(p.read_bytes() for p in _CODE), text.encode("utf-8")):
-        digest.update(hashlib.sha256(part).digest())
-    return folder / f"contract-{digest.hexdigest()[:32]}.pickle"
-
-
-def _from_cache(path: Path | None) -> Contract | None:
-    if path is None:
-        return None
+def _from_cache(key: str) -> Contract | None:
+    found = cache.get("contract", "", key)
     try:
-        if path.stat().st_uid != os.getuid():
-            return None  # only ever unpickle what this user wrote
-        value = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError):
+        value = from_plain(found) if found is not None else None
+    except Exception:  # noqa: BLE001  an entry that does not fit this code is only a miss
         return None
-    return value if isinstance(value, Contract) else None
+    return value if type(value) is Contract else None
 
 
-def _to_cache(path: Path | None, contract: Contract) -> None:
-    if path is None:
-        return
+def _to_cache(key: str, contract: Contract) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(path, pickle.dumps(contract, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+        plain = to_plain(contract)
+    except TypeError:
+        return  # a value the cache cannot hold costs time only
+    cache.put("contract", "", key, plain)
 
 
 def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
@@ -86,28 +54,20 @@ def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
-_SEEN: dict[tuple[str, str], Contract] = {}
-
-
 def load_contract(path: Path) -> Contract:
     """The validated contract, or SeatledgerError listing every problem with its line."""
     name = str(path)
     try:
         text = read_text(path)
-        seen = _SEEN.get((name, text))
-        if seen is not None:  # validated already in this run (finding the ledger reads it too)
-            return seen
-        cached = _cache_path(text)
-        hit = _from_cache(cached)
+        key = cache.digest(text.encode("utf-8"))
+        hit = _from_cache(key)
         if hit is not None:
-            _SEEN[(name, text)] = hit
             return hit
         raw = load_text(text, name)
     except YamlError as exc:
         raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
     contract = validate(raw, name)
-    _to_cache(cached, contract)
-    _SEEN[(name, text)] = contract
+    _to_cache(key, contract)
     return contract
 
 

@@ -153,9 +153,17 @@ def _violations(book: Book | None, end: date) -> set[Violation]:
     return set(check_roster(book, Period("term", start, min(end, book.contract.term.end))).violations)
 
 
-def compare(before: Ledger | None, after: Ledger, base: str, head: str) -> LedgerDiff:
-    old = make_book(before) if before is not None else None
-    new = make_book(after)
+def compare(
+    before: Ledger | None,
+    after: Ledger,
+    base: str,
+    head: str,
+    books: tuple[Book | None, Book] | None = None,
+) -> LedgerDiff:
+    """`books`: the ledgers' books where the caller has made them already."""
+    old, new = books if books is not None else (None, make_book(after))
+    if old is None and before is not None:
+        old = make_book(before)
     records = _changes({r.id: r for r in before.records} if before else {}, {r.id: r for r in after.records})
     people = _changes({p.id: p for p in before.roster} if before else {}, {p.id: p for p in after.roster})
     start, end = _span(new)

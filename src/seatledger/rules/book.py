@@ -78,18 +78,10 @@ class Book(NamedTuple):
         return [p for p in on_roster if p.role == "seat"]
 
 
-_MEMO: list[tuple[tuple[object, ...], Book]] = []  # the last book and what it was made of
-
-
 def make_book(ledger: Ledger) -> Book:
-    """The book of `ledger`; made once for the same contract, records, roster and settings
-    (the checks, the closings check and the report of one run all need it)."""
-    made_of = (ledger.contract, ledger.records, ledger.roster, ledger.meta)
-    if _MEMO and all(a is b for a, b in zip(_MEMO[0][0], made_of, strict=True)):
-        return _MEMO[0][1]
-    book = _make_book(ledger)
-    _MEMO[:] = [(made_of, book)]  # holds the objects, so their ids cannot be reused
-    return book
+    """The book of `ledger`. Made afresh on every call: the app makes it once per run and
+    passes it to the checks, the closings check and the report (`app.ledger_access`)."""
+    return _make_book(ledger)
 
 
 def _make_book(ledger: Ledger) -> Book:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from seatledger.core.amendments import terms_on
 from seatledger.core.money import ZERO, quantize
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import UNITS, DeductionLine
@@ -19,7 +18,7 @@ def incident_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     for r in book.incidents:
         if not start <= r.date <= end:
             continue
-        terms = terms_on(book.contract, r.date)  # the rate in force on the incident's date
+        terms = book.requirements.terms_on(r.date)  # the rate in force on the incident's date
         c = terms.contract
         p = c.penalties[r.penalty]
         rate = quantize(r.amount if r.amount is not None else c.penalty_amount_fixed(r.penalty) or ZERO)

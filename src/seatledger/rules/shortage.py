@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from seatledger.core.amendments import terms_on
 from seatledger.core.money import ZERO, quantize
 from seatledger.core.records import Attendance
 from seatledger.rules.book import Book
@@ -40,7 +39,7 @@ def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
 
 def _line(book: Book, key: str, short: int, att: Attendance, required: int) -> DeductionLine:
     """The line for one shortage, at the rate in force on its date (rule 16)."""
-    terms = terms_on(book.contract, att.date)
+    terms = book.requirements.terms_on(att.date)
     penalty = terms.contract.penalties[key]
     rate = penalty.amount or ZERO
     return DeductionLine(

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from seatledger.core.amendments import terms_on
 from seatledger.core.i18n import msg
 from seatledger.core.vocab import degree_rank
 from seatledger.rules.book import Book
@@ -17,7 +16,7 @@ DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actua
 
 
 def daily_violations(book: Book, day: date) -> list[DailyViolation]:
-    s = terms_on(book.contract, day).contract.staffing
+    s = book.requirements.terms_on(day).contract.staffing
     on_roster = [p for p in book.roster if p.on_roster(day)]
     people = book.counting(day)
     out: list[DailyViolation] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from seatledger.core.amendments import terms_on
+from seatledger.core.amendments import Terms, terms_in, versions
 from seatledger.core.contract import Contract
 from seatledger.core.records import Demand, Record
 from seatledger.core.vocab import SHIFTS
@@ -26,6 +26,7 @@ class Requirements:
     def __init__(self, contract: Contract, calendar: WorkCalendar, records: Iterable[Record]):
         self.contract = contract
         self.seats = contract.staffing.seats  # as signed; seats_on() reads the terms in force
+        self.versions = versions(contract)  # made once per book: rules ask for many dates
         self.calendar = calendar
         self.demands: dict[str, list[Demand]] = {s: [] for s in SHIFTS}
         records = list(records)
@@ -38,8 +39,14 @@ class Requirements:
     def demand(self, day: date, shift: str) -> Demand | None:
         return next((d for d in self.demands[shift] if d.date <= day <= d.to), None)
 
+    def terms_on(self, day: date) -> Terms:
+        """`core.amendments.terms_on(contract, day)`, from the versions made once."""
+        if len(self.versions) == 1:
+            return self.versions[0][1]
+        return terms_in(self.versions, day)
+
     def seats_on(self, day: date) -> int:
-        return terms_on(self.contract, day).contract.staffing.seats
+        return self.terms_on(day).contract.staffing.seats
 
     def required(self, day: date, shift: str) -> int:
         if self.ends is not None and day >= self.ends:

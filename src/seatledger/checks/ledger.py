@@ -6,16 +6,17 @@ quarters are checked a layer up, in `git.closings`, since their seal is a report
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from seatledger.checks.disputes import dispute_problems
 from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.invoices import invoice_findings, invoice_problems
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
+from seatledger.checks.references import reference_problems
 from seatledger.checks.roster import roster_problems
 from seatledger.checks.termination import service_problems
 from seatledger.core.amendments import terms_on
@@ -31,7 +32,6 @@ from seatledger.core.records import (
     Demand,
     Payment,
     Record,
-    Void,
 )
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps
@@ -48,66 +48,57 @@ class CheckResult(NamedTuple):
         return sum(1 for p in self.problems if p.severity == "error")
 
 
-def ledger_problems(ledger: Ledger, book: Book | None = None) -> list[Problem]:  # noqa: C901
-    """Every problem of `ledger`; `book`: its book where the caller has made it already."""
-    c = ledger.contract
-    out: list[Problem] = floor_findings(c, ledger.contract_path)
-    out += roster_problems(c, ledger.roster)
-    people = {p.id: p for p in ledger.roster}
-    records = ledger.records
+class Checked(NamedTuple):
+    """What every check reads: the ledger, its book, the records that count, and those of them
+    that are not bulk (attendance and activities are nearly every record, and most checks never
+    read them)."""
+
+    ledger: Ledger
+    book: Book
+    counted: list[Record]
+    rare: list[Record]
+
+
+Check = Callable[[Checked], list[Problem]]
+
+
+def ledger_problems(ledger: Ledger, book: Book | None = None) -> list[Problem]:
+    """Every problem of `ledger`, check by check (CHECKS); `book`: its book where the caller
+    has made it already."""
+    book = make_book(ledger) if book is None else book
+    counted = list(book.records)
+    checked = Checked(ledger, book, counted, [r for r in counted if type(r) not in _BULK])
+    return [found for check in CHECKS for found in check(checked)]
+
+
+def _ids(x: Checked) -> list[Problem]:
+    out = []
     seen: dict[str, Record] = {}
-    for r in records:
-        if r.id in seen:
-            first = seen[r.id].source
+    for r in x.ledger.records:
+        first = seen.setdefault(r.id, r)
+        if first is not r:
+            where = first.source
             out.append(
                 problem(
                     r,
                     "id",
-                    msg("{id!r} is already used ({file}:{line})", id=r.id, file=first.file, line=first.line),
+                    msg("{id!r} is already used ({file}:{line})", id=r.id, file=where.file, line=where.line),
                 )
             )
-        else:
-            seen[r.id] = r
-    voided: dict[str, Void] = {}
-    for r in records:
-        if isinstance(r, Void):
-            target = seen.get(r.target)
-            if target is None or isinstance(target, Void):
-                out.append(
-                    problem(
-                        r, "target", msg("{target!r} is not a record that can be voided", target=r.target)
-                    )
-                )
-            elif r.target in voided:
-                out.append(
-                    problem(
-                        r,
-                        "target",
-                        msg("{target} is already voided by {id}", target=r.target, id=voided[r.target].id),
-                    )
-                )
-            else:
-                voided[r.target] = r
-            if target is not None and target.date != r.date:
-                out.append(
-                    problem(r, "date", msg("must be the voided record's date {date}", date=target.date))
-                )
-    book = make_book(ledger) if book is None else book
-    counted = list(book.records)
-    for r in counted:
-        out += record_problems(c, people, r)
-    out += _overlaps(counted)
-    out += duplicate_problems(counted)
-    # Attendance and activities are nearly every record, and these checks never read them.
-    rare = [r for r in counted if type(r) not in _BULK]
-    out += dispute_problems(rare, [r for r in records if type(r) not in _BULK])
-    out += service_problems(c, counted)
-    out += invoice_problems(c, rare)
-    out += invoice_findings(book)
-    out += _money_limits(c, rare)
+    return out
+
+
+def _each_record(x: Checked) -> list[Problem]:
+    c, people = x.ledger.contract, {p.id: p for p in x.ledger.roster}
+    return [found for r in x.counted for found in record_problems(c, people, r)]
+
+
+def _gaps(x: Checked) -> list[Problem]:
+    """Rule 6: attendance for every shift that requires staff, from `recorded_from` on."""
+    ledger, out = x.ledger, []
     try:
-        requirements = book.requirements
-        attended = {(r.date, r.shift) for r in counted if isinstance(r, Attendance)}
+        requirements = x.book.requirements
+        attended = {(r.date, r.shift) for r in x.counted if isinstance(r, Attendance)}
         for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
             out.append(
                 Problem(
@@ -128,6 +119,23 @@ def ledger_problems(ledger: Ledger, book: Book | None = None) -> list[Problem]: 
     except SeatledgerError as exc:  # the calendar has no data for a date: say so, once
         out.append(Problem(str(ledger.contract_path), 0, "calendar", exc.message))
     return out
+
+
+# Every check of a ledger, in the order their problems are listed.
+CHECKS: tuple[Check, ...] = (
+    lambda x: floor_findings(x.ledger.contract, x.ledger.contract_path),
+    lambda x: roster_problems(x.ledger.contract, x.ledger.roster),
+    _ids,
+    _each_record,
+    lambda x: _overlaps(x.counted),
+    lambda x: duplicate_problems(x.counted),
+    lambda x: reference_problems(x.rare, x.ledger.records),
+    lambda x: service_problems(x.ledger.contract, x.counted),
+    lambda x: invoice_problems(x.ledger.contract, x.rare),
+    lambda x: invoice_findings(x.book),
+    lambda x: _money_limits(x.ledger.contract, x.rare),
+    _gaps,
+)
 
 
 def _overlaps(records: list[Record]) -> list[Problem]:

@@ -4,7 +4,9 @@ penalty's range, staff on the roster."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from seatledger.checks.problem import problem
 from seatledger.core.amendments import terms_on
@@ -30,7 +32,7 @@ from seatledger.core.records import (
 from seatledger.core.vocabulary import listed, titles
 
 
-def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:  # noqa: C901
+def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
     """The rules one live record must meet by itself against the contract and roster."""
     out = []
     start, end = c.term.start, c.term.end
@@ -40,112 +42,143 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                 r, "date", msg("{date} is outside the term {start}..{end}", date=r.date, start=start, end=end)
             )
         )
-    if isinstance(r, Attendance):
-        if r.id != f"att-{r.date}-{r.shift}":
+    own = _BY_KIND.get(r.kind)
+    return out + own(c, people, r) if own is not None else out
+
+
+def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[Problem]:
+    """Its id names its shift; the absent and the present are people on the roster."""
+    out = []
+    if r.id != f"att-{r.date}-{r.shift}":
+        out.append(
+            problem(r, "id", msg("an attendance id is att-{date}-{shift}", date=r.date, shift=r.shift))
+        )
+    for sid in r.absent:
+        person = people.get(sid)
+        if person is None or not person.on_roster(r.date):
             out.append(
-                problem(r, "id", msg("an attendance id is att-{date}-{shift}", date=r.date, shift=r.shift))
+                problem(r, "absent", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
             )
-        for sid in r.absent:
-            person = people.get(sid)
-            if person is None or not person.on_roster(r.date):
-                out.append(
-                    problem(r, "absent", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
-                )
-        headcount = sum(1 for p in people.values() if p.on_roster(r.date))
-        if r.present > headcount:
+    headcount = sum(1 for p in people.values() if p.on_roster(r.date))
+    if r.present > headcount:
+        out.append(
+            problem(
+                r,
+                "present",
+                msg(
+                    "{present} present is more than the {headcount} people on the roster on {date}",
+                    present=r.present,
+                    headcount=headcount,
+                    date=r.date,
+                ),
+            )
+        )
+    return out
+
+
+def _demand(c: Contract, people: dict[str, Person], r: Demand) -> list[Problem]:
+    """A demand's range runs forward and inside the term."""
+    out = []
+    if r.to < r.date:
+        out.append(
+            problem(r, "to", msg("{to} is before the demand's first day {date}", to=r.to, date=r.date))
+        )
+    elif r.to > c.term.end:
+        out.append(problem(r, "to", msg("{to} is after the term ends {end}", to=r.to, end=c.term.end)))
+    return out
+
+
+def _activity(c: Contract, people: dict[str, Person], r: Activity) -> list[Problem]:
+    """A duty of the contract."""
+    out = []
+    if r.obligation not in c.obligations:
+        hint = did_you_mean(r.obligation, list(c.obligations))
+        out.append(
+            problem(
+                r,
+                "obligation",
+                msg(
+                    "{obligation!r} is not a duty of the contract{hint} (valid: {values})",
+                    obligation=r.obligation,
+                    hint=hint,
+                    values=listed(titles(c, "obligation")),
+                ),
+            )
+        )
+    return out
+
+
+def _instalment_record(
+    c: Contract, people: dict[str, Person], r: Request | Payment | Invoice | Document
+) -> list[Problem]:
+    """It names an instalment; a payment falls in its period and names an allowed excuse."""
+    out = []
+    n = r.instalment
+    if n != "final" and (not isinstance(n, int) or c.instalment(n) is None):
+        valid = ", ".join(str(i.number) for i in c.instalments)
+        valid += "" if isinstance(r, Request) else ", final"
+        out.append(
+            problem(r, "instalment", msg("{n!r} is not an instalment; valid: {valid}", n=n, valid=valid))
+        )
+    inst = c.instalment(n) if isinstance(n, int) else None
+    if isinstance(r, Payment) and inst is not None and r.date < inst.start:
+        out.append(
+            problem(
+                r,
+                "date",
+                msg(
+                    "{date} is before instalment {n}'s period starts ({start}); a payment is "
+                    "recorded against the instalment whose period has begun",
+                    date=r.date,
+                    n=n,
+                    start=inst.start,
+                ),
+            )
+        )
+    if isinstance(r, Payment) and r.excused is not None and r.excused not in c.late_interest.excuses:
+        out.append(
+            problem(
+                r,
+                "excused",
+                msg(
+                    "{excused!r} is not an excuse the contract allows; valid: {values}",
+                    excused=r.excused,
+                    values=listed(titles(c, "excused")),
+                ),
+            )
+        )
+    return out
+
+
+def _replace_request(c: Contract, people: dict[str, Person], r: ReplaceRequest) -> list[Problem]:
+    """The staff to replace are on the roster."""
+    out = []
+    for sid in r.staff:
+        person = people.get(sid)
+        if person is None or not person.on_roster(r.date):
             out.append(
-                problem(
-                    r,
-                    "present",
-                    msg(
-                        "{present} present is more than the {headcount} people on the roster on {date}",
-                        present=r.present,
-                        headcount=headcount,
-                        date=r.date,
-                    ),
-                )
+                problem(r, "staff", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
             )
-    elif isinstance(r, Incident):
-        out += _incident_problems(c, people, r)
-    elif isinstance(r, Demand):
-        if r.to < r.date:
-            out.append(
-                problem(r, "to", msg("{to} is before the demand's first day {date}", to=r.to, date=r.date))
+    return out
+
+
+def _completion(c: Contract, people: dict[str, Person], r: Completion) -> list[Problem]:
+    """The confirmed final payment is within its cap (rule 8)."""
+    out = []
+    cap = terms_on(c, r.date).contract.final_payment.cap
+    if r.amount > cap:
+        out.append(
+            problem(
+                r,
+                "amount",
+                msg(
+                    "{amount} is above the final payment's cap {amount2} ({clause})",
+                    amount=fmt(r.amount),
+                    amount2=fmt(cap),
+                    clause=c.final_payment.clause,
+                ),
             )
-        elif r.to > end:
-            out.append(problem(r, "to", msg("{to} is after the term ends {end}", to=r.to, end=end)))
-    elif isinstance(r, Activity):
-        if r.obligation not in c.obligations:
-            hint = did_you_mean(r.obligation, list(c.obligations))
-            out.append(
-                problem(
-                    r,
-                    "obligation",
-                    msg(
-                        "{obligation!r} is not a duty of the contract{hint} (valid: {values})",
-                        obligation=r.obligation,
-                        hint=hint,
-                        values=listed(titles(c, "obligation")),
-                    ),
-                )
-            )
-    elif isinstance(r, Request | Payment | Invoice | Document):
-        n = r.instalment
-        if n != "final" and (not isinstance(n, int) or c.instalment(n) is None):
-            valid = ", ".join(str(i.number) for i in c.instalments)
-            valid += "" if isinstance(r, Request) else ", final"
-            out.append(
-                problem(r, "instalment", msg("{n!r} is not an instalment; valid: {valid}", n=n, valid=valid))
-            )
-        inst = c.instalment(n) if isinstance(n, int) else None
-        if isinstance(r, Payment) and inst is not None and r.date < inst.start:
-            out.append(
-                problem(
-                    r,
-                    "date",
-                    msg(
-                        "{date} is before instalment {n}'s period starts ({start}); a payment is "
-                        "recorded against the instalment whose period has begun",
-                        date=r.date,
-                        n=n,
-                        start=inst.start,
-                    ),
-                )
-            )
-        if isinstance(r, Payment) and r.excused is not None and r.excused not in c.late_interest.excuses:
-            out.append(
-                problem(
-                    r,
-                    "excused",
-                    msg(
-                        "{excused!r} is not an excuse the contract allows; valid: {values}",
-                        excused=r.excused,
-                        values=listed(titles(c, "excused")),
-                    ),
-                )
-            )
-    elif isinstance(r, ReplaceRequest):
-        for sid in r.staff:
-            person = people.get(sid)
-            if person is None or not person.on_roster(r.date):
-                out.append(
-                    problem(r, "staff", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
-                )
-    elif isinstance(r, Completion):
-        cap = terms_on(c, r.date).contract.final_payment.cap
-        if r.amount > cap:
-            out.append(
-                problem(
-                    r,
-                    "amount",
-                    msg(
-                        "{amount} is above the final payment's cap {amount2} ({clause})",
-                        amount=fmt(r.amount),
-                        amount2=fmt(cap),
-                        clause=c.final_payment.clause,
-                    ),
-                )
-            )
+        )
     return out
 
 
@@ -238,3 +271,18 @@ def _range(lo: Decimal | None, hi: Decimal | None) -> str:
         if lo is not None
         else msg("at most {amount}", amount=fmt(hi or Decimal(0)))
     )
+
+
+# The per-kind rules of record_problems, by kind.
+_BY_KIND: dict[str, Callable[[Contract, dict[str, Person], Any], list[Problem]]] = {
+    "attendance": _attendance,
+    "incident": _incident_problems,
+    "demand": _demand,
+    "activity": _activity,
+    "request": _instalment_record,
+    "payment": _instalment_record,
+    "invoice": _instalment_record,
+    "document": _instalment_record,
+    "replace-request": _replace_request,
+    "completion": _completion,
+}

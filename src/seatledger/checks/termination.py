@@ -13,7 +13,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.records import Attendance, Completion, Cured, Notice, Record, Termination
 
 
-def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:  # noqa: C901
+def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:
     notices = {r.id: r for r in live if isinstance(r, Notice)}
     cures = [r for r in live if isinstance(r, Cured)]
     ends = [r for r in live if isinstance(r, Termination)]
@@ -36,18 +36,6 @@ def service_problems(c: Contract, live: Sequence[Record]) -> list[Problem]:  # n
             out.append(
                 problem(
                     n, "cure_by", msg("{cure_by} is before the notice {date}", cure_by=n.cure_by, date=n.date)
-                )
-            )
-    for cure in cures:
-        notice = notices.get(cure.notice)
-        if notice is None:
-            out.append(problem(cure, "notice", msg("{notice!r} is not a live notice", notice=cure.notice)))
-        elif cure.date < notice.date:
-            out.append(
-                problem(
-                    cure,
-                    "date",
-                    msg("{date} is before the notice {date2}", date=cure.date, date2=notice.date),
                 )
             )
     for extra in ends[1:]:

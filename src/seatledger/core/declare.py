@@ -10,6 +10,18 @@ from collections.abc import Callable
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 
 
+class Ref(NamedTuple):
+    """The field names another record (rules 7, 14, 17): one check (`checks.references`) holds
+    every reference to it; the messages are the kind's own, marked N_ for the catalogue."""
+
+    kind: str | None  # the kind it names; None: any kind but a void
+    missing: str  # {<field>!r}: the value names no such record
+    before: str = ""  # {date}, {date2}: dated before the record it names ("" = no such rule)
+    twice: str = ""  # {<field>}, {id}: a second one names the same record ("" = allowed)
+    live: bool = True  # it names a live record (not a voided one)
+    same_date: str = ""  # {date}: it must carry the date of the record it names
+
+
 class F(NamedTuple):
     """A field's declaration, carried in its annotation: `Annotated[str, F(key, N_("..."))]`."""
 
@@ -18,6 +30,7 @@ class F(NamedTuple):
     option: str = ""  # the command-line option; "" = --<name>, "-" = none (set by the tool)
     cli: Literal["str", "int", "ids"] = "str"  # the option's type; ids: repeatable, comma lists
     cli_default: Any = None  # the option's default where the file has none (attendance: day)
+    ref: Ref | None = None  # the field names another record
 
 
 class Field(NamedTuple):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Literal, NamedTuple
 
 from seatledger.core import convert as cv
+from seatledger.core import references
 from seatledger.core.declare import DECLARED as DECLARED
 from seatledger.core.declare import F, declare
 from seatledger.core.field_types import Day, Ground, Id, InstalmentRef, Note, Repeat, Shift, Staff
@@ -190,7 +191,10 @@ class Dispute(NamedTuple):
 
     id: Id
     date: Day
-    incident: Annotated[str, F(cv.ident, N_("The incident whose deduction Party B disputes."))]
+    incident: Annotated[
+        str,
+        F(cv.ident, N_("The incident whose deduction Party B disputes."), ref=references.DISPUTED_INCIDENT),
+    ]
     reason: Annotated[str, F(cv.text)]
     note: Note = None
     source: Source = NOWHERE
@@ -206,7 +210,7 @@ class Dispute(NamedTuple):
 class Ruling(NamedTuple):
     id: Id
     date: Day
-    dispute: Annotated[str, F(cv.ident, N_("The dispute dismissed."))]
+    dispute: Annotated[str, F(cv.ident, N_("The dispute dismissed."), ref=references.RULED_DISPUTE)]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["ruling"] = "ruling"
@@ -230,7 +234,7 @@ class Notice(NamedTuple):
 class Cured(NamedTuple):
     id: Id
     date: Day
-    notice: Annotated[str, F(cv.ident, N_("The notice whose breach was cured."))]
+    notice: Annotated[str, F(cv.ident, N_("The notice whose breach was cured."), ref=references.CURED_NOTICE)]
     note: Note = None
     source: Source = NOWHERE
     kind: Literal["cured"] = "cured"
@@ -282,7 +286,7 @@ class Void(NamedTuple):
 
     id: Id
     date: Day
-    target: Annotated[str, F(cv.ident)]
+    target: Annotated[str, F(cv.ident, ref=references.VOIDED_RECORD)]
     reason: Annotated[str, F(cv.text)]
     note: Note = None
     source: Source = NOWHERE

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from seatledger.app.ledger_access import counts, existing_ledger, open_checked, refuse_problems
-from seatledger.checks.ledger import CheckResult
 from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import msg
+from seatledger.core.results import CheckResult
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve

@@ -23,6 +23,7 @@ from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
+from seatledger.core.results import Written
 from seatledger.git import repo as gitrepo
 from seatledger.git.canonical import canonical_text
 from seatledger.git.closings import close_entry, reopen_entry
@@ -36,7 +37,6 @@ from seatledger.reports.seal import seal
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps_in
 from seatledger.write.store import ledger_lock, parse_items
-from seatledger.write.writer import Written
 
 
 def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Path]:

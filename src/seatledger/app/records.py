@@ -10,12 +10,13 @@ from seatledger.app.ledger_access import open_checked, paths_of
 from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
-from seatledger.core import vocabulary
+from seatledger.core import titles
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
+from seatledger.core.results import Written
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.ledger_files import load
@@ -23,7 +24,6 @@ from seatledger.read.locate import resolve
 from seatledger.rules.voids import live
 from seatledger.write.store import ledger_lock
 from seatledger.write.writer import (
-    Written,
     add_person,
     append_record,
     content_id,
@@ -38,12 +38,12 @@ def _named(c: Contract, fields: dict[str, Any], kind: str = "") -> dict[str, Any
     """Keys for the contract's titles: `--penalty 脱岗` is `--penalty post-abandonment` where
     only one title holds it; a value that is neither is refused with the valid ones listed."""
     out = dict(fields)
-    for field in vocabulary.FIELDS:
+    for field in titles.FIELDS:
         value = out.get(field)
-        choices = vocabulary.titles(c, field)
+        choices = titles.titles(c, field)
         if not isinstance(value, str) or not choices:
             continue
-        key = vocabulary.resolve(choices, value)
+        key = titles.resolve(choices, value)
         if key is not None:
             out[field] = key
         elif not value.isascii() and all(k.isascii() for k in choices):
@@ -58,7 +58,7 @@ def _named(c: Contract, fields: dict[str, Any], kind: str = "") -> dict[str, Any
                             "{value!r} is not a key or title of the contract, or names more than one; "
                             "valid: {values}",
                             value=value,
-                            values=vocabulary.listed(choices),
+                            values=titles.listed(choices),
                         ),
                     )
                 ],

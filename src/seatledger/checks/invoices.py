@@ -15,7 +15,7 @@ from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 from seatledger.core.money import fmt
 from seatledger.core.records import Completion, Document, Invoice, Record
-from seatledger.core.vocabulary import listed, titles
+from seatledger.core.titles import listed, titles
 from seatledger.rules.book import Book
 from seatledger.rules.invoices import uncovered_payments
 

@@ -39,15 +39,6 @@ from seatledger.rules.gaps import gaps
 _BULK = frozenset(d.cls for d in DECLARED.values() if d.bulk)
 
 
-class CheckResult(NamedTuple):
-    problems: list[Problem]
-    checked: str  # what was checked, for the closing line
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
-
-
 class Checked(NamedTuple):
     """What every check reads: the ledger, its book, the records that count, and those of them
     that are not bulk (attendance and activities are nearly every record, and most checks never

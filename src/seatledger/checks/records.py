@@ -29,7 +29,7 @@ from seatledger.core.records import (
     ReplaceRequest,
     Request,
 )
-from seatledger.core.vocabulary import listed, titles
+from seatledger.core.titles import listed, titles
 
 
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:

@@ -7,7 +7,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 from seatledger.core.records import Person
-from seatledger.core.vocabulary import listed, titles
+from seatledger.core.titles import listed, titles
 
 
 def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:

@@ -14,10 +14,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
+from seatledger.core.choices import Degree
 from seatledger.core.dates import parse_date
 from seatledger.core.i18n import msg
 from seatledger.core.money import parse_amount
-from seatledger.core.vocab import Degree
 
 
 class Converted:

@@ -4,10 +4,10 @@ and help (`core.declare.F`), so a kind's fields are declared in a word."""
 import datetime as dt
 from typing import Annotated
 
+from seatledger.core.choices import SHIFTS
 from seatledger.core.convert import day, ident, idents, instalment_ref, one_of, repeat, text
 from seatledger.core.declare import F
 from seatledger.core.i18n import N_
-from seatledger.core.vocab import SHIFTS
 
 Id = Annotated[str, F(ident, option="-")]  # drawn by the tool from the content (rule 7)
 Day = Annotated[dt.date, F(day, N_("2022-07-01, 2022/07/01 or 2022年7月1日"))]

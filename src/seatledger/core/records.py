@@ -9,6 +9,7 @@ from typing import Annotated, Literal, NamedTuple
 
 from seatledger.core import convert as cv
 from seatledger.core import references
+from seatledger.core.choices import SHIFTS
 from seatledger.core.declare import DECLARED as DECLARED
 from seatledger.core.declare import F, declare
 from seatledger.core.field_types import Day, Ground, Id, InstalmentRef, Note, Repeat, Shift, Staff
@@ -17,7 +18,6 @@ from seatledger.core.roster import LedgerMeta as LedgerMeta
 from seatledger.core.roster import Person as Person
 from seatledger.core.source import NOWHERE as NOWHERE
 from seatledger.core.source import Source as Source
-from seatledger.core.vocab import SHIFTS
 
 
 @declare("att", N_("Attendance of one shift."), bulk=True, replace=True, book="attendance")

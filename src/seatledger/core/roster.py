@@ -5,10 +5,10 @@ evaluated annotations."""
 import datetime as dt
 from typing import Annotated, NamedTuple
 
+from seatledger.core.choices import DEGREES, ROLES
 from seatledger.core.convert import day, ident, key, one_of, text
 from seatledger.core.declare import F
 from seatledger.core.source import NOWHERE, Source
-from seatledger.core.vocab import DEGREES, ROLES
 
 
 class LedgerMeta(NamedTuple):

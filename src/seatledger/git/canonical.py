@@ -15,9 +15,9 @@ from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.record_text import block
 from seatledger.core.records import Person, Record, Source
+from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
 from seatledger.read.fields import PERSON, FieldProblems, build, build_record
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text
-from seatledger.write.store import comment_block_start, in_ending, line_ending
 
 
 class Item(NamedTuple):

@@ -7,11 +7,10 @@ import json
 import sys
 from typing import Any
 
-from seatledger.checks.ledger import CheckResult
+from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import _, local, tr
-from seatledger.core.vocab import SHIFTS
+from seatledger.core.results import CheckResult, Written
 from seatledger.reports.calendar_days import MonthCalendar
-from seatledger.write.writer import Written
 
 
 def as_json(data: Any) -> None:

@@ -6,9 +6,9 @@ import calendar as stdlib_calendar
 from datetime import date
 from typing import NamedTuple
 
+from seatledger.core.choices import SHIFTS
 from seatledger.core.contract import Contract
 from seatledger.core.records import Record
-from seatledger.core.vocab import SHIFTS
 from seatledger.core.workdays import days
 from seatledger.rules.staffing import Requirements, calendar_for
 from seatledger.rules.voids import live

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import NamedTuple
 
-from seatledger.core.vocab import SHIFTS
+from seatledger.core.choices import SHIFTS
 from seatledger.core.workdays import days
 from seatledger.rules.book import Book
 from seatledger.rules.staffing import Requirements

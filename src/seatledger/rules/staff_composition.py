@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from seatledger.core.choices import degree_rank
 from seatledger.core.i18n import msg
-from seatledger.core.vocab import degree_rank
 from seatledger.rules.book import Book
 
 DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actual, detail

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from seatledger.core.amendments import Terms, terms_in, versions
+from seatledger.core.choices import SHIFTS
 from seatledger.core.contract import Contract
 from seatledger.core.records import Demand, Record
-from seatledger.core.vocab import SHIFTS
 from seatledger.core.workdays import WorkCalendar
 from seatledger.rules.termination import termination_of
 

@@ -11,6 +11,7 @@ from typing import Any
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
+from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
 from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
@@ -55,24 +56,6 @@ def parse_items(path: Path) -> tuple[str, YSeq]:
     if not isinstance(raw, YSeq):
         raise SeatledgerError("", [Problem(str(path), 1, "", msg("expected a list of records"))])
     return text, raw
-
-
-def comment_block_start(lines: list[str], index: int) -> int:
-    """The first line of the comment block directly above line `index` (0-based): a comment
-    on its own line belongs to the item below it."""
-    while index > 0 and lines[index - 1].lstrip().startswith("#"):
-        index -= 1
-    return index
-
-
-def line_ending(text: str) -> str:
-    """The file's own line ending: a file saved on Windows keeps its CRLF when appended to."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
-
-
-def in_ending(block: str, eol: str) -> str:
-    return block.replace("\n", eol) if eol != "\n" else block
 
 
 def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tuple[str, int]:

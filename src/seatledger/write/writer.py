@@ -12,7 +12,6 @@ import random
 import secrets
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 from seatledger.checks.ledger import ledger_problems
 from seatledger.checks.roster import roster_problems
@@ -23,6 +22,7 @@ from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import quarters_of
 from seatledger.core.record_text import block, scalar
 from seatledger.core.records import DECLARED, Attendance, Person, Record, Source
+from seatledger.core.results import Written
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.read.yaml_reader import read_text
@@ -36,15 +36,6 @@ from seatledger.write.store import (
 )
 
 GITIGNORE = "# seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
-
-
-class Written(NamedTuple):
-    what: str
-    path: Path
-    line: int
-    text: str
-    dry_run: bool
-    action: str = "added"
 
 
 def content_id(record: Record) -> str:

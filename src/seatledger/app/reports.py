@@ -35,7 +35,7 @@ def _whole_term(book: Book, label: str) -> Period:
 
 def deduct(
     contract: Path | None, ledger: Path | None, args: PeriodArgs, page: bool = False
-) -> DeductionReport | Printed:
+) -> DeductionReport | Printed[DeductionReport]:
     book = book_for(contract, ledger)
     period = period_from(book.contract, args)
     report = deductions.deduct(book, period)
@@ -49,7 +49,7 @@ def settle(
     as_of: str | None,
     final: bool,
     page: bool = False,
-) -> Statement | Printed:
+) -> Statement | Printed[Statement]:
     book = book_for(contract, ledger)
     day = option_date(as_of, "--as-of") if as_of else None
     if final:
@@ -70,11 +70,11 @@ def settle(
 
 def balance(
     contract: Path | None, ledger: Path | None, args: PeriodArgs, by: str | None, page: bool = False
-) -> list[BalanceRow] | Printed:
+) -> list[BalanceRow] | Printed[list[BalanceRow]]:
     book = book_for(contract, ledger)
     period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
     rows = balance_report.balance(book, period, by)
-    return printed(book, period, tuple(rows)) if page else rows
+    return printed(book, period, rows) if page else rows
 
 
 def check_roster(

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seatledger.cli import lazy
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
+from seatledger.core import lazy
 from seatledger.core.i18n import _, tr
-from seatledger.render.formats import formats, show
+from seatledger.render.formats import DIFF, show
 
 if TYPE_CHECKING:
     from seatledger.app import files, ledger_git
@@ -78,7 +78,7 @@ def reopen(
     messages.written(ledger_git.reopen(opts.contract, opts.ledger, quarter, reason, on, dry_run=opts.dry_run))
 
 
-@command(app, "diff", formats=formats("diff"))
+@command(app, "diff", formats=DIFF.formats())
 def diff(
     opts: Opts,
     revs: Annotated[
@@ -94,7 +94,7 @@ def diff(
     ] = None,
 ) -> None:
     """What a change does to the ledger: records, deductions and balance, roster compliance."""
-    show("diff", opts.format, ledger_git.diff(opts.contract, opts.ledger, revs or [], base))
+    show(DIFF, opts.format, ledger_git.diff(opts.contract, opts.ledger, revs or [], base))
 
 
 @command(app, "merge-driver", where=False)

@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from seatledger.cli import lazy
 from seatledger.cli.groups import app, record_app, roster_app
 from seatledger.cli.options import Opts, command
+from seatledger.core import lazy
 from seatledger.core.declare import Declared, Field
 from seatledger.core.i18n import _
 from seatledger.core.records import DECLARED

@@ -8,11 +8,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seatledger.cli import lazy
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
+from seatledger.core import lazy
 from seatledger.core.i18n import _
-from seatledger.render.formats import formats, show
+from seatledger.render.formats import (
+    BALANCE,
+    CALENDAR,
+    CHECK,
+    CHECK_ROSTER,
+    COMPLIANCE,
+    CONTRACT,
+    DEDUCT,
+    NOTICES,
+    SETTLE,
+    show,
+)
 
 if TYPE_CHECKING:
     from seatledger.app import check as checking
@@ -22,7 +33,7 @@ else:
     reports = lazy.module("seatledger.app.reports")
 
 
-@command(app, "check", formats=formats("check"))
+@command(app, "check", formats=CHECK.formats())
 def check(
     opts: Opts,
     allow_gaps: Annotated[
@@ -38,13 +49,13 @@ def check(
 ) -> None:
     """Validate the contract and every ledger file; exit 1 on any problem or gap."""
     result = checking.check(opts.contract, opts.ledger)
-    show("check", opts.format, result)
+    show(CHECK, opts.format, result)
     failing = [p for p in result.problems if p.severity == "error" and not (allow_gaps and p.code == "gap")]
     if failing:
         raise typer.Exit(1)
 
 
-@command(app, "contract", where=False, formats=formats("contract"))
+@command(app, "contract", where=False, formats=CONTRACT.formats())
 def contract(
     opts: Opts,
     path: Annotated[
@@ -57,27 +68,27 @@ def contract(
     ] = None,
 ) -> None:
     """The contract's keys with their titles, rates and clauses: what the commands accept."""
-    show("contract", opts.format, reports.contract(path))
+    show(CONTRACT, opts.format, reports.contract(path))
 
 
-@command(app, "calendar", formats=formats("calendar"))
+@command(app, "calendar", formats=CALENDAR.formats())
 def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYYY-MM")]) -> None:
     """Each day of a month: working day, weekend or holiday, and the people it requires."""
-    show("calendar", opts.format, checking.calendar(opts.contract, opts.ledger, month))
+    show(CALENDAR, opts.format, checking.calendar(opts.contract, opts.ledger, month))
 
 
-@command(app, "deduct", period=True, formats=formats("deduct"))
+@command(app, "deduct", period=True, formats=DEDUCT.formats())
 def deduct(opts: Opts) -> None:
     """Deductions for a period: seat shortage and incidents, each with its clause."""
     show(
-        "deduct",
+        DEDUCT,
         opts.format,
         reports.deduct(opts.contract, opts.ledger, opts.period, page=opts.format == "html"),
         opts.output,
     )
 
 
-@command(app, "settle", period=True, formats=formats("settle"))
+@command(app, "settle", period=True, formats=SETTLE.formats())
 def settle(
     opts: Opts,
     as_of: Annotated[
@@ -88,7 +99,7 @@ def settle(
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
     show(
-        "settle",
+        SETTLE,
         opts.format,
         reports.settle(opts.contract, opts.ledger, opts.period, as_of, final, page=opts.format == "html"),
         opts.output,
@@ -100,14 +111,14 @@ class By(StrEnum):
     quarter = "quarter"
 
 
-@command(app, "balance", period=True, formats=formats("balance"))
+@command(app, "balance", period=True, formats=BALANCE.formats())
 def balance(
     opts: Opts,
     by: Annotated[By | None, typer.Option("--by", help=_("A running table by month or quarter."))] = None,
 ) -> None:
     """The balance owed by Party A over a period (default: the whole term)."""
     show(
-        "balance",
+        BALANCE,
         opts.format,
         reports.balance(
             opts.contract, opts.ledger, opts.period, by.value if by else None, page=opts.format == "html"
@@ -116,7 +127,7 @@ def balance(
     )
 
 
-@command(app, "check-roster", period=True, formats=formats("check-roster"))
+@command(app, "check-roster", period=True, formats=CHECK_ROSTER.formats())
 def check_roster(
     opts: Opts,
     on: Annotated[
@@ -125,21 +136,21 @@ def check_roster(
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
     r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
-    show("check-roster", opts.format, r, opts.output)
+    show(CHECK_ROSTER, opts.format, r, opts.output)
     if not r.compliant:
         raise typer.Exit(1)
 
 
-@command(app, "compliance", period=True, formats=formats("compliance"))
+@command(app, "compliance", period=True, formats=COMPLIANCE.formats())
 def compliance(opts: Opts) -> None:
     """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
     r = reports.compliance(opts.contract, opts.ledger, opts.period)
-    show("compliance", opts.format, r, opts.output)
+    show(COMPLIANCE, opts.format, r, opts.output)
     if not r.compliant:
         raise typer.Exit(1)
 
 
-@command(app, "notices", formats=formats("notices"))
+@command(app, "notices", formats=NOTICES.formats())
 def notices(
     opts: Opts,
     as_of: Annotated[
@@ -148,6 +159,6 @@ def notices(
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
     r = reports.notices(opts.contract, opts.ledger, as_of)
-    show("notices", opts.format, r)
+    show(NOTICES, opts.format, r)
     if r.overdue:
         raise typer.Exit(1)

@@ -1,108 +1,151 @@
 """The one table of output formats: for each command, the renderer of each format it offers
 (people get text tables, machines JSON and csv, spreadsheets xlsx, paper html, a pull request
-Markdown). Renderers are named, not imported: a run imports the one it uses (importing every
-renderer, and the reports behind their types, cost a fifth of a warm `check`). A file format
-returns bytes; `show` writes them to --output (whole, then renamed into place) or, for csv,
-to stdout."""
+Markdown). Each command's `Renderers` is typed by its report, so mypy checks that every renderer
+takes what the command's app function returns. The renderer modules are imported when a
+renderer runs, not with this table (importing every renderer, and the reports behind their
+types, cost a fifth of a warm `check`). A file format returns bytes; `show` writes them to
+--output (whole, then renamed into place) or, for csv, to stdout."""
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from seatledger.core import lazy
 from seatledger.core.atomic import write_atomic_bytes
 
-# format -> how to use the names: ("call", "module.fn"): fn(value) prints; ("json", schema);
-# ("text", "module.fn"): the str fn(value) returns, to stdout; ("csv", schema, grids fn);
-# ("csv_text", "module.fn") / ("html", "fn"): bytes of that text; ("xlsx", schema, grids fn).
-FORMATS: dict[str, dict[str, tuple[str, ...]]] = {
-    "check": {"text": ("call", "messages.problems_text"), "json": ("call", "messages.problems_json")},
-    "calendar": {"text": ("call", "messages.calendar_text"), "json": ("call", "messages.calendar_json")},
-    "deduct": {
-        "text": ("call", "text.deductions"),
-        "json": ("json", "schemas.deductions"),
-        "csv": ("csv_text", "schemas.deduction_csv"),
-        "xlsx": ("xlsx", "schemas.deductions", "grids.deduct"),
-        "html": ("html", "deductions"),
-    },
-    "settle": {
-        "text": ("call", "text.statement"),
-        "json": ("json", "schemas.statement"),
-        "csv": ("csv", "schemas.statement", "grids.settle"),
-        "xlsx": ("xlsx", "schemas.statement", "grids.settle"),
-        "html": ("html", "statement"),
-    },
-    "balance": {
-        "text": ("call", "text.balance"),
-        "json": ("json", "schemas.balance"),
-        "csv": ("csv_text", "schemas.balance_csv"),
-        "xlsx": ("xlsx", "schemas.balance", "grids.balance"),
-        "html": ("html", "balance"),
-    },
-    "check-roster": {
-        "text": ("call", "text.roster"),
-        "json": ("json", "schemas.roster"),
-        "csv": ("csv", "schemas.roster", "grids.roster"),
-        "xlsx": ("xlsx", "schemas.roster", "grids.roster"),
-    },
-    "compliance": {
-        "text": ("call", "text.compliance"),
-        "json": ("json", "schemas.compliance"),
-        "csv": ("csv", "schemas.compliance", "grids.compliance"),
-        "xlsx": ("xlsx", "schemas.compliance", "grids.compliance"),
-    },
-    "notices": {"text": ("call", "text.notices"), "json": ("json", "schemas.notices")},
-    "contract": {"text": ("call", "text.contract_terms"), "json": ("json", "schemas.contract_terms")},
-    "diff": {
-        "text": ("call", "text.ledger_diff"),
-        "markdown": ("text", "markdown.ledger_diff"),
-        "json": ("json", "schemas.ledger_diff"),
-    },
-}
+if TYPE_CHECKING:
+    from seatledger.core.results import CheckResult
+    from seatledger.render import grids, html, markdown, messages, schemas, text
+    from seatledger.render.grids import Grid
+    from seatledger.reports.balance import BalanceRow
+    from seatledger.reports.calendar_days import MonthCalendar
+    from seatledger.reports.compliance import ComplianceReport
+    from seatledger.reports.contract_terms import ContractTerms
+    from seatledger.reports.deductions import DeductionReport
+    from seatledger.reports.ledger_diff import LedgerDiff
+    from seatledger.reports.notices import NoticesReport
+    from seatledger.reports.printed import Printed
+    from seatledger.reports.roster_check import RosterReport
+    from seatledger.reports.settlement import Statement
+else:
+    grids = lazy.module("seatledger.render.grids")
+    html = lazy.module("seatledger.render.html")
+    markdown = lazy.module("seatledger.render.markdown")
+    messages = lazy.module("seatledger.render.messages")
+    schemas = lazy.module("seatledger.render.schemas")
+    text = lazy.module("seatledger.render.text")
+
+R = TypeVar("R")
+
+
+class Renderers(NamedTuple, Generic[R]):
+    """A command's formats; a value of type R (or its printed page, for html) goes in."""
+
+    text: Callable[[R], None]  # prints
+    json: Callable[[R], Any] | None = None  # the JSON value
+    csv: Callable[[R], bytes] | None = None
+    xlsx: Callable[[R], bytes] | None = None
+    html: Callable[[Printed[Any]], str] | None = None  # the page, from the app's printed value
+    markdown: Callable[[R], str] | None = None  # to stdout
+
+    def formats(self) -> tuple[str, ...]:
+        return tuple(name for name, fn in zip(self._fields, self, strict=True) if fn is not None)
+
+
+def _csv(grid: list[Grid]) -> bytes:
+    return grids.csv_bytes(grid)
+
+
+def _xlsx(grid: list[Grid]) -> bytes:
+    from seatledger.render.xlsx import workbook_bytes  # openpyxl only for a workbook
+
+    return workbook_bytes(grid)
+
+
+def _utf8(value: str) -> bytes:
+    return value.encode("utf-8")
+
+
+CHECK: Renderers[CheckResult] = Renderers(
+    text=lambda r: messages.problems_text(r), json=lambda r: messages.problems_json(r)
+)
+CALENDAR: Renderers[MonthCalendar] = Renderers(
+    text=lambda c: messages.calendar_text(c), json=lambda c: messages.calendar_json(c)
+)
+DEDUCT: Renderers[DeductionReport] = Renderers(
+    text=lambda r: text.deductions(r),
+    json=lambda r: schemas.deductions(r),
+    csv=lambda r: _utf8(schemas.deduction_csv(r)),
+    xlsx=lambda r: _xlsx(grids.deduct(schemas.deductions(r))),
+    html=lambda p: html.deductions(p),
+)
+SETTLE: Renderers[Statement] = Renderers(
+    text=lambda s: text.statement(s),
+    json=lambda s: schemas.statement(s),
+    csv=lambda s: _csv(grids.settle(schemas.statement(s))),
+    xlsx=lambda s: _xlsx(grids.settle(schemas.statement(s))),
+    html=lambda p: html.statement(p),
+)
+BALANCE: Renderers[list[BalanceRow]] = Renderers(
+    text=lambda rows: text.balance(rows),
+    json=lambda rows: schemas.balance(rows),
+    csv=lambda rows: _utf8(schemas.balance_csv(rows)),
+    xlsx=lambda rows: _xlsx(grids.balance(schemas.balance(rows))),
+    html=lambda p: html.balance(p),
+)
+CHECK_ROSTER: Renderers[RosterReport] = Renderers(
+    text=lambda r: text.roster(r),
+    json=lambda r: schemas.roster(r),
+    csv=lambda r: _csv(grids.roster(schemas.roster(r))),
+    xlsx=lambda r: _xlsx(grids.roster(schemas.roster(r))),
+)
+COMPLIANCE: Renderers[ComplianceReport] = Renderers(
+    text=lambda r: text.compliance(r),
+    json=lambda r: schemas.compliance(r),
+    csv=lambda r: _csv(grids.compliance(schemas.compliance(r))),
+    xlsx=lambda r: _xlsx(grids.compliance(schemas.compliance(r))),
+)
+NOTICES: Renderers[NoticesReport] = Renderers(
+    text=lambda r: text.notices(r), json=lambda r: schemas.notices(r)
+)
+CONTRACT: Renderers[ContractTerms] = Renderers(
+    text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)
+)
+DIFF: Renderers[LedgerDiff] = Renderers(
+    text=lambda d: text.ledger_diff(d),
+    markdown=lambda d: markdown.ledger_diff(d),
+    json=lambda d: schemas.ledger_diff(d),
+)
 FILE_FORMATS = ("csv", "xlsx", "html")  # these make bytes
 NEEDS_FILE = ("xlsx", "html")  # never to a terminal
 
 
-def _fn(name: str) -> Any:
-    module, fn = name.split(".")
-    return getattr(importlib.import_module(f"seatledger.render.{module}"), fn)
-
-
-def formats(command: str) -> tuple[str, ...]:
-    return tuple(FORMATS[command])
-
-
-def render(command: str, fmt: str, value: Any) -> bytes | None:
+def render(renderers: Renderers[R], fmt: str, value: R | Printed[Any]) -> bytes | None:
     """The bytes of a file format; None where the format printed by itself."""
-    how, *names = FORMATS[command][fmt]
-    if how == "call":
-        _fn(names[0])(value)
+    if fmt == "html":
+        page = renderers.html
+        assert page is not None and not isinstance(value, list) and hasattr(value, "body")
+        return _utf8(page(value))  # type: ignore[arg-type]  # the app made the page for html
+    fn: Callable[[Any], Any] | None = getattr(renderers, fmt)
+    assert fn is not None, f"{fmt} is not offered"  # the CLI offers only renderers.formats()
+    if fmt == "text":
+        fn(value)
         return None
-    if how == "json":
-        from seatledger.render.messages import as_json
-
-        as_json(_fn(names[0])(value))
+    if fmt == "json":
+        messages.as_json(fn(value))
         return None
-    if how == "text":
-        sys.stdout.write(_fn(names[0])(value))
+    if fmt == "markdown":
+        sys.stdout.write(fn(value))
         return None
-    if how in ("csv_text", "html"):
-        fn = _fn(names[0]) if how == "csv_text" else _fn(f"html.{names[0]}")
-        return str(fn(value)).encode("utf-8")
-    grids = _fn(names[1])(_fn(names[0])(value))
-    if how == "csv":
-        from seatledger.render.grids import csv_bytes
-
-        return csv_bytes(grids)
-    from seatledger.render.xlsx import workbook_bytes  # openpyxl only for a workbook
-
-    return workbook_bytes(grids)
+    data: bytes = fn(value)
+    return data
 
 
-def show(command: str, fmt: str, value: Any, output: Path | None = None) -> None:
-    data = render(command, fmt, value)
+def show(renderers: Renderers[R], fmt: str, value: R | Printed[Any], output: Path | None = None) -> None:
+    data = render(renderers, fmt, value)
     if data is None:
         return
     if output is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import Any
 
 from seatledger.core.i18n import _, current, local, tr
 from seatledger.core.money import ZERO, capitals, fmt_grouped
@@ -59,7 +60,7 @@ def _table(headers: list[str], rows: list[str], total: str = "") -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{total}</tbody></table>"
 
 
-def _header(p: Printed, title: str) -> str:
+def _header(p: Printed[Any], title: str) -> str:
     c = p.contract
     rows = [
         (_("Contract"), f"{c.title}" + (f" ({c.number})" if c.number else "")),
@@ -175,7 +176,7 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def statement(p: Printed) -> str:
+def statement(p: Printed[Statement]) -> str:
     s = p.body
     assert isinstance(s, Statement)
     title = tr("Settlement statement {label}", label=s.period.label)
@@ -245,7 +246,7 @@ def statement(p: Printed) -> str:
     return _page(title, body)
 
 
-def deductions(p: Printed) -> str:
+def deductions(p: Printed[DeductionReport]) -> str:
     r = p.body
     assert isinstance(r, DeductionReport)
     title = tr(
@@ -270,9 +271,8 @@ def deductions(p: Printed) -> str:
     return _page(title, body)
 
 
-def balance(p: Printed) -> str:
-    assert not isinstance(p.body, Statement | DeductionReport)
-    rows_in: tuple[BalanceRow, ...] = p.body
+def balance(p: Printed[list[BalanceRow]]) -> str:
+    rows_in = tuple(p.body)
     title = _("Balance owed by Party A (accrued - deducted - paid)")
     rows = [
         f"<tr>{_text(r.period.label)}{_money(r.accrued)}{_money(r.deducted)}{_money(r.paid)}"

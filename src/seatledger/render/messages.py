@@ -44,8 +44,8 @@ def written(w: Written) -> None:
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
 
 
-def problems_json(r: CheckResult) -> None:
-    as_json({"ok": r.errors == 0, "errors": r.errors, "problems": [p.as_json() for p in r.problems]})
+def problems_json(r: CheckResult) -> dict[str, Any]:
+    return {"ok": r.errors == 0, "errors": r.errors, "problems": [p.as_json() for p in r.problems]}
 
 
 def problems_text(r: CheckResult) -> None:
@@ -65,22 +65,20 @@ def problems_text(r: CheckResult) -> None:
         print(tr("ok: no problems in {checked}", checked=r.checked))
 
 
-def calendar_json(c: MonthCalendar) -> None:
-    as_json(
-        {
-            "month": c.month,
-            "days": [
-                {
-                    "date": d.date.isoformat(),
-                    "weekday": d.weekday,
-                    "kind": d.kind,
-                    "name": d.name,
-                    "required": d.required,
-                }
-                for d in c.days
-            ],
-        }
-    )
+def calendar_json(c: MonthCalendar) -> dict[str, Any]:
+    return {
+        "month": c.month,
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "weekday": d.weekday,
+                "kind": d.kind,
+                "name": d.name,
+                "required": d.required,
+            }
+            for d in c.days
+        ],
+    }
 
 
 def calendar_text(c: MonthCalendar) -> None:

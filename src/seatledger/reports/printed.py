@@ -4,7 +4,7 @@ end (the chart of the running balance and the monthly deductions)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from seatledger.core.contract import Contract
 from seatledger.core.periods import Period
@@ -13,18 +13,20 @@ from seatledger.reports.deductions import DeductionReport, deduct
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
 
+Body = TypeVar("Body", Statement, DeductionReport, list[BalanceRow])
 
-class Printed(NamedTuple):
+
+class Printed(NamedTuple, Generic[Body]):
+    """The page of one report (`body`): typed by it, so mypy checks the page's renderer."""
+
     contract: Contract
     period: Period
-    body: Statement | DeductionReport | tuple[BalanceRow, ...]
+    body: Body
     deductions: DeductionReport
     months: tuple[BalanceRow, ...]
 
 
-def printed(
-    book: Book, period: Period, body: Statement | DeductionReport | tuple[BalanceRow, ...]
-) -> Printed:
+def printed(book: Book, period: Period, body: Body) -> Printed[Body]:
     start = book.contract.term.start
     months = balance(book, Period("term", start, max(period.end, start)), "month")
     report = body if isinstance(body, DeductionReport) else deduct(book, period)

@@ -5,9 +5,9 @@ penalty's range, staff on the roster."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
+from seatledger.checks.incidents import incident_problems
 from seatledger.checks.problem import problem
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
@@ -21,7 +21,6 @@ from seatledger.core.records import (
     Completion,
     Demand,
     Document,
-    Incident,
     Invoice,
     Payment,
     Person,
@@ -182,101 +181,10 @@ def _completion(c: Contract, people: dict[str, Person], r: Completion) -> list[P
     return out
 
 
-def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> list[Problem]:
-    c = terms_on(c, r.date).contract  # the penalty as in force on the incident's date
-    penalty = c.penalties.get(r.penalty)
-    if penalty is None:
-        valid = [k for k, p in c.penalties.items() if not p.computed]
-        return [
-            problem(
-                r,
-                "penalty",
-                msg(
-                    "{penalty!r} is not a penalty of the contract{did_you_mean} (valid: {values})",
-                    penalty=r.penalty,
-                    did_you_mean=did_you_mean(r.penalty, valid),
-                    values=listed(titles(c, "penalty")),
-                ),
-            )
-        ]
-    out = []
-    if penalty.computed:
-        out.append(
-            problem(
-                r,
-                "penalty",
-                msg(
-                    "{penalty} is computed from attendance and demands; record attendance instead",
-                    penalty=r.penalty,
-                ),
-            )
-        )
-    elif penalty.basis == "percent-of-total" or penalty.amount is not None:
-        if r.amount is not None:
-            fixed = c.penalty_amount_fixed(r.penalty)
-            out.append(
-                problem(
-                    r,
-                    "amount",
-                    msg(
-                        "{penalty} is fixed at {amount}; leave the amount out",
-                        penalty=r.penalty,
-                        amount=fmt(fixed or Decimal(0)),
-                    ),
-                )
-            )
-    elif r.amount is None:
-        out.append(
-            problem(
-                r,
-                "amount",
-                msg(
-                    "{penalty} has no fixed amount: give the amount per {value} ({range})",
-                    penalty=r.penalty,
-                    value="case" if penalty.basis == "per-case" else "occurrence",
-                    range=_range(penalty.min, penalty.max),
-                ),
-            )
-        )
-    elif (penalty.min is not None and r.amount < penalty.min) or (
-        penalty.max is not None and r.amount > penalty.max
-    ):
-        out.append(
-            problem(
-                r,
-                "amount",
-                msg(
-                    "{amount} is outside {penalty}'s range {range} ({clause})",
-                    amount=fmt(r.amount),
-                    penalty=r.penalty,
-                    range=_range(penalty.min, penalty.max),
-                    clause=penalty.clause,
-                ),
-            )
-        )
-    for sid in r.staff:
-        person = people.get(sid)
-        if person is None or person.joined > r.date:
-            out.append(
-                problem(r, "staff", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
-            )
-    return out
-
-
-def _range(lo: Decimal | None, hi: Decimal | None) -> str:
-    if lo is not None and hi is not None:
-        return f"{fmt(lo)} to {fmt(hi)}"
-    return (
-        msg("at least {amount}", amount=fmt(lo))
-        if lo is not None
-        else msg("at most {amount}", amount=fmt(hi or Decimal(0)))
-    )
-
-
 # The per-kind rules of record_problems, by kind.
 _BY_KIND: dict[str, Callable[[Contract, dict[str, Person], Any], list[Problem]]] = {
     "attendance": _attendance,
-    "incident": _incident_problems,
+    "incident": incident_problems,
     "demand": _demand,
     "activity": _activity,
     "request": _instalment_record,

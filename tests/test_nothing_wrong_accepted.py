@@ -1,0 +1,60 @@
+"""Issue 19, nothing wrong accepted: each case first through the real CLI as a user met it,
+then refused with a message that says why, every file left byte for byte as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run, snapshot
+
+
+def refused(run: Run, ledger: Path, *args: str, words: str = "") -> str:
+    before = snapshot(ledger)
+    result = run(*args)
+    assert result.exit_code != 0, (args, result)
+    assert words in result.output, (words, result.output)
+    assert snapshot(ledger) == before
+    return result.output
+
+
+def ok(run: Run, *args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, (args, result)
+    return result.stdout
+
+
+def problems(run: Run) -> list[dict]:  # type: ignore[type-arg]
+    result = run("check", "--allow-gaps", "--format", "json")
+    data = json.loads(result.stdout)
+    return [p for p in data["problems"] if p.get("severity", "error") == "error"]
+
+
+def test_a_percent_of_total_penalty_is_counted_once(ledger: Path, run: Run) -> None:
+    """Liquidated damages are 5 % of the total, 334,778.40: a count of 2 deducted 669,556.80."""
+    refused(
+        run,
+        ledger,
+        *("record", "incident", "--date", "2022-07-05", "--penalty", "liquidated-damages", "--count", "2"),
+        words="its count is 1, not 2",
+    )
+    ok(run, "record", "incident", "--date", "2022-07-05", "--penalty", "liquidated-damages")
+
+
+def test_an_incident_names_only_staff_on_the_roster_that_day(ledger: Path, run: Run) -> None:
+    ok(run, "roster", "leave", "S001", "--date", "2022-08-01")
+    ok(
+        run,
+        *("roster", "add", "S050", "--role", "seat", "--group", "data", "--degree", "bachelor"),
+        *("--joined", "2022-09-01"),
+    )
+    inc = ("record", "incident", "--penalty", "post-abandonment", "--staff")
+    refused(
+        run, ledger, *inc, "S001", "--date", "2022-08-02", words="'S001' is not on the roster on 2022-08-02"
+    )
+    refused(
+        run, ledger, *inc, "S050", "--date", "2022-08-31", words="'S050' is not on the roster on 2022-08-31"
+    )
+    # The day a person leaves, as one barred by a serious fire hazard must, they are named.
+    ok(run, *inc, "S001", "--date", "2022-08-01")
+    ok(run, *inc, "S050", "--date", "2022-09-01")

@@ -58,3 +58,14 @@ def test_an_incident_names_only_staff_on_the_roster_that_day(ledger: Path, run: 
     # The day a person leaves, as one barred by a serious fire hazard must, they are named.
     ok(run, *inc, "S001", "--date", "2022-08-01")
     ok(run, *inc, "S050", "--date", "2022-09-01")
+
+
+def test_a_record_more_than_a_year_after_the_term_is_refused(ledger: Path, run: Run) -> None:
+    """The term ends 2023-03-31: a payment dated 2030-01-20 (for 2023-01-20) made 2030-01.yaml."""
+    pay = ("record", "payment", "--instalment", "4", "--amount", "1000")
+    refused(
+        run, ledger, *pay, "--date", "2030-01-20", words="more than a year after the term ends 2023-03-31"
+    )
+    refused(run, ledger, *pay, "--date", "2024-04-01", words="by 2024-03-31 at the latest (rule 8)")
+    assert not (ledger / "2030-01.yaml").exists()
+    ok(run, *pay, "--date", "2024-03-31")

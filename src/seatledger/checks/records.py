@@ -5,6 +5,7 @@ penalty's range, staff on the roster."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from seatledger.checks.incidents import incident_problems
@@ -41,8 +42,33 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                 r, "date", msg("{date} is outside the term {start}..{end}", date=r.date, start=start, end=end)
             )
         )
+    elif r.date > (latest := latest_after_term(c)):
+        out.append(
+            problem(
+                r,
+                "date",
+                msg(
+                    "{date} is more than a year after the term ends {end}: a record after the term "
+                    "is dated by {latest} at the latest (rule 8)",
+                    date=r.date,
+                    end=end,
+                    latest=latest,
+                ),
+            )
+        )
     own = _BY_KIND.get(r.kind)
     return out + own(c, people, r) if own is not None else out
+
+
+def latest_after_term(c: Contract) -> date:
+    """The last day a record after the term (a payment, an invoice, the completion, ...) may
+    carry: one year after the term's last day. The contract states no longer window for the
+    final payment, so a later date is a typo (2030 for 2023), not a late payment."""
+    end = c.term.end
+    try:
+        return end.replace(year=end.year + 1)
+    except ValueError:  # 29 February
+        return end.replace(year=end.year + 1, day=28)
 
 
 def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[Problem]:

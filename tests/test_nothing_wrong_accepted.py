@@ -69,3 +69,34 @@ def test_a_record_more_than_a_year_after_the_term_is_refused(ledger: Path, run: 
     refused(run, ledger, *pay, "--date", "2024-04-01", words="by 2024-03-31 at the latest (rule 8)")
     assert not (ledger / "2030-01.yaml").exists()
     ok(run, *pay, "--date", "2024-03-31")
+
+
+VOIDED = """\
+- id: inc-2022-07-05-aaaaaa
+  kind: incident
+  date: 2022-07-05
+  penalty: {penalty}
+  count: 1
+  staff: [{staff}]
+- id: void-2022-07-05-bbbbbb
+  kind: void
+  date: 2022-07-05
+  target: inc-2022-07-05-aaaaaa
+  reason: "entered by mistake"
+"""
+
+
+def test_a_voided_record_is_still_checked_but_not_counted(ledger: Path, run: Run) -> None:
+    month = ledger / "2022-07.yaml"
+    month.write_text(VOIDED.format(penalty="no-such-penalty", staff="S001"), encoding="utf-8")
+    found = problems(run)
+    assert [(p["field"], p["record"]) for p in found] == [("penalty", "inc-2022-07-05-aaaaaa")], found
+    month.write_text(VOIDED.format(penalty="post-abandonment", staff="S999"), encoding="utf-8")
+    found = problems(run)
+    assert [(p["field"], p["record"]) for p in found] == [("staff", "inc-2022-07-05-aaaaaa")], found
+    assert "'S999' is not on the roster on 2022-07-05" in found[0]["message"]
+    # Valid, it is withdrawn: its 1,000.00 is not deducted.
+    month.write_text(VOIDED.format(penalty="post-abandonment", staff="S001"), encoding="utf-8")
+    assert problems(run) == []
+    deduct = json.loads(run("deduct", "--month", "2022-07", "--format", "json").stdout)
+    assert all(line.get("penalty") != "post-abandonment" for line in deduct["lines"]), deduct

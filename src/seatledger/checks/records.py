@@ -4,6 +4,7 @@ penalty's range, staff on the roster."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -60,6 +61,11 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
     return out + own(c, people, r) if own is not None else out
 
 
+# What follows att-<date>-<shift> in an attendance id: nothing, or -N (N >= 2) where the
+# shift's earlier records were voided (rule 7).
+_ATTENDANCE_ID = re.compile(r"(-([2-9]|[1-9][0-9]+))?")
+
+
 def latest_after_term(c: Contract) -> date:
     """The last day a record after the term (a payment, an invoice, the completion, ...) may
     carry: one year after the term's last day. The contract states no longer window for the
@@ -74,9 +80,18 @@ def latest_after_term(c: Contract) -> date:
 def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[Problem]:
     """Its id names its shift; the absent and the present are people on the roster."""
     out = []
-    if r.id != f"att-{r.date}-{r.shift}":
+    base = f"att-{r.date}-{r.shift}"
+    if not (r.id.startswith(base) and _ATTENDANCE_ID.fullmatch(r.id[len(base) :])):
         out.append(
-            problem(r, "id", msg("an attendance id is att-{date}-{shift}", date=r.date, shift=r.shift))
+            problem(
+                r,
+                "id",
+                msg(
+                    "an attendance id is att-{date}-{shift} (att-{date}-{shift}-2, -3, ... after a void)",
+                    date=r.date,
+                    shift=r.shift,
+                ),
+            )
         )
     for sid in r.absent:
         person = people.get(sid)

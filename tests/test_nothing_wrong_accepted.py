@@ -121,3 +121,17 @@ def test_a_void_frees_the_shift_for_a_new_record(ledger: Path, run: Run) -> None
     assert text.count("- id: att-2022-07-01-day") == 2 and "target: att-2022-07-01-day\n" in text
     ok(run, "void", "att-2022-07-01-day-2", "--reason", "again")
     assert "att-2022-07-01-day-3" in ok(run, *day, "--present", "48")
+
+
+def test_a_back_dated_leave_that_breaks_recorded_attendance_is_refused(ledger: Path, run: Run) -> None:
+    """48 present on 2022-07-05 and 2022-07-06 with 48 on the roster: S001 leaving on
+    2022-07-01 leaves 47, so both records would say more present than on the roster."""
+    for d in ("2022-07-05", "2022-07-06"):
+        ok(run, "record", "attendance", "--date", d, "--present", "48")
+    out = refused(
+        run, ledger, "roster", "leave", "S001", "--date", "2022-07-01", words="S001 leaving on 2022-07-01"
+    )
+    assert "att-2022-07-05-day" in out and "att-2022-07-06-day" in out, out
+    assert "48 present is more than the 47 people on the roster on 2022-07-05" in out, out
+    ok(run, "roster", "leave", "S001", "--date", "2022-07-07")  # after the last record: fine
+    assert problems(run) == []

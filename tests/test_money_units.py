@@ -7,8 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conftest import Run
+from conftest import Run, snapshot
 from seatledger.core.money import capitals, parse_amount
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
@@ -18,6 +20,9 @@ LEDGER = Path("ledgers") / "haidian-hotline-2022"
     ("text", "value"),
     [
         ("1,641,000.00", "1641000.00"),
+        ("1,641,000", "1641000.00"),
+        ("1，641，000", "1641000.00"),
+        ("１，６４１，０００.５", "1641000.50"),
         ("１６４１０００", "1641000.00"),
         (" 300 ", "300.00"),
         ("999999999999.99", "999999999999.99"),
@@ -36,6 +41,14 @@ def test_amounts_read(text: object, value: str) -> None:
         (True, "got bool"),
         (None, "got NoneType"),
         ("1_000", "'1_000' is not an amount; write yuan such as 300 or 1641000.00"),
+        ("1000,00", "commas go only between groups of three digits, as in 1,641,000 or 1,641,000.00"),
+        ("1,6410,00", "commas go only between groups of three digits"),
+        ("164,10.00", "commas go only between groups of three digits"),
+        ("1641,000", "commas go only between groups of three digits"),
+        ("1,000.0,0", "commas go only between groups of three digits"),
+        (",100", "commas go only between groups of three digits"),
+        ("1,000,", "commas go only between groups of three digits"),
+        ("1,,000", "commas go only between groups of three digits"),
         ("1.", "is not an amount"),
         ("NaN", "is not a finite amount"),
         ("1000000000000", "out of range (at most 999999999999.99 yuan)"),
@@ -48,6 +61,55 @@ def test_amounts_refused(text: object, words: str) -> None:
     with pytest.raises(ValueError) as exc:
         parse_amount(text)
     assert words in str(exc.value)
+
+
+_YUAN = st.integers(min_value=1, max_value=999_999_999_999)
+
+
+@given(yuan=_YUAN, cents=st.one_of(st.none(), st.integers(0, 99)), wide=st.booleans())
+def test_every_correctly_grouped_amount_reads_as_the_ungrouped_one(
+    yuan: int, cents: int | None, wide: bool
+) -> None:
+    tail = "" if cents is None else f".{cents:02d}"
+    grouped = f"{yuan:,}{tail}"
+    if wide:  # a Chinese input method's full-width comma
+        grouped = grouped.replace(",", "，")
+    assert parse_amount(grouped) == parse_amount(f"{yuan}{tail}")
+    assert parse_amount(grouped) == Decimal(f"{yuan}{tail}").quantize(Decimal("0.01"))
+
+
+@given(
+    digits=st.text("0123456789", min_size=1, max_size=12).filter(lambda d: d[0] != "0"),
+    commas=st.sets(st.integers(0, 12), min_size=1),
+    cents=st.one_of(st.none(), st.integers(0, 99)),
+)
+def test_every_misgrouped_amount_is_refused(digits: str, commas: set[int], cents: int | None) -> None:
+    """Commas at any set of places in the integer part but the thousands' ones are refused."""
+    places = {n for n in commas if n <= len(digits)}
+    thousands = set(range(len(digits) - 3, 0, -3))
+    if not places or places == thousands:
+        return
+    text = "".join(("," if n in places else "") + d for n, d in enumerate(digits))
+    text += "," if len(digits) in places else ""
+    text += "" if cents is None else f".{cents:02d}"
+    with pytest.raises(ValueError, match="commas go only between groups of three digits"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize("amount", ["1000,00", "1,6410,00", "164,10.00"])
+def test_a_misgrouped_amount_on_the_command_line_is_refused(ledger: Path, run: Run, amount: str) -> None:
+    before = snapshot(ledger)
+    result = run("record", "payment", "--date", "2022-07-20", "--instalment", "2", "--amount", amount)
+    assert result.exit_code != 0, result
+    assert "1,641,000 or 1,641,000.00" in result.output, result.output
+    assert snapshot(ledger) == before
+
+
+@pytest.mark.parametrize("amount", ["1,641,000", "1,641,000.00", "1，641，000"])
+def test_a_grouped_amount_on_the_command_line_is_read(ledger: Path, run: Run, amount: str) -> None:
+    ok(run, "record", "payment", "--date", "2022-07-20", "--instalment", "2", "--amount", amount)
+    paid = (ledger / "2022-07.yaml").read_text(encoding="utf-8")
+    assert 'amount: "1641000.00"' in paid
 
 
 @pytest.mark.parametrize(

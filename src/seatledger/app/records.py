@@ -137,8 +137,9 @@ def record(
         led = open_checked(paths, closings=False)
         if duplicate:
             rec = _repeated(led, rec)
-        if kind != "attendance":
-            rec = rec._replace(id=_fresh(led, content_id(rec)))
+        # Attendance's id names its shift; where a void withdrew the shift's record, the new
+        # one is att-<date>-<shift>-2 (rule 7: a void frees the shift).
+        rec = rec._replace(id=_fresh(led, rec.id if kind == "attendance" else content_id(rec)))
         if isinstance(rec, Dispute):
             refuse_dispute_of_no_live_incident(led.records, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)

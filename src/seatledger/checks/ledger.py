@@ -32,6 +32,7 @@ from seatledger.core.records import (
     Demand,
     Payment,
     Record,
+    Void,
 )
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps
@@ -80,8 +81,12 @@ def _ids(x: Checked) -> list[Problem]:
 
 
 def _each_record(x: Checked) -> list[Problem]:
+    """Every record by itself, voided ones included: a voided record stays in its file, so its
+    fields still name what the contract and roster know; only its money is not counted."""
     c, people = x.ledger.contract, {p.id: p for p in x.ledger.roster}
-    return [found for r in x.counted for found in record_problems(c, people, r)]
+    return [
+        found for r in x.ledger.records if not isinstance(r, Void) for found in record_problems(c, people, r)
+    ]
 
 
 def _gaps(x: Checked) -> list[Problem]:

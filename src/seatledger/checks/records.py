@@ -4,10 +4,12 @@ penalty's range, staff on the roster."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from decimal import Decimal
+from datetime import date
 from typing import Any
 
+from seatledger.checks.incidents import incident_problems
 from seatledger.checks.problem import problem
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
@@ -21,7 +23,6 @@ from seatledger.core.records import (
     Completion,
     Demand,
     Document,
-    Incident,
     Invoice,
     Payment,
     Person,
@@ -42,16 +43,55 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                 r, "date", msg("{date} is outside the term {start}..{end}", date=r.date, start=start, end=end)
             )
         )
+    elif r.date > (latest := latest_after_term(c)):
+        out.append(
+            problem(
+                r,
+                "date",
+                msg(
+                    "{date} is more than a year after the term ends {end}: a record after the term "
+                    "is dated by {latest} at the latest (rule 8)",
+                    date=r.date,
+                    end=end,
+                    latest=latest,
+                ),
+            )
+        )
     own = _BY_KIND.get(r.kind)
     return out + own(c, people, r) if own is not None else out
+
+
+# What follows att-<date>-<shift> in an attendance id: nothing, or -N (N >= 2) where the
+# shift's earlier records were voided (rule 7).
+_ATTENDANCE_ID = re.compile(r"(-([2-9]|[1-9][0-9]+))?")
+
+
+def latest_after_term(c: Contract) -> date:
+    """The last day a record after the term (a payment, an invoice, the completion, ...) may
+    carry: one year after the term's last day. The contract states no longer window for the
+    final payment, so a later date is a typo (2030 for 2023), not a late payment."""
+    end = c.term.end
+    try:
+        return end.replace(year=end.year + 1)
+    except ValueError:  # 29 February
+        return end.replace(year=end.year + 1, day=28)
 
 
 def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[Problem]:
     """Its id names its shift; the absent and the present are people on the roster."""
     out = []
-    if r.id != f"att-{r.date}-{r.shift}":
+    base = f"att-{r.date}-{r.shift}"
+    if not (r.id.startswith(base) and _ATTENDANCE_ID.fullmatch(r.id[len(base) :])):
         out.append(
-            problem(r, "id", msg("an attendance id is att-{date}-{shift}", date=r.date, shift=r.shift))
+            problem(
+                r,
+                "id",
+                msg(
+                    "an attendance id is att-{date}-{shift} (att-{date}-{shift}-2, -3, ... after a void)",
+                    date=r.date,
+                    shift=r.shift,
+                ),
+            )
         )
     for sid in r.absent:
         person = people.get(sid)
@@ -182,101 +222,10 @@ def _completion(c: Contract, people: dict[str, Person], r: Completion) -> list[P
     return out
 
 
-def _incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> list[Problem]:
-    c = terms_on(c, r.date).contract  # the penalty as in force on the incident's date
-    penalty = c.penalties.get(r.penalty)
-    if penalty is None:
-        valid = [k for k, p in c.penalties.items() if not p.computed]
-        return [
-            problem(
-                r,
-                "penalty",
-                msg(
-                    "{penalty!r} is not a penalty of the contract{did_you_mean} (valid: {values})",
-                    penalty=r.penalty,
-                    did_you_mean=did_you_mean(r.penalty, valid),
-                    values=listed(titles(c, "penalty")),
-                ),
-            )
-        ]
-    out = []
-    if penalty.computed:
-        out.append(
-            problem(
-                r,
-                "penalty",
-                msg(
-                    "{penalty} is computed from attendance and demands; record attendance instead",
-                    penalty=r.penalty,
-                ),
-            )
-        )
-    elif penalty.basis == "percent-of-total" or penalty.amount is not None:
-        if r.amount is not None:
-            fixed = c.penalty_amount_fixed(r.penalty)
-            out.append(
-                problem(
-                    r,
-                    "amount",
-                    msg(
-                        "{penalty} is fixed at {amount}; leave the amount out",
-                        penalty=r.penalty,
-                        amount=fmt(fixed or Decimal(0)),
-                    ),
-                )
-            )
-    elif r.amount is None:
-        out.append(
-            problem(
-                r,
-                "amount",
-                msg(
-                    "{penalty} has no fixed amount: give the amount per {value} ({range})",
-                    penalty=r.penalty,
-                    value="case" if penalty.basis == "per-case" else "occurrence",
-                    range=_range(penalty.min, penalty.max),
-                ),
-            )
-        )
-    elif (penalty.min is not None and r.amount < penalty.min) or (
-        penalty.max is not None and r.amount > penalty.max
-    ):
-        out.append(
-            problem(
-                r,
-                "amount",
-                msg(
-                    "{amount} is outside {penalty}'s range {range} ({clause})",
-                    amount=fmt(r.amount),
-                    penalty=r.penalty,
-                    range=_range(penalty.min, penalty.max),
-                    clause=penalty.clause,
-                ),
-            )
-        )
-    for sid in r.staff:
-        person = people.get(sid)
-        if person is None or person.joined > r.date:
-            out.append(
-                problem(r, "staff", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
-            )
-    return out
-
-
-def _range(lo: Decimal | None, hi: Decimal | None) -> str:
-    if lo is not None and hi is not None:
-        return f"{fmt(lo)} to {fmt(hi)}"
-    return (
-        msg("at least {amount}", amount=fmt(lo))
-        if lo is not None
-        else msg("at most {amount}", amount=fmt(hi or Decimal(0)))
-    )
-
-
 # The per-kind rules of record_problems, by kind.
 _BY_KIND: dict[str, Callable[[Contract, dict[str, Person], Any], list[Problem]]] = {
     "attendance": _attendance,
-    "incident": _incident_problems,
+    "incident": incident_problems,
     "demand": _demand,
     "activity": _activity,
     "request": _instalment_record,

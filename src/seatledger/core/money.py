@@ -13,6 +13,8 @@ ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000000000")  # a trillion yuan: past this, a typo
 _AMOUNT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[+-]?(nan|snan|inf|infinity)", re.IGNORECASE)
+# Commas only as thousands separators: 1,641,000 and 1,641,000.00 (a full-width ， is a comma).
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
 
 
 def parse_amount(text: object, *, allow_zero: bool = False, allow_negative: bool = False) -> Decimal:
@@ -23,7 +25,17 @@ def parse_amount(text: object, *, allow_zero: bool = False, allow_negative: bool
     if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
         raise ValueError(msg('expected an amount such as "300.00", got {kind}', kind=type(text).__name__))
     # Full-width digits (１０００) come from a Chinese input method: read them as digits.
-    raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "")
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if "," in raw:
+        if not _GROUPED.fullmatch(raw):
+            raise ValueError(
+                msg(
+                    "{str!r} is not an amount: commas go only between groups of three digits, "
+                    "as in 1,641,000 or 1,641,000.00 (or write 1641000.00)",
+                    str=str(text),
+                )
+            )
+        raw = raw.replace(",", "")
     if _NOT_FINITE.fullmatch(raw):
         raise ValueError(msg("{raw!r} is not a finite amount", raw=raw))
     if not _AMOUNT.fullmatch(raw):

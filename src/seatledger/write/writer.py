@@ -62,10 +62,14 @@ def new_id(kind: str, day: date, taken: set[str], rng: random.Random | None = No
             return rid
 
 
-def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str) -> None:
+def _new_problems(before: list[Problem], after: list[Problem]) -> list[Problem]:
     old = set(before)
     # Findings (gaps, warnings) never block a write; `check` shows them.
-    new = [_on_command_line(p) for p in after if p not in old and p.code != "gap" and p.severity == "error"]
+    return [_on_command_line(p) for p in after if p not in old and p.code != "gap" and p.severity == "error"]
+
+
+def _refuse_new_problems(before: list[Problem], after: list[Problem], what: str) -> None:
+    new = _new_problems(before, after)
     if new:
         raise SeatledgerError(
             msg("refused: {what} breaks the contract or the ledger; nothing was written", what=what), new
@@ -210,6 +214,7 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
                 joined=person.joined,
             )
         )
+    _refuse_broken_by_leaving(ledger, person, day)
     _, items = parse_items(path)
     index = next(n for n, raw in enumerate(items) if raw.get("id") == person_id)
     line_text = f"  left: {scalar(day)}\n"
@@ -217,6 +222,26 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
     if not dry_run:
         write_atomic(path, new_text)
     return Written(person_id, path, line, line_text, dry_run, "updated")
+
+
+def _refuse_broken_by_leaving(ledger: Ledger, person: Person, day: date) -> None:
+    """A back-dated leave checks the records already written with the same rules as `check`:
+    attendance or an incident after `day` that counts or names the person is refused, each
+    record named, rather than accepted and every report refused after."""
+    roster = tuple(p._replace(left=day) if p is person else p for p in ledger.roster)
+    new = _new_problems(ledger_problems(ledger), ledger_problems(ledger._replace(roster=roster)))
+    if new:
+        records = ", ".join(dict.fromkeys(p.record for p in new if p.record))
+        raise SeatledgerError(
+            msg(
+                "refused: {person_id} leaving on {day} breaks records already written ({records}); "
+                "nothing was written",
+                person_id=person.id,
+                day=day,
+                records=records,
+            ),
+            new,
+        )
 
 
 def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date, *, dry_run: bool = False) -> Written:

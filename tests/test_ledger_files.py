@@ -77,7 +77,7 @@ def test_a_fifo_is_refused_not_opened(example: Path, name: str) -> None:
     path = example / name
     path.unlink(missing_ok=True)
     os.mkfifo(path)
-    for args in (["check"], ["settle", "--quarter", "2022Q3"], ["record", "attendance", "--date", "2022-09-30", "--present", "48"]):
+    for args in (["check"], ["settle", "--quarter", "2022-Q3"], ["record", "attendance", "--date", "2022-09-30", "--present", "48"]):
         r = _cli(*args)  # a FIFO opened for reading waits for a writer: the timeout fails it
         assert r.returncode == 1, (args, r.stdout, r.stderr)
         assert "FIFO (named pipe), not a regular file" in r.stdout + r.stderr
@@ -96,7 +96,7 @@ def test_a_folder_at_the_lock_path_is_named_by_every_command(example: Path, run:
     before = snapshot(example)
     for args in (
         ["check"],
-        ["settle", "--quarter", "2022Q3"],
+        ["settle", "--quarter", "2022-Q3"],
         ["record", "attendance", "--date", "2022-09-30", "--present", "48", "--replace"],
         ["fmt"],
     ):
@@ -104,3 +104,36 @@ def test_a_folder_at_the_lock_path_is_named_by_every_command(example: Path, run:
         assert r.exit_code == 1, args
         assert ".seatledger.lock: is a folder, not a regular file" in r.output, (args, r.output)
     assert snapshot(example) == before
+
+
+@pytest.mark.parametrize(
+    "target", ["ledger:2022-09.yaml", "ledger:roster.yaml", "contracts/haidian-hotline-2022.yaml", "folder", "fifo"]
+)
+def test_output_never_replaces_a_ledger_or_contract_file_or_a_non_file(
+    example: Path, run: Run, target: str
+) -> None:
+    root = example.parent.parent
+    if target.startswith("ledger:"):
+        out = example / target.split(":")[1]
+    elif target == "folder":
+        out = root / "reports"
+        out.mkdir()
+    elif target == "fifo":
+        out = root / "pipe.csv"
+        os.mkfifo(out)
+    else:
+        out = root / target
+    before = snapshot(root)
+    r = run("settle", "--quarter", "2022-Q3", "--format", "xlsx", "--output", str(out))
+    assert r.exit_code == 1, r.output
+    assert "a report would replace it: choose another file" in r.output
+    assert snapshot(root) == before
+
+
+def test_output_to_a_new_or_other_file_is_fine(example: Path, run: Run) -> None:
+    root = example.parent.parent
+    other = root / "old.csv"
+    other.write_text("old\n")
+    for out in (root / "new.html", other):
+        assert run("settle", "--quarter", "2022-Q3", "--format", "csv" if out == other else "html", "--output", str(out)).exit_code == 0
+    assert other.read_text() != "old\n"

@@ -17,7 +17,8 @@ from seatledger.read.block_reader import RowMap
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
-from seatledger.read.file_problems import MONTH_FILE, cut_short, missing_problem, month_name
+from seatledger.read.file_problems import MONTH_FILE as MONTH_FILE
+from seatledger.read.file_problems import cut_short, missing_problem, month_name
 from seatledger.read.yaml_reader import (
     YamlError,
     YMap,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from seatledger.core.atomic import write_atomic_bytes
+from seatledger.write.output import refuse_output
 
 # format -> how to use the names: ("call", "module.fn"): fn(value) prints; ("json", schema);
 # ("text", "module.fn"): the str fn(value) returns, to stdout; ("csv", schema, grids fn);
@@ -102,6 +103,8 @@ def render(command: str, fmt: str, value: Any) -> bytes | None:
 
 
 def show(command: str, fmt: str, value: Any, output: Path | None = None) -> None:
+    if output is not None:
+        refuse_output(output)
     data = render(command, fmt, value)
     if data is None:
         return

@@ -57,7 +57,10 @@ def test_a_misnamed_month_is_named_and_refuses_appends(example: Path, run: Run, 
     before = snapshot(example)
     r = run("check")
     assert r.exit_code == 1
-    assert f"{name}: misnamed month file: its records are not read under this name; rename it 2022-09.yaml" in r.output
+    assert (
+        f"{name}: misnamed month file: its records are not read under this name; rename it 2022-09.yaml"
+        in r.output
+    )
     r = run("record", "activity", "--date", "2022-09-30", "--obligation", "fire-inspection", "--count", "1")
     assert r.exit_code == 1
     assert f"{name}: misnamed month file" in r.output and "seatledger check" in r.output
@@ -77,7 +80,11 @@ def test_a_fifo_is_refused_not_opened(example: Path, name: str) -> None:
     path = example / name
     path.unlink(missing_ok=True)
     os.mkfifo(path)
-    for args in (["check"], ["settle", "--quarter", "2022-Q3"], ["record", "attendance", "--date", "2022-09-30", "--present", "48"]):
+    for args in (
+        ["check"],
+        ["settle", "--quarter", "2022-Q3"],
+        ["record", "attendance", "--date", "2022-09-30", "--present", "48"],
+    ):
         r = _cli(*args)  # a FIFO opened for reading waits for a writer: the timeout fails it
         assert r.returncode == 1, (args, r.stdout, r.stderr)
         assert "FIFO (named pipe), not a regular file" in r.stdout + r.stderr
@@ -107,7 +114,8 @@ def test_a_folder_at_the_lock_path_is_named_by_every_command(example: Path, run:
 
 
 @pytest.mark.parametrize(
-    "target", ["ledger:2022-09.yaml", "ledger:roster.yaml", "contracts/haidian-hotline-2022.yaml", "folder", "fifo"]
+    "target",
+    ["ledger:2022-09.yaml", "ledger:roster.yaml", "contracts/haidian-hotline-2022.yaml", "folder", "fifo"],
 )
 def test_output_never_replaces_a_ledger_or_contract_file_or_a_non_file(
     example: Path, run: Run, target: str
@@ -135,5 +143,16 @@ def test_output_to_a_new_or_other_file_is_fine(example: Path, run: Run) -> None:
     other = root / "old.csv"
     other.write_text("old\n")
     for out in (root / "new.html", other):
-        assert run("settle", "--quarter", "2022-Q3", "--format", "csv" if out == other else "html", "--output", str(out)).exit_code == 0
+        assert (
+            run(
+                "settle",
+                "--quarter",
+                "2022-Q3",
+                "--format",
+                "csv" if out == other else "html",
+                "--output",
+                str(out),
+            ).exit_code
+            == 0
+        )
     assert other.read_text() != "old\n"

@@ -1,0 +1,38 @@
+"""Issue 19, the git side of the files: git-setup's pattern for any folder name, to-utf8
+under the lock, the merge driver on a side with one id twice, writes that would break
+another closed quarter's seal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LEDGER, SEED, Run, git, snapshot, write_roster
+
+
+@pytest.mark.slow
+def test_git_setup_matches_a_folder_with_a_space_and_brackets(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "my ledgers [2022]"
+    (root / "contracts").mkdir(parents=True)
+    shutil.copy(SEED, root / "contracts" / SEED.name)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("SEATLEDGER_CONTRACT", raising=False)
+    monkeypatch.delenv("SEATLEDGER_LEDGER", raising=False)
+    git(root, "init", "-q", "-b", "main")
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    write_roster(root / LEDGER)
+    assert run("record", "attendance", "--date", "2022-10-08", "--present", "48").exit_code == 0
+    assert run("git-setup").exit_code == 0
+    attr = git(root, "check-attr", "merge", "--", f"{LEDGER}/2022-10.yaml").stdout
+    assert attr.strip().endswith("merge: seatledger"), attr
+    # and with the ledger itself in a folder named so
+    sub = root / "my ledgers [2022]"
+    shutil.copytree(root / LEDGER, sub)
+    assert run("git-setup", "--ledger", str(sub)).exit_code == 0
+    attr = git(root, "check-attr", "merge", "--", "my ledgers [2022]/2022-10.yaml").stdout
+    assert attr.strip().endswith("merge: seatledger"), attr
+    assert "my ledgers [2022]/2022-10.yaml: merge: seatledger" in attr

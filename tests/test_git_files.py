@@ -36,3 +36,24 @@ def test_git_setup_matches_a_folder_with_a_space_and_brackets(
     attr = git(root, "check-attr", "merge", "--", "my ledgers [2022]/2022-10.yaml").stdout
     assert attr.strip().endswith("merge: seatledger"), attr
     assert "my ledgers [2022]/2022-10.yaml: merge: seatledger" in attr
+
+
+def test_to_utf8_takes_the_ledger_lock(blank: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from filelock import FileLock
+
+    from seatledger.write import store
+
+    month = blank / "2022-10.yaml"
+    month.write_bytes(
+        "- id: act-2022-10-08-a\n  kind: activity\n  date: 2022-10-08\n  obligation: 消防演练\n".encode(
+            "gb18030"
+        )
+    )
+    before = snapshot(blank)
+    monkeypatch.setattr(store.ledger_lock, "__defaults__", (0.3,))
+    with FileLock(str(blank / ".seatledger.lock")):  # a writer at work
+        r = run("to-utf8", str(month))
+    assert r.exit_code == 1 and "holds the ledger lock" in r.output
+    assert snapshot(blank) == before
+    assert run("to-utf8", str(month)).exit_code == 0
+    assert "消防演练" in month.read_text(encoding="utf-8")

@@ -57,3 +57,22 @@ def test_to_utf8_takes_the_ledger_lock(blank: Path, run: Run, monkeypatch: pytes
     assert snapshot(blank) == before
     assert run("to-utf8", str(month)).exit_code == 0
     assert "消防演练" in month.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_merge_driver_refuses_a_side_with_one_id_twice(blank: Path, run: Run) -> None:
+    assert run("record", "attendance", "--date", "2022-10-08", "--present", "48").exit_code == 0
+    month = blank / "2022-10.yaml"
+    base = month.read_text(encoding="utf-8")
+    twice = base.replace("present: 48", "present: 47")
+    folder = blank.parent
+    (folder / "base").write_text(base, encoding="utf-8")
+    (folder / "ours").write_text(
+        base + twice.split("\n", 1)[0] + "\n" + twice.split("\n", 1)[1], encoding="utf-8"
+    )
+    (folder / "theirs").write_text(base, encoding="utf-8")
+    r = run(
+        "merge-driver", str(folder / "base"), str(folder / "ours"), str(folder / "theirs"), "2022-10.yaml"
+    )
+    assert r.exit_code == 1, r.output
+    assert "ours holds two records with id att-2022-10-08-day" in r.output

@@ -76,3 +76,18 @@ def test_merge_driver_refuses_a_side_with_one_id_twice(blank: Path, run: Run) ->
     )
     assert r.exit_code == 1, r.output
     assert "ours holds two records with id att-2022-10-08-day" in r.output
+
+
+def test_a_write_must_not_break_another_closed_quarters_seal(example: Path, run: Run) -> None:
+    assert run("close", "--quarter", "2022-Q2", "--date", "2022-10-01").exit_code == 0
+    assert run("close", "--quarter", "2022-Q3", "--date", "2022-10-02").exit_code == 0
+    assert (
+        run("reopen", "--quarter", "2022-Q2", "--reason", "a late invoice", "--date", "2022-10-03").exit_code
+        == 0
+    )
+    before = snapshot(example)
+    r = run("record", "incident", "--date", "2022-06-30", "--penalty", "post-abandonment")
+    assert r.exit_code == 1, r.output
+    assert "this would change closed quarter 2022-Q3" in r.output
+    assert snapshot(example) == before
+    assert run("settle", "--quarter", "2022-Q3").exit_code == 0

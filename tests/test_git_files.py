@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import LEDGER, SEED, Run, git, snapshot, write_roster
 
 

@@ -15,6 +15,7 @@ from seatledger.read import verdicts
 from seatledger.read.ledger_files import load
 from seatledger.read.locate import Paths, resolve
 from seatledger.rules.book import Book, make_book
+from seatledger.write.guard import refuse_any
 
 
 def existing_ledger(ledger: Path) -> Path:
@@ -70,6 +71,20 @@ def open_with_book(
     ):
         verdicts.found_clean(key, paths.contract, paths.ledger, counts(ledger))
     return ledger, book
+
+
+def open_for_append(paths: Paths) -> Ledger:
+    """The checked ledger an append goes into, closed quarters resealed; refused while any of
+    its files has a problem (`write.guard`), which no append can fix."""
+    key = verdicts.digest(paths.contract, paths.ledger)
+    ledger = load(paths.contract, paths.ledger)
+    refuse_any(ledger.problems)
+    if (
+        verdicts.clean(key, paths.contract, paths.ledger) is not None
+        and verdicts.digest(paths.contract, paths.ledger) == key
+    ):
+        return ledger
+    return checked(ledger, make_book(ledger))
 
 
 def clean_book(paths: Paths, what: str | None = None) -> tuple[Ledger, Book]:

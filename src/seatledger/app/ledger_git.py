@@ -206,7 +206,9 @@ def git_setup(contract: Path | None, ledger: Path | None, *, dry_run: bool = Fal
     that it runs whatever PATH git has."""
     paths = paths_of(contract, ledger)
     root = gitrepo.repo_root(paths.ledger.resolve())
-    pattern = f"{paths.ledger.resolve().relative_to(root).as_posix()}/*.yaml merge=seatledger"
+    pattern = (
+        f"{gitrepo.attribute_pattern(paths.ledger.resolve().relative_to(root).as_posix())} merge=seatledger"
+    )
     attributes = root / ".gitattributes"
     driver = driver_command(_executable())
     if not dry_run:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from seatledger.app.ledger_access import open_checked, paths_of
+from seatledger.app.ledger_access import open_for_append, paths_of
 from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
@@ -19,7 +19,6 @@ from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Sourc
 from seatledger.core.results import Written
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
-from seatledger.read.ledger_files import load
 from seatledger.read.locate import resolve
 from seatledger.rules.voids import live
 from seatledger.write.store import ledger_lock
@@ -105,7 +104,7 @@ def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any], 
     paths = paths_of(contract, ledger)
     person = _from_command_line(PERSON, _named(load_contract(paths.contract), raw))
     with ledger_lock(paths.ledger):
-        return add_person(load(paths.contract, paths.ledger), person, dry_run=dry_run)
+        return add_person(open_for_append(paths), person, dry_run=dry_run)
 
 
 def roster_leave(
@@ -114,7 +113,7 @@ def roster_leave(
     day = option_date(on, "--date")
     paths = paths_of(contract, ledger)
     with ledger_lock(paths.ledger):
-        return person_leaves(load(paths.contract, paths.ledger), person_id, day, dry_run=dry_run)
+        return person_leaves(open_for_append(paths), person_id, day, dry_run=dry_run)
 
 
 def record(
@@ -134,7 +133,7 @@ def record(
     if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too
         rec = rec._replace(id=f"att-{rec.date}-{rec.shift}")
     with ledger_lock(paths.ledger):
-        led = open_checked(paths, closings=False)
+        led = open_for_append(paths)
         if duplicate:
             rec = _repeated(led, rec)
         # Attendance's id names its shift; where a void withdrew the shift's record, the new
@@ -173,7 +172,7 @@ def void(
 ) -> Written:
     paths = paths_of(contract, ledger)
     with ledger_lock(paths.ledger):
-        led = open_checked(paths, closings=False)
+        led = open_for_append(paths)
         target = next((r for r in led.records if r.id == record_id), None)
         if target is None:
             raise SeatledgerError(

@@ -13,7 +13,7 @@ from seatledger.core.errors import Problem, did_you_mean
 from seatledger.core.i18n import msg
 from seatledger.core.money import fmt
 from seatledger.core.records import Incident, Person
-from seatledger.core.vocabulary import listed, titles
+from seatledger.core.titles import listed, titles
 
 
 def incident_problems(c: Contract, people: dict[str, Person], r: Incident) -> list[Problem]:

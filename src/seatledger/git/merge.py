@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.records import Void
@@ -52,6 +53,12 @@ def _items(f: ListFile) -> dict[str, Item]:
 def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tuple[str, int]:
     """The merged text and the number of conflicting items."""
     o, a, b = (parse(t, name, kind) for t in (base, ours, theirs))
+    for side, f in ((msg("base"), o), (msg("ours"), a), (msg("theirs"), b)):
+        seen: set[str] = set()
+        for item in f.items:
+            if item.id in seen:  # merged by id, one of the two would silently vanish
+                raise SeatledgerError(msg("{side} holds two records with id {id}", side=side, id=item.id))
+            seen.add(item.id)
     oi, ai, bi = _items(o), _items(a), _items(b)
     merged: list[tuple[tuple[str, ...], str]] = []
     conflicts = 0
@@ -161,7 +168,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
     kind = file_kind(path_name, mine or other)
     if kind == "closings":
         merged, conflicts = merge_closings(old, mine, other)
-        ours.write_text(merged, encoding="utf-8")
+        write_atomic(ours, merged)
         if conflicts:
             return 1, (
                 msg(
@@ -186,7 +193,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
                 value=exc.render().splitlines()[-1],
             ),
         )
-    ours.write_text(merged, encoding="utf-8")
+    write_atomic(ours, merged)
     if conflicts:
         return 1, (
             msg(

@@ -147,3 +147,18 @@ def export(root: Path, rev: str, paths: list[Path], dest: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(out[start : start + int(size)])
         pos = start + int(size) + 1
+
+
+def attribute_pattern(folder: str) -> str:
+    """The .gitattributes pattern for the YAML files of `folder` (a repository-relative POSIX
+    path) that git matches whatever the folder's name holds: glob characters escaped with a
+    backslash (`[2022]` is otherwise a character class), and the pattern quoted in C style
+    where it holds a space, a quote or a control character (unquoted, a space ends it)."""
+    escaped = "".join("\\" + ch if ch in "\\*?[]!#" else ch for ch in folder) + "/*.yaml"
+    if not any(ch in escaped for ch in ' "\t\n') and not escaped.startswith("\\#"):
+        return escaped
+    return (
+        '"'
+        + escaped.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n")
+        + '"'
+    )

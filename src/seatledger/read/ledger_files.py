@@ -3,7 +3,6 @@ list of every problem found, and nothing else opens those files."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +17,19 @@ from seatledger.read.block_reader import RowMap
 from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
+from seatledger.read.file_problems import MONTH_FILE as MONTH_FILE
+from seatledger.read.file_problems import cut_short, missing_problem, month_name
 from seatledger.read.yaml_reader import (
     YamlError,
     YMap,
     YSeq,
     decode,
     load_text,
+    not_regular,
+    not_regular_problem,
     read_bytes,
 )
 
-MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.yaml$")
 META_FILE = "ledger.yaml"
 ROSTER_FILE = "roster.yaml"
 LOCK_FILE = ".seatledger.lock"
@@ -77,7 +79,9 @@ def _build_each(path: Path, items: YSeq, builder: Any, problems: list[Problem]) 
 
 def load_meta(ledger_dir: Path) -> LedgerMeta:
     path = ledger_dir / META_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
+        if any(p.name == ROSTER_FILE or MONTH_FILE.match(p.name) for p in ledger_dir.iterdir()):
+            raise SeatledgerError("", [missing_problem(path)])
         raise SeatledgerError(
             msg(
                 "{ledger_dir} is not a ledger (no {META_FILE}); create one with `seatledger init`",
@@ -106,37 +110,54 @@ def load_meta(ledger_dir: Path) -> LedgerMeta:
 
 
 def month_files(ledger_dir: Path) -> list[Path]:
-    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+    return sorted(p for p in ledger_dir.iterdir() if MONTH_FILE.match(p.name) and not_regular(p) is None)
 
 
 def unknown_files(ledger_dir: Path) -> list[Problem]:
     """Anything in the ledger folder that is not a ledger file (rule 13): `2022-10.yml` or
-    `2022-10.yaml.orig` would otherwise drop its records from every figure unseen. A dead
-    writer's temporary file is not one: the next write sweeps it."""
+    `2022-10.yaml.orig` would otherwise drop its records from every figure unseen; a ledger
+    file that is not a regular file (a FIFO, a folder), never opened; the lock path, where it
+    is not a regular file. A dead writer's temporary file is not one: the next write sweeps
+    it."""
     out = []
     for p in sorted(ledger_dir.iterdir()):
         name = p.name
-        if (
-            (name in KNOWN_FILES and p.is_file())
-            or (MONTH_FILE.match(name) and p.is_file())
-            or (name.startswith(".") and name.endswith(TMP_SUFFIX))
-        ):
+        known = name in KNOWN_FILES or MONTH_FILE.match(name)
+        what = not_regular(p) if known else None
+        if what is not None:
+            out.append(not_regular_problem(p, what))
+        elif known or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
             continue
-        out.append(
-            Problem(
-                str(p),
-                0,
-                "",
-                msg(
-                    "not a ledger file: a ledger folder holds only {META_FILE}, "
-                    "{ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml per month; rename "
-                    "it (a month file ends in .yaml) or move it out",
-                    META_FILE=META_FILE,
-                    ROSTER_FILE=ROSTER_FILE,
-                    CLOSINGS_FILE=CLOSINGS_FILE,
-                ),
+        elif month_name(name):
+            out.append(
+                Problem(
+                    str(p),
+                    0,
+                    "",
+                    msg(
+                        "misnamed month file: its records are not read under this name; rename "
+                        "it {name} (merge it into that file if one exists)",
+                        name=month_name(name),
+                    ),
+                    code="misnamed",
+                )
             )
-        )
+        else:
+            out.append(
+                Problem(
+                    str(p),
+                    0,
+                    "",
+                    msg(
+                        "not a ledger file: a ledger folder holds only {META_FILE}, "
+                        "{ROSTER_FILE}, {CLOSINGS_FILE} and one YYYY-MM.yaml per month; rename "
+                        "it (a month file ends in .yaml) or move it out",
+                        META_FILE=META_FILE,
+                        ROSTER_FILE=ROSTER_FILE,
+                        CLOSINGS_FILE=CLOSINGS_FILE,
+                    ),
+                )
+            )
     return out
 
 
@@ -155,7 +176,7 @@ def _read_cached(path: Path, kind: str, builder: Any) -> tuple[list[Any], list[P
     hit = month_cache.get(path, key)
     if hit is not None:
         return hit
-    problems: list[Problem] = []
+    problems: list[Problem] = cut_short(path, data) if kind == "month" else []
     values: list[Any] = []
     items = read_list(path, problems, data)  # parsed from the very bytes the key was made of
     month = MONTH_FILE.match(path.name)
@@ -195,9 +216,13 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
         )
     roster: list[Person] = []
     roster_path = ledger_dir / ROSTER_FILE
-    if roster_path.exists():
+    if not_regular(roster_path) is not None:
+        pass  # named by unknown_files, never opened
+    elif roster_path.exists() or roster_path.is_symlink():
         roster, roster_problems = _read_cached(roster_path, "roster", lambda r, s: build(PERSON, r, s))
         problems += roster_problems
+    else:
+        problems.insert(0, missing_problem(roster_path))
     records: list[Record] = []
     for path in month_files(ledger_dir):  # cli.main sets the collector's threshold for this
         month_records, month_problems = read_month(path)
@@ -205,7 +230,7 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
         problems += month_problems
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []
-    if (ledger_dir / CLOSINGS_FILE).exists():
+    if (ledger_dir / CLOSINGS_FILE).exists() and not_regular(ledger_dir / CLOSINGS_FILE) is None:
         closings, closing_problems = read_closings(ledger_dir)
         problems += closing_problems
     return Ledger(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.read import cache
 from seatledger.read.ledger_files import LOCK_FILE
+from seatledger.read.yaml_reader import YamlError, not_regular, read_bytes
 
 
 class Counts(NamedTuple):
@@ -33,14 +34,15 @@ def digest(contract: Path, ledger_dir: Path) -> str | None:
     be read (the full check then says why)."""
     h = hashlib.sha256()
     try:
-        h.update(hashlib.sha256(contract.read_bytes()).digest())
+        h.update(hashlib.sha256(read_bytes(contract)).digest())
         for path in sorted(ledger_dir.iterdir()):
             name = path.name
-            if name == LOCK_FILE or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
+            regular = not_regular(path) is None
+            if (name == LOCK_FILE and regular) or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
                 continue
             h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"dir")
-    except OSError:
+            h.update(hashlib.sha256(read_bytes(path)).digest() if regular else b"dir")
+    except (OSError, YamlError):
         return None
     return h.hexdigest()
 

@@ -8,6 +8,8 @@ aliases and duplicate keys are refused rather than executed, expanded or merged.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +63,50 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
+def not_regular(path: Path) -> str | None:
+    """What `path` is when it exists and is not a regular file (a FIFO, a folder, a device,
+    a socket), told from its status alone: opening a FIFO waits for a writer forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return msg("a folder")
+    if stat.S_ISFIFO(mode):
+        return msg("a FIFO (named pipe)")
+    if stat.S_ISSOCK(mode):
+        return msg("a socket")
+    return msg("a device")
+
+
+def not_regular_problem(path: Path, what: str) -> Problem:
+    return Problem(
+        str(path),
+        0,
+        "",
+        msg(
+            "is {what}, not a regular file, so it is not read; remove it and put the file back "
+            "(e.g. `git checkout -- FILE`)",
+            what=what,
+        ),
+    )
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, read with a bound (a device or a growing file never reads forever);
-    an oversized or unreadable file is a YamlError naming it."""
+    an oversized or unreadable file, or one that is not a regular file (never opened), is a
+    YamlError naming it."""
+    what = not_regular(path)
+    if what is not None:
+        raise YamlError(not_regular_problem(path, what))
     try:
-        with path.open("rb") as f:  # bounded: a device or a growing file never reads forever
+        # O_NONBLOCK: a FIFO put in the file's place since the check above is not waited on
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise YamlError(not_regular_problem(path, msg("not a regular file")))
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlError(

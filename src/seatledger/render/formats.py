@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from seatledger.core import lazy
 from seatledger.core.atomic import write_atomic_bytes
+from seatledger.write.output import refuse_output
 
 if TYPE_CHECKING:
     from seatledger.core.results import CheckResult
@@ -145,6 +146,8 @@ def render(renderers: Renderers[R], fmt: str, value: R | Printed[Any]) -> bytes 
 
 
 def show(renderers: Renderers[R], fmt: str, value: R | Printed[Any], output: Path | None = None) -> None:
+    if output is not None:
+        refuse_output(output)
     data = render(renderers, fmt, value)
     if data is None:
         return

@@ -13,7 +13,15 @@ from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
 from seatledger.read.ledger_files import LOCK_FILE
-from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
+from seatledger.read.yaml_reader import (
+    YamlError,
+    YMap,
+    YSeq,
+    load_text,
+    not_regular,
+    not_regular_problem,
+    read_text,
+)
 
 
 @contextmanager
@@ -22,6 +30,12 @@ def ledger_lock(ledger_dir: Path, timeout: float = 60) -> Iterator[None]:
     so a killed writer never leaves a stale lock behind."""
     from filelock import FileLock, Timeout
 
+    what = not_regular(ledger_dir / LOCK_FILE)
+    if what is not None:  # a folder there: flock fails, or a FIFO: opening it waits forever
+        raise SeatledgerError(
+            msg("refused: the ledger lock cannot be taken; nothing was written"),
+            [not_regular_problem(ledger_dir / LOCK_FILE, what)],
+        )
     lock = FileLock(str(ledger_dir / LOCK_FILE), timeout=timeout)
     try:
         with lock:

@@ -26,6 +26,7 @@ from seatledger.core.results import Written
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.read.yaml_reader import read_text
+from seatledger.write.guard import errors, refuse_broken_seals, refuse_standing
 from seatledger.write.store import (
     append_line_to_item,
     insert_before_line,
@@ -141,7 +142,10 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False, dry_
     planned = record._replace(source=Source(str(path), 0))
     others = [r for r in ledger.records if r is not old]
     trial = ledger._replace(records=tuple(sorted([*others, planned], key=lambda r: r.date)))
-    _refuse_new_problems(ledger.problems, ledger_problems(trial), record.id)
+    after = ledger_problems(trial)
+    _refuse_new_problems(ledger.problems, after, record.id)
+    refuse_standing(ledger.problems, after)
+    refuse_broken_seals(ledger, trial)
     text = block(record)
     if old is not None:
         _, items = parse_items(path)
@@ -181,6 +185,7 @@ def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Writ
     _refuse_new_problems(
         roster_problems(ledger.contract, ledger.roster), roster_problems(ledger.contract, trial), person.id
     )
+    _refuse_standing_roster(ledger, trial)
     text = block(person)
     new_text, line = insert_sorted(path, text, (person.id,), person_key)
     if not dry_run:
@@ -214,6 +219,7 @@ def person_leaves(ledger: Ledger, person_id: str, day: date, *, dry_run: bool = 
                 joined=person.joined,
             )
         )
+    _refuse_standing_roster(ledger, tuple(p._replace(left=day) if p is person else p for p in ledger.roster))
     _refuse_broken_by_leaving(ledger, person, day)
     _, items = parse_items(path)
     index = next(n for n, raw in enumerate(items) if raw.get("id") == person_id)
@@ -242,6 +248,12 @@ def _refuse_broken_by_leaving(ledger: Ledger, person: Person, day: date) -> None
             ),
             new,
         )
+
+
+def _refuse_standing_roster(ledger: Ledger, roster: tuple[Person, ...]) -> None:
+    """A roster write into a ledger with problems goes ahead only where it fixes one."""
+    if errors(ledger.problems):
+        refuse_standing(ledger.problems, ledger_problems(ledger._replace(roster=roster)))
 
 
 def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date, *, dry_run: bool = False) -> Written:

@@ -1,0 +1,73 @@
+"""Problems of the ledger's files as files: one missing, a month emptied or cut short, a month
+file under a name it is not read by."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from seatledger.core.errors import Problem
+from seatledger.core.i18n import msg
+
+MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.yaml$")
+
+
+def missing_problem(path: Path) -> Problem:
+    """A ledger file every ledger has (its settings, its roster), gone."""
+    return Problem(
+        str(path),
+        0,
+        "",
+        msg(
+            "missing: every ledger has its {name} (`seatledger init` writes it); restore it, "
+            "e.g. `git checkout -- {path}`",
+            name=path.name,
+            path=path,
+        ),
+        code="missing",
+    )
+
+
+MISNAMED_MONTH = re.compile(r"^(\d{4})-(\d{1,2})\.(?:yaml|yml)(?:\.txt)?$", re.IGNORECASE)
+
+
+def month_name(name: str) -> str | None:
+    """The name a misnamed month file should have (`2022-9.yaml`, `2022-09.yml`,
+    `2022-09.yaml.txt` -> `2022-09.yaml`); None where the name is right or no month."""
+    found = MISNAMED_MONTH.match(name)
+    if found is None or MONTH_FILE.match(name) or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return f"{found.group(1)}-{int(found.group(2)):02d}.yaml"
+
+
+def cut_short(path: Path, data: bytes) -> list[Problem]:
+    """A month file emptied (0 bytes) or cut short (its last line has no line break: a write
+    or a copy stopped mid-record, so `present: 48` may now read `present: 4`)."""
+    if not data:
+        return [
+            Problem(
+                str(path),
+                0,
+                "",
+                msg(
+                    "empty month file: if its records were removed on purpose, put them back "
+                    "and void them (`seatledger void`); delete the file if it was never used"
+                ),
+                code="empty",
+            )
+        ]
+    if data.endswith((b"\n", b"\r")):
+        return []
+    return [
+        Problem(
+            str(path),
+            data.count(b"\n") + 1,
+            "",
+            msg(
+                "truncated month file: its last line has no line break, so its last record may "
+                "be cut short; restore it (e.g. `git diff` it), or if it is whole, end it with "
+                "a line break"
+            ),
+            code="truncated",
+        )
+    ]

@@ -135,3 +135,14 @@ def test_a_back_dated_leave_that_breaks_recorded_attendance_is_refused(ledger: P
     assert "48 present is more than the 47 people on the roster on 2022-07-05" in out, out
     ok(run, "roster", "leave", "S001", "--date", "2022-07-07")  # after the last record: fine
     assert problems(run) == []
+
+
+def test_present_and_absent_cannot_add_up_to_more_than_the_roster(ledger: Path, run: Run) -> None:
+    """48 on the roster: 48 present and S001 absent would be 49 people."""
+    refused(
+        run,
+        ledger,
+        *("record", "attendance", "--date", "2022-07-05", "--present", "48", "--absent", "S001"),
+        words="48 present and 1 absent make 49, more than the 48 people on the roster",
+    )
+    ok(run, "record", "attendance", "--date", "2022-07-05", "--present", "47", "--absent", "S001")

@@ -113,6 +113,22 @@ def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[P
                 ),
             )
         )
+    elif r.absent and r.present + len(r.absent) > headcount:  # each absent id is one not present
+        out.append(
+            problem(
+                r,
+                "absent",
+                msg(
+                    "{present} present and {absent} absent make {total}, more than the {headcount} people "
+                    "on the roster on {date}",
+                    present=r.present,
+                    absent=len(r.absent),
+                    total=r.present + len(r.absent),
+                    headcount=headcount,
+                    date=r.date,
+                ),
+            )
+        )
     return out
 
 

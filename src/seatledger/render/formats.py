@@ -19,7 +19,18 @@ from seatledger.write.output import refuse_output
 
 if TYPE_CHECKING:
     from seatledger.core.results import CheckResult
-    from seatledger.render import grids, html, markdown, messages, schemas, text
+    from seatledger.render import (
+        grids,
+        html,
+        markdown,
+        messages,
+        schemas,
+        schemas_diff,
+        schemas_statement,
+        text,
+        text_diff,
+        text_statement,
+    )
     from seatledger.render.grids import Grid
     from seatledger.reports.balance import BalanceRow
     from seatledger.reports.calendar_days import MonthCalendar
@@ -37,7 +48,11 @@ else:
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
     schemas = lazy.module("seatledger.render.schemas")
+    schemas_diff = lazy.module("seatledger.render.schemas_diff")
+    schemas_statement = lazy.module("seatledger.render.schemas_statement")
     text = lazy.module("seatledger.render.text")
+    text_diff = lazy.module("seatledger.render.text_diff")
+    text_statement = lazy.module("seatledger.render.text_statement")
 
 R = TypeVar("R")
 
@@ -84,14 +99,14 @@ DEDUCT: Renderers[DeductionReport] = Renderers(
     html=lambda p: html.deductions(p),
 )
 SETTLE: Renderers[Statement] = Renderers(
-    text=lambda s: text.statement(s),
-    json=lambda s: schemas.statement(s),
-    csv=lambda s: _csv(grids.settle(schemas.statement(s))),
-    xlsx=lambda s: _xlsx(grids.settle(schemas.statement(s))),
+    text=lambda s: text_statement.statement(s),
+    json=lambda s: schemas_statement.statement(s),
+    csv=lambda s: _csv(grids.settle(schemas_statement.statement(s))),
+    xlsx=lambda s: _xlsx(grids.settle(schemas_statement.statement(s))),
     html=lambda p: html.statement(p),
 )
 BALANCE: Renderers[list[BalanceRow]] = Renderers(
-    text=lambda rows: text.balance(rows),
+    text=lambda rows: text_statement.balance(rows),
     json=lambda rows: schemas.balance(rows),
     csv=lambda rows: _utf8(schemas.balance_csv(rows)),
     xlsx=lambda rows: _xlsx(grids.balance(schemas.balance(rows))),
@@ -116,9 +131,9 @@ CONTRACT: Renderers[ContractTerms] = Renderers(
     text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)
 )
 DIFF: Renderers[LedgerDiff] = Renderers(
-    text=lambda d: text.ledger_diff(d),
+    text=lambda d: text_diff.ledger_diff(d),
     markdown=lambda d: markdown.ledger_diff(d),
-    json=lambda d: schemas.ledger_diff(d),
+    json=lambda d: schemas_diff.ledger_diff(d),
 )
 FILE_FORMATS = ("csv", "xlsx", "html")  # these make bytes
 NEEDS_FILE = ("xlsx", "html")  # never to a terminal

@@ -10,18 +10,15 @@ from datetime import date
 from typing import Any
 
 from seatledger.core.i18n import N_, _
-from seatledger.core.money import ZERO, capitals, fmt
+from seatledger.core.money import ZERO, fmt
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms
 from seatledger.reports.deductions import DeductionReport
-from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
-from seatledger.reports.settlement import Statement
 from seatledger.rules.deduction_lines import DeductionLine
 from seatledger.rules.gaps import Gap
-from seatledger.rules.late_interest import Due
 from seatledger.rules.violations import Violation
 
 
@@ -102,95 +99,8 @@ def deduction_csv(r: DeductionReport) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _day(d: date | None) -> str | None:
+def day(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
-
-
-def due(d: Due) -> dict[str, Any]:
-    return {
-        "instalment": d.instalment,
-        "amount": fmt(d.amount) if d.amount is not None else None,
-        "requested": _day(d.requested),
-        "due": _day(d.due),
-        "paid": fmt(d.paid),
-        "payments": [
-            {
-                "date": p.date.isoformat(),
-                "amount": fmt(p.amount),
-                "days_late": p.days_late,
-                "interest": fmt(p.interest),
-                "excused": p.excused,
-                "record": p.record,
-                **(
-                    {"interest_at_floor": fmt(p.interest_at_floor)} if p.interest_at_floor is not None else {}
-                ),
-            }
-            for p in d.payments
-        ],
-        "days_late": d.days_late,
-        "interest": fmt(d.interest),
-        "accruing": fmt(d.accruing),
-        **(
-            {
-                "interest_at_floor": fmt(d.interest_at_floor),
-                "accruing_at_floor": fmt(d.accruing_at_floor or ZERO),
-            }
-            if d.interest_at_floor is not None
-            else {}
-        ),
-    }
-
-
-def statement(s: Statement) -> dict[str, Any]:
-    return {
-        "period": s.period.as_json(),
-        "as_of": s.as_of.isoformat(),
-        "complete": s.complete,
-        "recorded_to": _day(s.recorded_to),
-        "opening_balance": fmt(s.opening),
-        "instalments": [
-            {
-                "label": a.label,
-                "date": a.date.isoformat(),
-                "amount": fmt(a.amount),
-                "clause": a.clause,
-                "amendment": a.amendment,
-            }
-            for a in s.accruals
-        ],
-        "accrued": fmt(s.accrued),
-        "deductions": {"total": fmt(s.deductions), "by_penalty": money_map(s.by_penalty)},
-        "payments": [
-            {"date": p.date.isoformat(), "instalment": p.instalment, "amount": fmt(p.amount), "record": p.id}
-            for p in s.payments
-        ],
-        "paid": fmt(s.paid),
-        "closing_balance": fmt(s.closing),
-        "closing_balance_capitals": capitals(s.closing),
-        "late_interest": fmt(s.late_interest),
-        **(
-            {"late_interest_at_floor": fmt(s.late_interest_at_floor), "floor_percent": str(s.floor_percent)}
-            if s.late_interest_at_floor is not None
-            else {}
-        ),
-        "next_instalment": {"label": s.next_label, "amount": fmt(s.next_amount)},
-        "disputed": {"total": fmt(s.disputed_total), "lines": [deduction_line(line) for line in s.disputed]},
-        "next_payment": fmt(s.next_payment),
-        "next_payment_capitals": capitals(s.next_payment),
-        "due": [due(d) for d in s.dues],
-        "invoices": [
-            {
-                "instalment": c.instalment,
-                "invoiced": fmt(c.invoiced),
-                "paid": fmt(c.paid),
-                "paid_uninvoiced": fmt(c.uninvoiced),
-                "missing_documents": list(c.missing_documents),
-            }
-            for c in s.invoices
-        ],
-        "gaps": [gap(g) for g in s.gaps],
-        "unrecorded": [gap(g) for g in s.unrecorded],
-    }
 
 
 BALANCE_COLUMNS = (
@@ -240,7 +150,7 @@ def roster(r: RosterReport) -> dict[str, Any]:
     return {
         "period": r.period.as_json(),
         "compliant": r.compliant,
-        "violations": [_violation(v) for v in r.violations],
+        "violations": [violation(v) for v in r.violations],
     }
 
 
@@ -274,7 +184,7 @@ def compliance(r: ComplianceReport) -> dict[str, Any]:
     }
 
 
-def _violation(v: Violation) -> dict[str, Any]:
+def violation(v: Violation) -> dict[str, Any]:
     return {
         "from": v.start.isoformat(),
         "to": v.end.isoformat(),
@@ -283,47 +193,6 @@ def _violation(v: Violation) -> dict[str, Any]:
         "expected": v.expected,
         "actual": v.actual,
         "detail": v.detail,
-    }
-
-
-def _money_delta(m: MoneyDelta) -> dict[str, Any]:
-    return {
-        "period": m.period.label,
-        "deducted_before": fmt(m.deducted_before),
-        "deducted_after": fmt(m.deducted_after),
-        "deducted_change": fmt(m.deducted),
-        "balance_before": fmt(m.balance_before),
-        "balance_after": fmt(m.balance_after),
-        "balance_change": fmt(m.balance),
-        "complete": m.complete,
-    }
-
-
-def ledger_diff(d: LedgerDiff) -> dict[str, Any]:
-    def change(c: RecordChange) -> dict[str, Any]:
-        return {
-            "change": c.change,
-            "id": c.id,
-            "kind": c.kind,
-            "date": _day(c.date),
-            "before": c.before,
-            "after": c.after,
-            "target": c.target,
-            "closed_quarter": c.closed,
-        }
-
-    return {
-        "base": d.base,
-        "head": d.head,
-        "records": [change(c) for c in d.records],
-        "roster": [change(c) for c in d.roster],
-        "closings": list(d.closings),
-        "months": [_money_delta(m) for m in d.months],
-        "quarters": [_money_delta(m) for m in d.quarters],
-        "roster_compliance": {
-            "new": [_violation(v) for v in d.new_violations],
-            "resolved": [_violation(v) for v in d.resolved_violations],
-        },
     }
 
 

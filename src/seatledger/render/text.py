@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
 from typing import Any
 
 from seatledger.core.i18n import _, local, tr
-from seatledger.core.money import capitals, fmt_grouped
+from seatledger.core.money import fmt_grouped
 from seatledger.render.sheet import Sheet
 from seatledger.render.terminal import Markup, Terminal, escape
-from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms
 from seatledger.reports.deductions import DeductionReport
-from seatledger.reports.ledger_diff import LedgerDiff
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
-from seatledger.reports.settlement import Statement
 from seatledger.rules.gaps import Gap
 
 INCOMPLETE = Markup("[yellow]*[/]")
@@ -143,197 +138,6 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
     return t
 
 
-def statement(s: Statement) -> None:
-    out = console()
-    t = table(
-        tr(
-            "Settlement {label} ({start}..{end}), as of {as_of}",
-            label=s.period.label,
-            start=s.period.start,
-            end=s.period.end,
-            as_of=s.as_of,
-        ),
-        [
-            ("item", "left"),
-            ("clause", "left"),
-            ("amount", "right"),
-            ("in capitals", "left"),
-            ("detail", "left"),
-        ],
-    )
-    t.add_row(_("opening balance brought forward"), "", fmt_grouped(s.opening), "", "")
-    for a in s.accruals:
-        t.add_row(tr("+ {label} accrued", label=a.label), a.clause, fmt_grouped(a.amount), "", str(a.date))
-    for key, amount in sorted(s.by_penalty.items()):
-        t.add_row(s.deduction_item(key), s.clauses.get(key, ""), fmt_grouped(-amount), "", "")
-    for p in s.payments:
-        t.add_row(
-            tr("- payment received (instalment {instalment})", instalment=p.instalment),
-            "",
-            fmt_grouped(-p.amount),
-            "",
-            f"{p.date}; {p.id}",
-        )
-    t.add_section()
-    t.add_row(
-        mk("[bold]closing balance owed by Party A[/]"),
-        "",
-        tm("[bold]{amount}[/]", amount=fmt_grouped(s.closing)),
-        capitals(s.closing),
-        "",
-    )
-    if s.next_label:
-        t.add_row(tr("next: {label}", label=s.next_label), "", fmt_grouped(s.next_amount), "", "")
-    if s.disputed:
-        t.add_row(
-            _("+ deductions under dispute, not withheld (rule 17)"),
-            "",
-            fmt_grouped(s.disputed_total),
-            "",
-            ", ".join(line.record for line in s.disputed),
-        )
-    t.add_row(
-        mk("[bold]Party A should pay next[/]"),
-        "",
-        tm("[bold]{amount}[/]", amount=fmt_grouped(s.next_payment)),
-        capitals(s.next_payment),
-        "",
-    )
-    t.add_row(
-        _("late-payment interest (beside the balance)"),
-        s.interest_clause,
-        fmt_grouped(s.late_interest),
-        capitals(s.late_interest),
-        "",
-    )
-    if s.late_interest_at_floor is not None:
-        t.add_row(
-            tr(
-                "late-payment interest at the statutory floor ({floor_percent} %, rule 20)",
-                floor_percent=s.floor_percent,
-            ),
-            "",
-            fmt_grouped(s.late_interest_at_floor),
-            capitals(s.late_interest_at_floor),
-            "",
-        )
-    out.print(t)
-    accruing = any(e.accruing for e in s.dues)  # a column of zeros is left out
-    d = table(
-        _("Due dates and late-payment interest (rules 9, 10)"),
-        [
-            ("inst", "left"),
-            ("amount", "right"),
-            ("requested", "left"),
-            ("due", "left"),
-            ("paid", "right"),
-            ("late", "right"),
-            ("interest", "right"),
-            *([("accruing", "right")] if accruing else []),
-            ("note", "left"),
-        ],
-    )
-    for e in s.dues:
-        d.add_row(
-            str(e.instalment),
-            fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
-            str(e.requested or _("no request")),
-            str(e.due or _("none")),
-            fmt_grouped(e.paid),
-            tr("{days_late}d", days_late=e.days_late),
-            fmt_grouped(e.interest),
-            *([fmt_grouped(e.accruing)] if accruing else []),
-            "",
-        )
-        for pd in e.payments:
-            d.add_row(
-                "",
-                "",
-                _("paid on"),
-                str(pd.date),
-                fmt_grouped(pd.amount),
-                tr("{days_late}d", days_late=pd.days_late),
-                fmt_grouped(pd.interest),
-                *([""] if accruing else []),
-                tr("excused: {excuse}", excuse=pd.excused) if pd.excused else pd.record,
-            )
-    out.print(d)
-    v = table(
-        _("Invoices and the documents that are the basis for payment (rule 15)"),
-        [
-            ("inst", "left"),
-            ("invoiced", "right"),
-            ("paid", "right"),
-            ("uninvoiced", "right"),
-            ("detail", "left"),
-        ],
-    )
-    for c in s.invoices:
-        missing = (
-            tr("missing: {documents}", documents=", ".join(c.missing_documents))
-            if c.missing_documents
-            else ""
-        )
-        v.add_row(
-            str(c.instalment),
-            fmt_grouped(c.invoiced),
-            fmt_grouped(c.paid),
-            strong_red(fmt_grouped(c.uninvoiced)) if c.uninvoiced else "0.00",
-            missing,
-        )
-    out.print(v)
-    gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
-
-
-def balance(rows: list[BalanceRow]) -> None:
-    out = console()
-    t = table(
-        _("Balance owed by Party A (accrued - deducted - paid)"),
-        [
-            ("period", "left"),
-            ("accrued", "right"),
-            ("deducted", "right"),
-            ("paid", "right"),
-            ("balance", "right"),
-            ("running", "right"),
-            ("", "left"),
-        ],
-    )
-    for r in rows:
-        p = r.period
-        label = p.label if _whole(p.label, p.start, p.end) else f"{p.start}..{p.end}"
-        t.add_row(
-            label,
-            fmt_grouped(r.accrued),
-            fmt_grouped(r.deducted),
-            fmt_grouped(r.paid),
-            fmt_grouped(r.balance),
-            fmt_grouped(r.running),
-            "" if r.complete else INCOMPLETE,
-        )
-    out.print(t)
-    if not all(r.complete for r in rows):
-        out.print(
-            mk(
-                "[bold yellow]warning:[/] rows marked * are incomplete: they have gaps or unrecorded "
-                "attendance, so their deductions may be understated"
-            )
-        )
-
-
-def _whole(label: str, start: date, end: date) -> bool:
-    """Whether a row spans all of the month or quarter its label names."""
-    if re.fullmatch(r"\d{4}-\d{2}", label):
-        return (
-            start.day == 1
-            and (end + timedelta(days=1)).day == 1
-            and f"{start:%Y-%m}" == label == f"{end:%Y-%m}"
-        )
-    if re.fullmatch(r"\d{4}-Q[1-4]", label):
-        return start.day == 1 and (end + timedelta(days=1)).day == 1 and (end.month - start.month) == 2
-    return False
-
-
 def roster(r: RosterReport) -> None:
     out = console()
     span = (
@@ -441,69 +245,6 @@ def notices(r: NoticesReport) -> None:
     out.print(t)
     if r.ended:
         out.print(tm("[bold]termination:[/] {ended}", ended=r.ended))
-
-
-def ledger_diff(d: LedgerDiff) -> None:
-    """`diff --format text`: the same as the pull-request comment, as tables for a terminal."""
-    from seatledger.render.markdown import warnings, what_changed
-
-    out = console()
-    out.print(tm("[bold]seatledger diff:[/] {base} -> {head}", base=d.base, head=d.head))
-    if d.empty:
-        out.print(_("no change to the ledger's records, roster or figures"))
-        return
-    for w in warnings(d):
-        out.print(Markup(f"[bold yellow]{escape(w.replace('**', '').replace('`', ''))}[/]"))
-    t = table(
-        "Records",
-        [("change", "left"), ("record", "left"), ("kind", "left"), ("date", "left"), ("detail", "left")],
-    )
-    for r in (*d.records, *d.roster):
-        t.add_row(r.change, r.id, r.kind, str(r.date or ""), what_changed(r))
-    out.print(t)
-    for c in d.closings:
-        out.print(tr("closed periods: {c}", c=c))
-    m = table(
-        _("Money (deducted from Party B; balance owed by Party A)"),
-        [
-            ("period", "left"),
-            ("deducted", "right"),
-            ("change", "right"),
-            ("balance", "right"),
-            ("change", "right"),
-            ("", "left"),
-        ],
-    )
-    for row in (*d.months, *d.quarters):
-        m.add_row(
-            row.period.label,
-            fmt_grouped(row.deducted_after),
-            fmt_grouped(row.deducted),
-            fmt_grouped(row.balance_after),
-            fmt_grouped(row.balance),
-            "" if row.complete else INCOMPLETE,
-        )
-    out.print(m)
-    for v in d.new_violations:
-        out.print(
-            tr(
-                "new roster violation: {rule} {start}..{end} ({clause})",
-                rule=v.rule,
-                start=v.start,
-                end=v.end,
-                clause=v.clause,
-            )
-        )
-    for v in d.resolved_violations:
-        out.print(
-            tr(
-                "resolved roster violation: {rule} {start}..{end} ({clause})",
-                rule=v.rule,
-                start=v.start,
-                end=v.end,
-                clause=v.clause,
-            )
-        )
 
 
 def contract_terms(r: ContractTerms) -> None:

@@ -1,0 +1,235 @@
+"""Nothing lost (issue 19): no record leaves the ledger but by a void, at any commit.
+
+A record is known by its id alone. Between a commit (or HEAD, or a merge in progress) and
+what follows it (a child commit, or the work tree), a record present before and absent after,
+and not withdrawn by a void after, is lost; a `--replace` keeps its id, so it is a change.
+Files are compared by their blob ids first, so only the month files that changed are read."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.i18n import msg
+from seatledger.git import repo as gitrepo
+from seatledger.read.ledger_files import MONTH_FILE
+from seatledger.read.record_ids import FileIds, file_ids
+
+Tree = dict[str, str]  # month file name -> blob id
+WORK_TREE_REVS = ("HEAD", "MERGE_HEAD")  # a merge in progress must keep both sides
+
+
+class Where(NamedTuple):
+    root: Path  # the work tree's top folder
+    rel: str  # the ledger folder, relative to it (posix)
+
+    def path_of(self, name: str) -> str:
+        """A ledger file's path in the repository."""
+        return name if self.rel == "." else self.rel + "/" + name
+
+
+class Lost(NamedTuple):
+    record: str
+    file: str  # month file name where it was before
+    line: int
+    before: str  # the revision it was in
+
+
+def work_tree(ledger: Path) -> Where | None:
+    """The git work tree holding `ledger`, found without running git; None outside one."""
+    here = ledger.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return Where(folder, here.relative_to(folder).as_posix())
+    return None
+
+
+def _tree_name(rev: str, rel: str) -> str:
+    return f"{rev}:{rel}" if rel not in ("", ".") else f"{rev}^{{tree}}"
+
+
+def _month_tree(data: bytes, oid_bytes: int) -> Tree:
+    """A git tree object's month files (`<mode> <name>\\0<raw id>` entries)."""
+    out: Tree = {}
+    pos = 0
+    while pos < len(data):
+        nul = data.index(b"\0", pos)
+        mode, _, name = data[pos:nul].partition(b" ")
+        oid = data[nul + 1 : nul + 1 + oid_bytes].hex()
+        pos = nul + 1 + oid_bytes
+        text = name.decode("utf-8", "replace")
+        if not mode.startswith(b"4") and MONTH_FILE.match(text):
+            out[text] = oid
+    return out
+
+
+def trees(where: Where, revs: list[str], oid_bytes: int = 20) -> dict[str, Tree]:
+    """The ledger folder's month files at each revision that has one, in one `cat-file`."""
+    names = {rev: _tree_name(rev, where.rel) for rev in revs}
+    found = gitrepo.cat_file(where.root, list(names.values()))
+    out = {}
+    for rev, name in names.items():
+        kind, data = found.get(name, ("missing", b""))
+        if kind == "tree":
+            out[rev] = _month_tree(data, oid_bytes)
+    return out
+
+
+class Blobs:
+    """Month files' ids by blob id, each file read once whatever the number of commits."""
+
+    def __init__(self, where: Where) -> None:
+        self.where = where
+        self.data: dict[str, bytes] = {}
+        self.ids: dict[str, FileIds] = {}
+
+    def fetch(self, oids: set[str]) -> None:
+        wanted = [oid for oid in oids if oid not in self.data and oid not in self.ids]
+        if wanted:
+            for oid, (_kind, data) in gitrepo.cat_file(self.where.root, wanted).items():
+                self.data[oid] = data
+
+    def __call__(self, oid: str) -> FileIds:
+        if oid not in self.ids:
+            self.ids[oid] = file_ids(self.data.pop(oid, b""), oid)
+        return self.ids[oid]
+
+
+def losses(parents: Mapping[str, Tree], child: Tree, ids_of: Callable[[str], FileIds]) -> list[Lost]:
+    """The records of any parent that the child neither holds nor voids."""
+    candidates = _in_changed_files(parents, child, ids_of)
+    if candidates:  # the child's changed files first: a record that moved is most likely there
+        changed = [oid for name, oid in child.items() if any(p.get(name) != oid for p in parents.values())]
+        _drop(candidates, changed, ids_of, voids=False)
+    if candidates:
+        _drop(candidates, list(child.values()), ids_of, voids=True)
+    return sorted(candidates.values(), key=lambda lost: (lost.file, lost.line))
+
+
+def _in_changed_files(
+    parents: Mapping[str, Tree], child: Tree, ids_of: Callable[[str], FileIds]
+) -> dict[str, Lost]:
+    """The records of the parents' files that the child does not hold byte for byte."""
+    found: dict[str, Lost] = {}
+    for rev, parent in parents.items():
+        for name, oid in parent.items():
+            if child.get(name) != oid:
+                for rid, line in ids_of(oid).ids.items():
+                    found.setdefault(rid, Lost(rid, name, line, rev))
+    return found
+
+
+IdsOf = Callable[[str], FileIds]
+
+
+def _drop(candidates: dict[str, Lost], oids: list[str], ids_of: IdsOf, voids: bool) -> None:
+    for oid in oids:
+        held = ids_of(oid)
+        for rid in (*held.ids, *held.voided) if voids else held.ids:
+            candidates.pop(rid, None)
+
+
+def blob_id(data: bytes, oid_bytes: int) -> str:
+    """The id git gives these bytes as a blob (SHA-1, or SHA-256 in a SHA-256 repository)."""
+    digest = hashlib.sha1 if oid_bytes == 20 else hashlib.sha256
+    return digest(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def work_tree_losses(ledger: Path) -> list[Problem]:
+    """Records in HEAD (and in MERGE_HEAD during a merge) that the ledger folder has lost."""
+    where = work_tree(ledger)
+    if where is None:
+        return []
+    try:
+        before = trees(where, list(WORK_TREE_REVS))
+    except (gitrepo.GitError, OSError):
+        return []
+    if "HEAD" not in before:
+        return []
+    oid_bytes = len(next(iter(before["HEAD"].values()), "0" * 40)) // 2
+    blobs = Blobs(where)
+    child: Tree = {}
+    for path in sorted(ledger.iterdir()):
+        if MONTH_FILE.match(path.name) and path.is_file():
+            data = path.read_bytes()
+            child[path.name] = oid = blob_id(data, oid_bytes)
+            blobs.data[oid] = data
+    blobs.fetch({oid for tree in before.values() for name, oid in tree.items() if child.get(name) != oid})
+    return [
+        Problem(
+            str(ledger / lost.file),
+            0,
+            "id",
+            msg(
+                "record {record} (line {line} in {rev}) is gone and no void withdraws it; restore "
+                "it from `git show {rev}:{path}`, or void it",
+                record=lost.record,
+                line=lost.line,
+                rev=lost.before,
+                path=where.path_of(lost.file),
+            ),
+            record=lost.record,
+            code="lost",
+        )
+        for lost in losses(before, child, blobs)
+    ]
+
+
+class Commit(NamedTuple):
+    sha: str
+    parents: tuple[str, ...]
+    subject: str
+
+
+def commits_since(where: Where, since: str) -> list[Commit]:
+    """`git rev-list --reverse REV..HEAD`, each commit with its parents and subject."""
+    base = gitrepo.verify(where.root, since)
+    out = gitrepo.git(where.root, "rev-list", "--reverse", "--parents", "--format=%s", f"{base}..HEAD")
+    lines = out.splitlines()
+    found = []
+    for head, subject in zip(lines[::2], lines[1::2], strict=True):
+        sha, *parents = head.removeprefix("commit ").split()
+        found.append(Commit(sha, tuple(parents), subject))
+    return found
+
+
+def history_losses(ledger: Path, since: str) -> list[Problem]:
+    """Every commit from `since` to HEAD that drops a record without a void."""
+    where = work_tree(ledger)
+    if where is None:
+        raise SeatledgerError(
+            msg("--since: {ledger} is not in a git work tree; there is no history to audit", ledger=ledger)
+        )
+    walk = commits_since(where, since)
+    if not walk:
+        return []
+    revs = sorted({c.sha for c in walk} | {p for c in walk for p in c.parents})
+    found = trees(where, revs, len(walk[0].sha) // 2)
+    blobs = Blobs(where)
+    blobs.fetch({oid for tree in found.values() for oid in tree.values()})
+    problems = []
+    for c in walk:
+        parents = {p: found[p] for p in c.parents if p in found}
+        for lost in losses(parents, found.get(c.sha, {}), blobs):
+            problems.append(
+                Problem(
+                    str(ledger / lost.file),
+                    0,
+                    "id",
+                    msg(
+                        "commit {commit} ({subject}) drops record {record} (line {line} in "
+                        "{parent}) and no void withdraws it",
+                        commit=c.sha[:10],
+                        subject=c.subject,
+                        record=lost.record,
+                        line=lost.line,
+                        parent=lost.before[:10],
+                    ),
+                    record=lost.record,
+                    code="lost",
+                )
+            )
+    return problems

@@ -8,7 +8,7 @@ Files are compared by their blob ids first, so only the month files that changed
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -79,55 +79,63 @@ def trees(where: Where, revs: list[str], oid_bytes: int = 20) -> dict[str, Tree]
 
 
 class Blobs:
-    """Month files' ids by blob id, each file read once whatever the number of commits."""
+    """Month files by blob id: their bytes, and their ids read once whatever the number of
+    commits."""
 
     def __init__(self, where: Where) -> None:
         self.where = where
         self.data: dict[str, bytes] = {}
-        self.ids: dict[str, FileIds] = {}
+        self.read: dict[str, FileIds] = {}
 
     def fetch(self, oids: set[str]) -> None:
-        wanted = [oid for oid in oids if oid not in self.data and oid not in self.ids]
+        wanted = [oid for oid in oids if oid not in self.data]
         if wanted:
             for oid, (_kind, data) in gitrepo.cat_file(self.where.root, wanted).items():
                 self.data[oid] = data
 
-    def __call__(self, oid: str) -> FileIds:
-        if oid not in self.ids:
-            self.ids[oid] = file_ids(self.data.pop(oid, b""), oid)
-        return self.ids[oid]
+    def ids(self, oid: str) -> FileIds:
+        if oid not in self.read:
+            self.read[oid] = file_ids(self.data.get(oid, b""), oid)
+        return self.read[oid]
+
+    def extends(self, new: str, old: str) -> bool:
+        """The file `new` is `old` with lines added at its end, so it holds every record of
+        `old`: most commits only append, and then neither is read."""
+        before, after = self.data.get(old), self.data.get(new)
+        return (
+            before is not None
+            and after is not None
+            and (not before or before.endswith(b"\n"))
+            and after.startswith(before)
+        )
 
 
-def losses(parents: Mapping[str, Tree], child: Tree, ids_of: Callable[[str], FileIds]) -> list[Lost]:
+def losses(parents: Mapping[str, Tree], child: Tree, blobs: Blobs) -> list[Lost]:
     """The records of any parent that the child neither holds nor voids."""
-    candidates = _in_changed_files(parents, child, ids_of)
+    candidates = _in_changed_files(parents, child, blobs)
     if candidates:  # the child's changed files first: a record that moved is most likely there
         changed = [oid for name, oid in child.items() if any(p.get(name) != oid for p in parents.values())]
-        _drop(candidates, changed, ids_of, voids=False)
+        _drop(candidates, changed, blobs, voids=False)
     if candidates:
-        _drop(candidates, list(child.values()), ids_of, voids=True)
+        _drop(candidates, list(child.values()), blobs, voids=True)
     return sorted(candidates.values(), key=lambda lost: (lost.file, lost.line))
 
 
-def _in_changed_files(
-    parents: Mapping[str, Tree], child: Tree, ids_of: Callable[[str], FileIds]
-) -> dict[str, Lost]:
-    """The records of the parents' files that the child does not hold byte for byte."""
+def _in_changed_files(parents: Mapping[str, Tree], child: Tree, blobs: Blobs) -> dict[str, Lost]:
+    """The records of the parents' files that the child does not hold whole."""
     found: dict[str, Lost] = {}
     for rev, parent in parents.items():
         for name, oid in parent.items():
-            if child.get(name) != oid:
-                for rid, line in ids_of(oid).ids.items():
+            now = child.get(name)
+            if now != oid and not (now is not None and blobs.extends(now, oid)):
+                for rid, line in blobs.ids(oid).ids.items():
                     found.setdefault(rid, Lost(rid, name, line, rev))
     return found
 
 
-IdsOf = Callable[[str], FileIds]
-
-
-def _drop(candidates: dict[str, Lost], oids: list[str], ids_of: IdsOf, voids: bool) -> None:
+def _drop(candidates: dict[str, Lost], oids: list[str], blobs: Blobs, voids: bool) -> None:
     for oid in oids:
-        held = ids_of(oid)
+        held = blobs.ids(oid)
         for rid in (*held.ids, *held.voided) if voids else held.ids:
             candidates.pop(rid, None)
 

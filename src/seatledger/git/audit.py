@@ -8,6 +8,7 @@ Files are compared by their blob ids first, so only the month files that changed
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +21,7 @@ from seatledger.read.record_ids import FileIds, file_ids
 
 Tree = dict[str, str]  # month file name -> blob id
 WORK_TREE_REVS = ("HEAD", "MERGE_HEAD")  # a merge in progress must keep both sides
+_ID_LINE = re.compile(rb"^- id: [^\n]*", re.MULTILINE)
 
 
 class Where(NamedTuple):
@@ -86,6 +88,7 @@ class Blobs:
         self.where = where
         self.data: dict[str, bytes] = {}
         self.read: dict[str, FileIds] = {}
+        self.id_lines: dict[str, frozenset[bytes]] = {}
 
     def fetch(self, oids: set[str]) -> None:
         wanted = [oid for oid in oids if oid not in self.data]
@@ -98,16 +101,22 @@ class Blobs:
             self.read[oid] = file_ids(self.data.get(oid, b""), oid)
         return self.read[oid]
 
-    def extends(self, new: str, old: str) -> bool:
-        """The file `new` is `old` with lines added at its end, so it holds every record of
-        `old`: most commits only append, and then neither is read."""
+    def keeps(self, new: str, old: str) -> bool:
+        """Whether the file `new` holds every record of `old` without reading either: it is
+        `old` with lines added at its end (most commits only append), or every `- id:` line
+        of `old` is a line of `new` (an edit, a --replace). A line `- id: X` at the start of a
+        line is record X to either reader; when one is missing, both files are read."""
         before, after = self.data.get(old), self.data.get(new)
-        return (
-            before is not None
-            and after is not None
-            and (not before or before.endswith(b"\n"))
-            and after.startswith(before)
-        )
+        if before is None or after is None:
+            return False
+        if (not before or before.endswith(b"\n")) and after.startswith(before):
+            return True
+        return self._id_lines(old, before) <= self._id_lines(new, after)
+
+    def _id_lines(self, oid: str, data: bytes) -> frozenset[bytes]:
+        if oid not in self.id_lines:
+            self.id_lines[oid] = frozenset(_ID_LINE.findall(data))
+        return self.id_lines[oid]
 
 
 def losses(parents: Mapping[str, Tree], child: Tree, blobs: Blobs) -> list[Lost]:
@@ -127,7 +136,7 @@ def _in_changed_files(parents: Mapping[str, Tree], child: Tree, blobs: Blobs) ->
     for rev, parent in parents.items():
         for name, oid in parent.items():
             now = child.get(name)
-            if now != oid and not (now is not None and blobs.extends(now, oid)):
+            if now != oid and not (now is not None and blobs.keeps(now, oid)):
                 for rid, line in blobs.ids(oid).ids.items():
                     found.setdefault(rid, Lost(rid, name, line, rev))
     return found

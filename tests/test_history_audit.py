@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,32 @@ def test_outside_git_or_before_the_ledger_is_committed_the_audit_says_nothing(
     git(project, "commit", "-qm", "no ledger yet")
     assert lost(run) == {}
     assert lost(run, "--since", "HEAD") == {}
+
+
+def test_the_pre_merge_commit_hook_refuses_a_merge_that_loses_records(
+    july: Path, repo: Path, run: Run
+) -> None:
+    """A driver that says it merged and kept only our side (`true`): git commits the merge
+    itself, so the pre-merge-commit hook is the last stop. MERGE_HEAD does not exist yet
+    then; git names the merged heads in the hook's environment (GITHEAD_<commit>)."""
+    git(repo, "config", "merge.seatledger.driver", "true")
+    hook = repo / ".git" / "hooks" / "pre-merge-commit"
+    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m seatledger check --allow-gaps\n")
+    hook.chmod(0o755)
+    git(repo, "checkout", "-qb", "theirs")
+    record_days(run, 12)
+    commit(repo, "theirs")
+    git(repo, "checkout", "-q", "main")
+    record_days(run, 11)
+    commit(repo, "ours")
+    merged = git(repo, "merge", "--no-edit", "theirs", check=False)
+    assert merged.returncode != 0
+    assert "record att-2022-07-12-day" in merged.stdout + merged.stderr
+    assert git(repo, "rev-parse", "HEAD^2", check=False).returncode != 0  # nothing committed
+    hook.unlink()
+    git(repo, "merge", "--abort")
+    git(repo, "config", "merge.seatledger.driver", "seatledger merge-driver %O %A %B %P")
+    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m seatledger check --allow-gaps\n")
+    hook.chmod(0o755)
+    merged = git(repo, "merge", "--no-edit", "theirs", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr  # the driver kept both sides

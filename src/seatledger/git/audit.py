@@ -8,6 +8,7 @@ Files are compared by their blob ids first, so only the month files that changed
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +21,7 @@ from seatledger.read.ledger_files import MONTH_FILE
 from seatledger.read.record_ids import FileIds, file_ids
 
 Tree = dict[str, str]  # month file name -> blob id
-WORK_TREE_REVS = ("HEAD", "MERGE_HEAD")  # a merge in progress must keep both sides
+_MERGING = re.compile(r"GITHEAD_([0-9a-f]{40}|[0-9a-f]{64})")
 _ID_LINE = re.compile(rb"^- id: [^\n]*", re.MULTILINE)
 
 
@@ -155,13 +156,20 @@ def blob_id(data: bytes, oid_bytes: int) -> str:
     return digest(b"blob %d\0" % len(data) + data).hexdigest()
 
 
+def merging() -> list[str]:
+    """The commits being merged: MERGE_HEAD once a merge has stopped, and while `git merge`
+    runs its pre-merge-commit hook (before MERGE_HEAD exists) the heads it names in its
+    environment as GITHEAD_<commit>."""
+    return ["MERGE_HEAD", *(m.group(1) for name in os.environ if (m := _MERGING.fullmatch(name)))]
+
+
 def work_tree_losses(ledger: Path) -> list[Problem]:
-    """Records in HEAD (and in MERGE_HEAD during a merge) that the ledger folder has lost."""
+    """Records in HEAD (and in the commits being merged) that the ledger folder has lost."""
     where = work_tree(ledger)
     if where is None:
         return []
     try:
-        before = trees(where, list(WORK_TREE_REVS))
+        before = trees(where, ["HEAD", *merging()])
     except (gitrepo.GitError, OSError):
         return []
     if "HEAD" not in before:
@@ -185,7 +193,7 @@ def work_tree_losses(ledger: Path) -> list[Problem]:
                 "it from `git show {rev}:{path}`, or void it",
                 record=lost.record,
                 line=lost.line,
-                rev=lost.before,
+                rev=lost.before if lost.before in ("HEAD", "MERGE_HEAD") else lost.before[:10],
                 path=where.path_of(lost.file),
             ),
             record=lost.record,

@@ -10,7 +10,7 @@ from seatledger.core.i18n import msg
 
 
 def git(cwd: Path, *args: str) -> str:
-    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, errors="replace")
     if proc.returncode != 0:
         raise GitError(proc.stderr.strip() or msg("git {command} failed", command=" ".join(args)))
     return proc.stdout

@@ -110,6 +110,16 @@ def test_a_void_a_replace_and_an_append_are_not_losses(july: Path, repo: Path, r
     assert inc not in ids_in(july)
     assert lost(run) == {}
     commit(repo, "the voided incident taken out")
+    # A record moved to another month file (a misfiled one, say) is not lost: ids are
+    # compared across the whole ledger.
+    text = july.read_text()
+    start = text.index("- id: att-2022-07-11-day\n")
+    end = text.find("- id: ", start + 1)
+    moved = text[start:] if end < 0 else text[start:end]
+    july.write_text(text.replace(moved, ""))
+    (july.parent / "2022-08.yaml").write_text("# 2022-08\n\n" + moved)
+    assert lost(run) == {}
+    commit(repo, "moved")
     assert lost(run, "--since", "main") == {}
 
 

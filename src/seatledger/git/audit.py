@@ -212,12 +212,13 @@ class Commit(NamedTuple):
 def commits_since(where: Where, since: str) -> list[Commit]:
     """`git rev-list --reverse REV..HEAD`, each commit with its parents and subject."""
     base = gitrepo.verify(where.root, since)
-    out = gitrepo.git(where.root, "rev-list", "--reverse", "--parents", "--format=%s", f"{base}..HEAD")
+    # `>` before the subject: rev-list prints no line at all for an empty one.
+    out = gitrepo.git(where.root, "rev-list", "--reverse", "--parents", "--format=>%s", f"{base}..HEAD")
     lines = out.splitlines()
     found = []
     for head, subject in zip(lines[::2], lines[1::2], strict=True):
         sha, *parents = head.removeprefix("commit ").split()
-        found.append(Commit(sha, tuple(parents), subject))
+        found.append(Commit(sha, tuple(parents), subject[1:]))
     return found
 
 

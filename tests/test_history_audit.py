@@ -156,6 +156,8 @@ def test_a_merge_whose_driver_failed_loses_the_other_side(july: Path, repo: Path
     merged = git(repo, "merge", "--no-edit", "theirs", check=False)
     assert merged.returncode != 0
     git(repo, "add", "-A")
+    # Before the commit (where the pre-commit hook runs): theirs is MERGE_HEAD.
+    assert set(lost(run)) == {"att-2022-07-12-day", "att-2022-07-13-day"}
     git(repo, "commit", "-q", "--no-edit")
     found = lost(run, "--since", "main~1")
     assert set(found) == {"att-2022-07-12-day", "att-2022-07-13-day"}

@@ -9,15 +9,27 @@ from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.results import CheckResult
+from seatledger.git import audit
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
 
 
-def check(contract: Path | None, ledger: Path | None) -> CheckResult:
-    """Every problem, and a line saying what was checked."""
+def check(contract: Path | None, ledger: Path | None, since: str | None = None) -> CheckResult:
+    """Every problem, and a line saying what was checked; then the history audit: records
+    that HEAD (or, with `since`, any commit from that revision on) had and that were lost
+    without a void."""
     paths = resolve(contract, ledger)
+    result = _check(paths)
+    if not paths.ledger.is_dir():
+        return result
+    lost = audit.history_losses(paths.ledger, since) if since is not None else []
+    lost += audit.work_tree_losses(paths.ledger)
+    return result._replace(problems=[*result.problems, *lost]) if lost else result
+
+
+def _check(paths: Paths) -> CheckResult:
     key = None
     if paths.ledger.is_dir():  # found clean before, byte for byte: nothing to read again
         key = verdicts.digest(paths.contract, paths.ledger)

@@ -46,9 +46,20 @@ def check(
             ),
         ),
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help=_(
+                "Audit every commit from REV to HEAD: a record a commit drops without a void is "
+                "a problem (the work tree is always compared with HEAD)."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Validate the contract and every ledger file; exit 1 on any problem or gap."""
-    result = checking.check(opts.contract, opts.ledger)
+    result = checking.check(opts.contract, opts.ledger, since)
     show(CHECK, opts.format, result)
     failing = [p for p in result.problems if p.severity == "error" and not (allow_gaps and p.code == "gap")]
     if failing:

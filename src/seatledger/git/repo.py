@@ -10,7 +10,7 @@ from seatledger.core.i18n import msg
 
 
 def git(cwd: Path, *args: str) -> str:
-    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, errors="replace")
     if proc.returncode != 0:
         raise GitError(proc.stderr.strip() or msg("git {command} failed", command=" ".join(args)))
     return proc.stdout
@@ -128,25 +128,41 @@ def export(root: Path, rev: str, paths: list[Path], dest: Path) -> None:
             blobs.append((oid, name))
     if not blobs:
         return
+    found = cat_file(root, [oid for oid, _ in blobs])
+    for oid, name in blobs:
+        got_kind, data = found[oid]
+        if got_kind != "blob":
+            raise GitError(
+                msg("git cat-file gave {got} {kind} for {name}", got=oid, kind=got_kind, name=name)
+            )
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def cat_file(root: Path, names: list[str]) -> dict[str, tuple[str, bytes]]:
+    """Each object `names` names (an oid, or `rev:path`), as (type, bytes), from one
+    `git cat-file --batch`; a name git cannot find is absent from the answer."""
     proc = subprocess.run(
         ["git", "cat-file", "--batch"],
         cwd=root,
         capture_output=True,
-        input="".join(f"{oid}\n" for oid, _ in blobs).encode(),
+        input="".join(f"{name}\n" for name in names).encode(),
     )
     if proc.returncode != 0:
         raise GitError(proc.stderr.decode("utf-8", "replace").strip())
     out, pos = proc.stdout, 0
-    for oid, name in blobs:
+    found: dict[str, tuple[str, bytes]] = {}
+    for name in names:
         header_end = out.index(b"\n", pos)
-        got, kind, size = out[pos:header_end].decode().split()
-        if got != oid or kind != "blob":
-            raise GitError(msg("git cat-file gave {got} {kind} for {name}", got=got, kind=kind, name=name))
-        start = header_end + 1
-        target = dest / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(out[start : start + int(size)])
-        pos = start + int(size) + 1
+        header = out[pos:header_end].decode("utf-8", "replace").split()
+        pos = header_end + 1
+        if len(header) != 3 or header[-1] == "missing":
+            continue
+        start, size = pos, int(header[2])
+        found[name] = (header[1], out[start : start + size])
+        pos = start + size + 1
+    return found
 
 
 def attribute_pattern(folder: str) -> str:

@@ -136,7 +136,56 @@ def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
-def command(  # noqa: C901
+def _shared(period: bool, where: bool, formats: tuple[str, ...], dry_run: bool) -> list[inspect.Parameter]:
+    """The shared options a command asks for, in the order its help lists them."""
+    extra: list[inspect.Parameter] = []
+    if period:
+        extra += [_param(n, a, None) for n, a in PERIOD.items()]
+    if where:
+        extra += [_param(n, a, None) for n, a in WHERE.items()]
+    if formats:
+        option = _format_option(formats)
+        extra.append(_param("output", option, option.__origin__(formats[0])))
+    if set(formats) & set(FILE_FORMATS):
+        extra.append(_param("output_file", OUTPUT, None))
+    if dry_run:
+        extra.append(_param("dry_run", DRY_RUN, False))
+    extra.append(_param("lang", LANG, None))
+    return extra
+
+
+def _opts(kwargs: dict[str, Any]) -> Opts:
+    return Opts(
+        kwargs.get("contract"),
+        kwargs.get("ledger"),
+        PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
+        str(kwargs.get("output", "text")),
+        kwargs.get("dry_run", False),
+        kwargs.get("output_file"),
+    )
+
+
+def _run(fn: Callable[..., Any], mine: dict[str, Any], opts: Opts) -> Any:
+    """`fn`, with the domain's one error type turned into a message and an exit code."""
+    try:
+        if opts.format in NEEDS_FILE and opts.output is None:
+            raise UsageError(msg("--format {fmt} writes a file: give --output FILE", fmt=opts.format))
+        return fn(**mine, opts=opts)
+    except SeatledgerError as exc:
+        print(exc.render(), file=sys.stderr)
+        raise typer.Exit(exc.exit_code) from None
+    except BrokenPipeError:  # `| head`: the reader has gone, nothing to say
+        raise
+    except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(
+            tr("{where}{value}; the file was left as it was", where=where, value=exc.strerror or exc),
+            file=sys.stderr,
+        )
+        raise typer.Exit(1) from None
+
+
+def command(
     group: typer.Typer,
     name: str | None = None,
     *,
@@ -148,52 +197,16 @@ def command(  # noqa: C901
     """Register `fn` as a command of `group` with the shared options it asks for; `fn` takes
     its own parameters and `opts: Opts`."""
 
-    def register(fn: Callable[..., Any]) -> Callable[..., Any]:  # noqa: C901
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "opts"]
-        extra: list[inspect.Parameter] = []
-        if period:
-            extra += [_param(n, a, None) for n, a in PERIOD.items()]
-        if where:
-            extra += [_param(n, a, None) for n, a in WHERE.items()]
-        if formats:
-            option = _format_option(formats)
-            extra.append(_param("output", option, option.__origin__(formats[0])))
-        if set(formats) & set(FILE_FORMATS):
-            extra.append(_param("output_file", OUTPUT, None))
-        if dry_run:
-            extra.append(_param("dry_run", DRY_RUN, False))
-        extra.append(_param("lang", LANG, None))
+        extra = _shared(period, where, formats, dry_run)
         shared = {p.name for p in extra}
 
         @functools.wraps(fn)
         def wrapper(**kwargs: Any) -> Any:
-            mine = {k: v for k, v in kwargs.items() if k not in shared}
             if kwargs.get("lang"):  # else the root callback chose (`seatledger --lang zh ...`)
                 choose(str(kwargs["lang"]))
-            opts = Opts(
-                kwargs.get("contract"),
-                kwargs.get("ledger"),
-                PeriodArgs(*(kwargs.get(n) for n in PERIOD)),
-                str(kwargs.get("output", "text")),
-                kwargs.get("dry_run", False),
-                kwargs.get("output_file"),
-            )
-            try:
-                if opts.format in NEEDS_FILE and opts.output is None:
-                    raise UsageError(msg("--format {fmt} writes a file: give --output FILE", fmt=opts.format))
-                return fn(**mine, opts=opts)
-            except SeatledgerError as exc:
-                print(exc.render(), file=sys.stderr)
-                raise typer.Exit(exc.exit_code) from None
-            except BrokenPipeError:  # `| head`: the reader has gone, nothing to say
-                raise
-            except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
-                where = f"{exc.filename}: " if exc.filename else ""
-                print(
-                    tr("{where}{value}; the file was left as it was", where=where, value=exc.strerror or exc),
-                    file=sys.stderr,
-                )
-                raise typer.Exit(1) from None
+            return _run(fn, {k: v for k, v in kwargs.items() if k not in shared}, _opts(kwargs))
 
         params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + extra
         _show_metavars(params)

@@ -66,42 +66,39 @@ def build(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...] = ()) -> A
     return _build_reporting(spec, raw, source, skip)
 
 
-def _build_reporting(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...]) -> Any:  # noqa: C901
+def _build_reporting(spec: Spec, raw: Any, source: Source, skip: tuple[str, ...]) -> Any:
+    """The value, or FieldProblems naming every missing, unknown and bad field at once."""
     if not isinstance(raw, dict):
         raise FieldProblems([("", msg("expected a mapping of field: value"))])
     errors: list[tuple[str, str]] = []
     values: dict[str, Any] = {}
-    for name, convert in spec.required.items():
+    for name in spec.required:
         if name not in raw or raw[name] is None:
             errors.append((name, msg("is required")))
-            continue
-        try:
-            values[name] = convert(raw[name])
-        except ValueError as exc:
-            errors.append((name, message_of(exc)))
     for name, value in raw.items():
-        if name in spec.required or name in skip:
+        if name in skip or value is None and name not in spec.required:
             continue
-        optional = spec.optional.get(name)
-        if optional is None:
-            valid = ", ".join([*spec.required, *spec.optional])
-            hint = did_you_mean(name, [*spec.required, *spec.optional])
-            errors.append(
-                (
-                    name,
-                    msg(
-                        "unknown key {name!r}{hint} (valid keys: {valid})", name=name, hint=hint, valid=valid
-                    ),
-                )
-            )
+        convert = spec.converters.get(name)
+        if convert is None:
+            errors.append((name, _unknown(spec, name)))
         elif value is not None:
             try:
-                values[name] = optional(value)
+                values[name] = convert(value)
             except ValueError as exc:
                 errors.append((name, message_of(exc)))
     if errors:
         raise FieldProblems(errors)
     return spec.cls(**values, source=source)
+
+
+def _unknown(spec: Spec, name: str) -> str:
+    known = [*spec.required, *spec.optional]
+    return msg(
+        "unknown key {name!r}{hint} (valid keys: {valid})",
+        name=name,
+        hint=did_you_mean(name, known),
+        valid=", ".join(known),
+    )
 
 
 def build_record(raw: Any, source: Source) -> Record:

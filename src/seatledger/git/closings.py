@@ -25,10 +25,10 @@ from seatledger.reports.seal import Seal, digest_of, record_hash, seal
 from seatledger.rules.book import Book
 
 
-def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:  # noqa: C901
+def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:
     """Every record added to, removed from or changed in a closed quarter, and every figure
     that no longer matches."""
-    out = []
+    out: list[Problem] = []
     path = str(ledger.path / CLOSINGS_FILE)
     for label, entry in sorted(closed_quarters(ledger.closings).items()):
         try:
@@ -36,104 +36,129 @@ def closing_problems(ledger: Ledger, book: Book) -> list[Problem]:  # noqa: C901
         except ValueError as exc:
             out.append(Problem(path, entry.line, "quarter", message_of(exc)))
             continue
-        for a in ledger.contract.amendments:
-            if a.starts <= quarter.end and a.signed > entry.date:
-                out.append(
-                    Problem(
-                        str(ledger.contract_path),
-                        0,
-                        "amendments",
-                        msg(
-                            "amendment {id} ({reference}, signed {signed}) takes effect from "
-                            "{starts}, reaching into {label}, closed on {date}; reopen {label} "
-                            "first, or make it effective later",
-                            id=a.id,
-                            reference=a.reference,
-                            signed=a.signed,
-                            starts=a.starts,
-                            label=label,
-                            date=entry.date,
-                        ),
-                        code="closed",
-                    )
-                )
+        out += _amendments_reaching(ledger, label, quarter, entry)
         now = seal(ledger, book, quarter)
         if now.digest == entry.digest:
             continue
-        found = len(out)
         hint = msg("; to change it, `seatledger reopen --quarter {label} --reason ...` first", label=label)
-        by_id = {r.id: r for r in ledger.records}
         closed_records = entry.records or records_when_closed(ledger, quarter, entry) or {}
-        for rid in sorted(set(now.records) - set(closed_records)) if closed_records else ():
+        found = _records_changed(ledger, label, now, closed_records, hint, path, entry)
+        why = "" if found or not closed_records else msg(" (has the contract changed?)")
+        found += _figures_changed(label, now, entry, why, hint, path)
+        out += found or [
+            Problem(
+                path,
+                entry.line,
+                "digest",
+                msg("closed quarter {label} no longer matches its digest{hint}", label=label, hint=hint),
+                code="closed",
+            )
+        ]
+    return out
+
+
+def _amendments_reaching(ledger: Ledger, label: str, quarter: Period, entry: Closing) -> list[Problem]:
+    """An amendment signed after the close that takes effect inside the closed quarter."""
+    out: list[Problem] = []
+    for a in ledger.contract.amendments:
+        if a.starts <= quarter.end and a.signed > entry.date:
+            out.append(
+                Problem(
+                    str(ledger.contract_path),
+                    0,
+                    "amendments",
+                    msg(
+                        "amendment {id} ({reference}, signed {signed}) takes effect from "
+                        "{starts}, reaching into {label}, closed on {date}; reopen {label} "
+                        "first, or make it effective later",
+                        id=a.id,
+                        reference=a.reference,
+                        signed=a.signed,
+                        starts=a.starts,
+                        label=label,
+                        date=entry.date,
+                    ),
+                    code="closed",
+                )
+            )
+    return out
+
+
+def _records_changed(
+    ledger: Ledger,
+    label: str,
+    now: Seal,
+    closed_records: dict[str, str],
+    hint: str,
+    path: str,
+    entry: Closing,
+) -> list[Problem]:
+    """Each record added to, removed from or changed in the closed quarter."""
+    out: list[Problem] = []
+    by_id = {r.id: r for r in ledger.records}
+    for rid in sorted(set(now.records) - set(closed_records)) if closed_records else ():
+        r = by_id[rid]
+        out.append(
+            Problem(
+                r.source.file,
+                r.source.line,
+                "id",
+                msg("{rid} was added to closed quarter {label}{hint}", rid=rid, label=label, hint=hint),
+                record=rid,
+                code="closed",
+            )
+        )
+    for rid in sorted(set(closed_records) - set(now.records)):
+        out.append(
+            Problem(
+                path,
+                entry.line,
+                "records",
+                msg("{rid} was removed from closed quarter {label}{hint}", rid=rid, label=label, hint=hint),
+                record=rid,
+                code="closed",
+            )
+        )
+    for rid in sorted(set(now.records) & set(closed_records)):
+        if now.records[rid] != closed_records[rid]:
             r = by_id[rid]
             out.append(
                 Problem(
                     r.source.file,
                     r.source.line,
                     "id",
-                    msg("{rid} was added to closed quarter {label}{hint}", rid=rid, label=label, hint=hint),
-                    record=rid,
-                    code="closed",
-                )
-            )
-        for rid in sorted(set(closed_records) - set(now.records)):
-            out.append(
-                Problem(
-                    path,
-                    entry.line,
-                    "records",
                     msg(
-                        "{rid} was removed from closed quarter {label}{hint}", rid=rid, label=label, hint=hint
+                        "{rid} was changed in closed quarter {label}{hint}",
+                        rid=rid,
+                        label=label,
+                        hint=hint,
                     ),
                     record=rid,
                     code="closed",
                 )
             )
-        for rid in sorted(set(now.records) & set(closed_records)):
-            if now.records[rid] != closed_records[rid]:
-                r = by_id[rid]
-                out.append(
-                    Problem(
-                        r.source.file,
-                        r.source.line,
-                        "id",
-                        msg(
-                            "{rid} was changed in closed quarter {label}{hint}",
-                            rid=rid,
-                            label=label,
-                            hint=hint,
-                        ),
-                        record=rid,
-                        code="closed",
-                    )
-                )
-        why = "" if len(out) > found or not closed_records else msg(" (has the contract changed?)")
-        for key, value in now.figures.items():
-            if entry.figures.get(key) != value and key != "records":
-                out.append(
-                    Problem(
-                        path,
-                        entry.line,
-                        f"figures.{key}",
-                        msg(
-                            "closed quarter {label} had {key} {get}, now {value}{why}{hint}",
-                            label=label,
-                            key=key,
-                            get=entry.figures.get(key),
-                            value=value,
-                            why=why,
-                            hint=hint,
-                        ),
-                        code="closed",
-                    )
-                )
-        if len(out) == found:
+    return out
+
+
+def _figures_changed(label: str, now: Seal, entry: Closing, why: str, hint: str, path: str) -> list[Problem]:
+    """Each figure of the seal that no longer matches the closed one."""
+    out: list[Problem] = []
+    for key, value in now.figures.items():
+        if entry.figures.get(key) != value and key != "records":
             out.append(
                 Problem(
                     path,
                     entry.line,
-                    "digest",
-                    msg("closed quarter {label} no longer matches its digest{hint}", label=label, hint=hint),
+                    f"figures.{key}",
+                    msg(
+                        "closed quarter {label} had {key} {get}, now {value}{why}{hint}",
+                        label=label,
+                        key=key,
+                        get=entry.figures.get(key),
+                        value=value,
+                        why=why,
+                        hint=hint,
+                    ),
                     code="closed",
                 )
             )

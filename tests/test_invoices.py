@@ -82,3 +82,29 @@ def test_invoices_and_documents_count_from_their_own_day(blank: Path, run: Run) 
     assert (two["invoiced"], two["missing_documents"]) == ("1000.00", ["assets", "reports"])
     early = json.loads(run("settle", "--from", "2022-06-01", "--to", "2022-07-01", "--format", "json").stdout)
     assert [c["instalment"] for c in early["invoices"]] == [1, 2]
+
+
+def test_the_statement_shows_its_findings_beside_the_figures(blank: Path, run: Run, tmp_path: Path) -> None:
+    """Rule 13: the uninvoiced payment of the period and a notice still open at the as-of date
+    stand in the statement itself (text, JSON and the printed page), not only in `check`."""
+    ok(run, "record", "invoice", "--date", "2022-07-25", "--instalment", "2", "--amount", "1000000")
+    ok(run, "record", "payment", "--date", "2022-08-01", "--instalment", "2", "--amount", "1641000")
+    ok(run, "record", "notice", "--date", "2022-09-05", "--clause", "十(2)", "--cure-by", "2022-10-20")
+    s = json.loads(run("settle", "--quarter", "Q3", "--format", "json").stdout)
+    found = [f["finding"] for f in s["findings"]]
+    assert any(
+        f.startswith("2022-08-01: paid 641000.00 on instalment 2 without an invoice") for f in found
+    ), found
+    assert any(f.startswith("notice ntc-2022-09-05-") and "cure by 2022-10-20" in f for f in found), found
+    pay = next(f for f in s["findings"] if f["finding"].startswith("2022-08-01"))
+    assert pay["record"].startswith("pay-2022-08-01-")
+    text = run("settle", "--quarter", "Q3").stdout
+    assert "Findings beside the figures (rule 13)" in text and "without an invoice" in text
+    assert "无发票覆盖" in run("settle", "--quarter", "Q3", "--lang", "zh").stdout
+    page = tmp_path / "q3.html"
+    ok(run, "settle", "--quarter", "Q3", "--format", "html", "--output", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "Findings beside the figures (rule 13)" in html and "cure by 2022-10-20" in html
+    # Q4's statement does not carry Q3's payment.
+    q4 = json.loads(run("settle", "--quarter", "Q4", "--as-of", "2022-10-01", "--format", "json").stdout)
+    assert not any("without an invoice" in f["finding"] for f in q4["findings"])

@@ -153,6 +153,16 @@ def _page(title: str, body: str) -> str:
     )
 
 
+def _findings(s: Statement) -> str:
+    """The findings beside the figures (rule 13), where there are any."""
+    if not s.findings:
+        return ""
+    rows = [f"<tr>{_text(f.record)}{_text(local(f.message))}</tr>" for f in s.findings]
+    return f"<h2>{escape(_('Findings beside the figures (rule 13)'))}</h2>" + _table(
+        ["record", "finding"], rows
+    )
+
+
 def statement(p: Printed[Statement]) -> str:
     s = p.body
     assert isinstance(s, Statement)
@@ -216,6 +226,7 @@ def statement(p: Printed[Statement]) -> str:
         + _lines(p.deductions)
         + f"<h2>{escape(_('Due dates and late-payment interest (rules 9, 10)'))}</h2>"
         + _table(["inst", "amount", "requested", "due", "paid", "late", "interest"], due_rows)
+        + _findings(s)
         + f"<h2>{escape(_('Running balance and deductions by month'))}</h2>"
         + chart(p.months)
         + _signatures()

@@ -92,6 +92,7 @@ def statement(s: Statement) -> dict[str, Any]:
             }
             for c in s.invoices
         ],
+        "findings": [{"record": f.record or None, "finding": str(f.message)} for f in s.findings],
         "gaps": [gap(g) for g in s.gaps],
         "unrecorded": [gap(g) for g in s.unrecorded],
     }

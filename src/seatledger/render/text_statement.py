@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
-from seatledger.core.i18n import _, tr
+from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.render.text import INCOMPLETE, console, gap_warning, mk, strong_red, table, tm
 from seatledger.reports.balance import BalanceRow
@@ -151,7 +152,17 @@ def statement(s: Statement) -> None:
             missing,
         )
     out.print(v)
+    _findings(out, s)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
+
+
+def _findings(out: Any, s: Statement) -> None:
+    """The findings beside the figures (rule 13), where there are any."""
+    if s.findings:
+        f = table(_("Findings beside the figures (rule 13)"), [("record", "left"), ("finding", "left")])
+        for finding in s.findings:
+            f.add_row(finding.record, local(finding.message))
+        out.print(f)
 
 
 def balance(rows: list[BalanceRow]) -> None:

@@ -14,6 +14,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
+from seatledger.reports.findings import Finding, findings
 from seatledger.rules.accruals import Accrual, accruals, instalment_in_force
 from seatledger.rules.balance_owed import opening_balance
 from seatledger.rules.book import Book
@@ -51,6 +52,7 @@ class Statement(NamedTuple):
     disputed: tuple[DeductionLine, ...] = ()  # under open dispute at as_of: not withheld
     invoices: tuple[Coverage, ...] = ()  # per instalment: invoiced, paid, documents missing
     titles: dict[str, str] = {}  # penalty key -> its title in the contract, for people
+    findings: tuple[Finding, ...] = ()  # beside the figures: uninvoiced payments, documents, notices
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -109,6 +111,7 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         if line.set_off and line.record in contested
     )
     withheld_back = sum((line.amount for line in disputed), ZERO)
+    covered = tuple(coverage(book, period.end, as_of))
     return Statement(
         period=period,
         as_of=as_of,
@@ -132,7 +135,8 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         late_interest_at_floor=late_floor,
         floor_percent=floor_rate(book),
         disputed=disputed,
-        invoices=tuple(coverage(book, period.end, as_of)),
+        invoices=covered,
+        findings=findings(book, period, as_of, covered),
         titles={k: p.title for k, p in book.contract.penalties.items()},
     )
 

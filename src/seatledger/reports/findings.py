@@ -1,0 +1,60 @@
+"""The findings beside a statement's figures (rule 13): what touches the period without making
+its figures wrong — a payment in it that no invoice covered, an instalment still missing a
+document that is a basis for payment, a notice to cure still open or past its cure-by date at
+the as-of date. `check` lists them too; a statement shows them next to the money they touch."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from seatledger.core.i18n import Msg, msg
+from seatledger.core.money import fmt
+from seatledger.core.periods import Period
+from seatledger.reports.notices import notices
+from seatledger.rules.book import Book
+from seatledger.rules.invoices import Coverage, uncovered_payments
+
+
+class Finding(NamedTuple):
+    record: str  # the record it touches ("" for an instalment)
+    message: Msg
+
+
+def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, ...]) -> tuple[Finding, ...]:
+    out = [
+        Finding(
+            u.payment.id,
+            msg(
+                "{date}: paid {amount} on instalment {instalment} without an invoice covering it "
+                "(invoiced {amount2} by then; rule 15)",
+                date=u.payment.date,
+                amount=fmt(u.amount),
+                instalment=u.payment.instalment,
+                amount2=fmt(u.invoiced),
+            ),
+        )
+        for u in uncovered_payments(book)
+        if period.start <= u.payment.date <= period.end
+    ]
+    out += [
+        Finding(
+            "",
+            msg(
+                "instalment {instalment}: missing {documents} (rule 15)",
+                instalment=c.instalment,
+                documents=", ".join(c.missing_documents),
+            ),
+        )
+        for c in covered
+        if c.missing_documents
+    ]
+    out += [
+        Finding(
+            line.id,
+            msg("notice {id} ({clause}): {detail}", id=line.id, clause=line.clause, detail=line.detail),
+        )
+        for line in notices(book, as_of).lines
+        if line.status not in ("cured", "terminated")
+    ]
+    return tuple(out)

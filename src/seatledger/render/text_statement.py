@@ -140,7 +140,10 @@ def statement(s: Statement) -> None:
     )
     for c in s.invoices:
         missing = (
-            tr("missing: {documents}", documents=", ".join(c.missing_documents))
+            tr(
+                "missing: {documents}",
+                documents="、".join(s.document_titles.get(k, k) for k in c.missing_documents),
+            )
             if c.missing_documents
             else ""
         )

@@ -16,6 +16,12 @@ from seatledger.rules.book import Book
 from seatledger.rules.invoices import Coverage, uncovered_payments
 
 
+def titled(book: Book, keys: tuple[str, ...]) -> list[str]:
+    """Documents as the contract names them: its title, with the key beside it."""
+    names = book.contract.payment_documents
+    return [f"{names[k]}（{k}）" if names.get(k) else k for k in keys]
+
+
 class Finding(NamedTuple):
     record: str  # the record it touches ("" for an instalment)
     message: Msg
@@ -43,7 +49,7 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
             msg(
                 "instalment {instalment}: missing {documents} (rule 15)",
                 instalment=c.instalment,
-                documents=", ".join(c.missing_documents),
+                documents="、".join(titled(book, c.missing_documents)),
             ),
         )
         for c in covered

@@ -53,6 +53,7 @@ class Statement(NamedTuple):
     invoices: tuple[Coverage, ...] = ()  # per instalment: invoiced, paid, documents missing
     titles: dict[str, str] = {}  # penalty key -> its title in the contract, for people
     findings: tuple[Finding, ...] = ()  # beside the figures: uninvoiced payments, documents, notices
+    document_titles: dict[str, str] = {}  # payment document key -> its title in the contract
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -137,6 +138,7 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         disputed=disputed,
         invoices=covered,
         findings=findings(book, period, as_of, covered),
+        document_titles=dict(book.contract.payment_documents),
         titles={k: p.title for k, p in book.contract.penalties.items()},
     )
 

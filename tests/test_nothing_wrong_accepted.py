@@ -146,3 +146,16 @@ def test_present_and_absent_cannot_add_up_to_more_than_the_roster(ledger: Path, 
         words="48 present and 1 absent make 49, more than the 48 people on the roster",
     )
     ok(run, "record", "attendance", "--date", "2022-07-05", "--present", "47", "--absent", "S001")
+
+
+def test_recorded_from_outside_the_term_is_a_problem(example: Path, run: Run) -> None:
+    """Edited by hand to a day after the term, recorded_from made every gap vanish and Q3 read
+    complete; before the term, every day back to it was a gap. Either is one problem at its line."""
+    meta = example / "ledger.yaml"
+    for day in ("2023-06-01", "2021-01-01"):
+        meta.write_text(meta.read_text().replace("recorded_from: 2022-04-01", f"recorded_from: {day}"))
+        found = problems(run)
+        assert [(p["line"], p["field"]) for p in found] == [(3, "recorded_from")], found
+        assert f"{day} is outside the term 2022-04-01..2023-03-31" in found[0]["message"]
+        assert run("deduct", "--quarter", "Q3").exit_code == 1
+        meta.write_text(meta.read_text().replace(f"recorded_from: {day}", "recorded_from: 2022-04-01"))

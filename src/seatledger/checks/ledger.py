@@ -89,8 +89,33 @@ def _each_record(x: Checked) -> list[Problem]:
     ]
 
 
+def _recorded_from(x: Checked) -> list[Problem]:
+    """Rule 6: attendance is expected from a day of the term; a day outside it would make every
+    gap vanish (after the term) or stand before the contract began (before it)."""
+    meta, term = x.ledger.meta, x.ledger.contract.term
+    if term.start <= meta.recorded_from <= term.end:
+        return []
+    where = meta.source
+    return [
+        Problem(
+            where.file,
+            where.line_of("recorded_from"),
+            "recorded_from",
+            msg(
+                "{day} is outside the term {start}..{end}; attendance is expected from a day of the "
+                "term (rule 6)",
+                day=meta.recorded_from,
+                start=term.start,
+                end=term.end,
+            ),
+        )
+    ]
+
+
 def _gaps(x: Checked) -> list[Problem]:
     """Rule 6: attendance for every shift that requires staff, from `recorded_from` on."""
+    if _recorded_from(x):
+        return []  # the gaps of a day outside the term say nothing
     ledger, out = x.ledger, []
     try:
         requirements = x.book.requirements
@@ -130,6 +155,7 @@ CHECKS: tuple[Check, ...] = (
     lambda x: invoice_problems(x.ledger.contract, x.rare),
     lambda x: invoice_findings(x.book),
     lambda x: _money_limits(x.ledger.contract, x.rare),
+    _recorded_from,
     _gaps,
 )
 

@@ -99,7 +99,8 @@ def load_meta(ledger_dir: Path) -> LedgerMeta:
     except YamlError as exc:
         raise SeatledgerError("", [exc.problem]) from None
     try:
-        meta: LedgerMeta = build(META, raw, Source(str(path), 1, {}))
+        lines = dict(raw.lines) if isinstance(raw, YMap) else {}
+        meta: LedgerMeta = build(META, raw, Source(str(path), 1, lines))
     except FieldProblems as exc:
         lines = raw.lines if isinstance(raw, YMap) else {}
         raise SeatledgerError(

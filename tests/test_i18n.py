@@ -188,3 +188,10 @@ def test_version_and_completion(project: Path) -> None:
         "--show-completion", "bash", cwd=project, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"
     )
     assert "complete" in completion.stdout, completion
+
+
+def test_an_empty_heading_is_not_the_catalogue_header(example: Path, run: Run) -> None:
+    """gettext("") is the catalogue's header: the running balance's unnamed column printed
+    'Project-Id-Version ...' in Chinese until `_` left empty text alone."""
+    out = cli("balance", "--by", "month", "--lang", "zh", cwd=example.parent.parent).stdout
+    assert "累计" in out and "Project-Id-Version" not in out and "Content-Type" not in out

@@ -46,6 +46,8 @@ def current() -> str:
 
 def _(text: str) -> str:
     """`text` in the chosen language, now (headings, help, labels)."""
+    if not text:
+        return text  # gettext("") is the catalogue's header, never a translation
     current()
     catalogue = _state["catalogue"]
     return catalogue.gettext(text) if catalogue else text

@@ -100,6 +100,9 @@ def test_check_roster(example: Path, width: int) -> None:
     assert all(v["actual"].split()[0] in text for v in data["violations"])
 
 
+UNDER = "    "  # a cell that did not fit beside its row is printed under it, indented
+
+
 def cells(line: str) -> list[tuple[int, int, str]]:
     """The cells of a line of a text table: (first column, column after it, text), columns in
     terminal cells (a Chinese character is two); cells are apart by two spaces or more."""
@@ -133,9 +136,18 @@ def table_rows(text: str) -> list[dict[str, str]]:
         ]
     headings = cells(lines[rule - 1])
     rows: list[dict[str, list[str]]] = []
+    below = ""  # the heading of a cell printed under its row (`    heading: value`)
     for line in lines[rule + 1 :]:
         if not line.strip():
             break
+        if re.match(rf"{UNDER}\S", line) and rows:
+            heading, sep, value = line[len(UNDER) :].partition(": ")
+            if sep and heading and "  " not in heading:
+                below = heading
+                rows[-1].setdefault(below, []).append(value.strip())
+            else:  # the cell under the row, wrapped
+                rows[-1][below].append(line.strip())
+            continue
         parts = []
         for start, end, part in cells(line):
             under = [h for h_start, h_end, h in headings if start < h_end and h_start < end]
@@ -222,3 +234,27 @@ def test_the_statement_names_each_deduction_by_its_title(example: Path) -> None:
     for key in data["deductions"]["by_penalty"]:
         assert key in text
     assert "座席缺口扣款（缺口人次）" in text
+
+
+ANY_WIDTH = [60, 100, 130, 150, 200]
+
+
+def line_with(text: str, *parts: str) -> bool:
+    return any(all(p in line for p in parts) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("width", ANY_WIDTH)
+def test_a_row_keeps_its_label_beside_its_amount(example: Path, width: int) -> None:
+    """At any width from 60 to 200, each payment's label and amount share a line, each
+    deduction line's date and amount share one, and no record id is dropped: what does not fit
+    beside its row is printed under it."""
+    text, data = text_and_json(width, "settle", "--quarter", "Q3")
+    label = "已收付款" if LANG[0] == "zh" else "payment received"
+    for p in data["payments"]:
+        assert line_with(text, label, money(f"-{p['amount']}")), (p, text)
+        assert p["record"] in text, (p, text)
+    text, data = text_and_json(width, "deduct", "--quarter", "Q3")
+    for line in data["lines"] + data["personal_fines"]:
+        assert line_with(text, line["date"], money(line["amount"])), (line, text)
+        assert line["record"] in text, (line, text)
+        assert all(s in text for s in line["staff"]), (line, text)

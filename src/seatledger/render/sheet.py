@@ -1,13 +1,15 @@
-"""A table for people that never cuts a figure: money, dates, ids and counts keep their full
-width; text columns wrap; extra columns (detail, notes) are dropped when the figures need the
-room; and where even the figures do not fit, each row is printed as `name: value` lines."""
+"""A table for people that never cuts a figure and never drops a cell: money, dates, ids and
+counts keep their full width; the row's label keeps its width where it can, so it stays on one
+line with its amount; columns that do not fit (detail, notes, then other text) go on indented
+`name: value` lines under their row; and where even the figures do not fit, each row is printed
+as `name: value` lines."""
 
 from __future__ import annotations
 
 from seatledger.core.i18n import _, local
 from seatledger.render.terminal import as_markup, cell_len, escape, plain, wrap, wrap_markup
 
-EXTRA = frozenset({"detail", "note", "title"})  # dropped first, from the last one listed
+EXTRA = frozenset({"detail", "note", "title", "in capitals"})  # moved under first, last one first
 TEXT = frozenset(
     {
         "item",
@@ -23,9 +25,14 @@ TEXT = frozenset(
         "window",
         "period",
         "holiday / note",
+        "finding",
+        "status",
+        "kind",
+        "notice",
     }
 )
-COMFORTABLE = {"text": 12, "extra": 12}  # narrower than this, a text column is dropped or stacked
+COMFORTABLE = {"text": 12, "extra": 20}  # narrower than this, a column goes under its row
+INDENT = "    "  # the lines under a row
 GAP = 2  # spaces between columns
 RULE = "─"
 
@@ -56,24 +63,49 @@ class Sheet:
                     widest = max(widest, cell_len(line))
         return widest
 
-    def lines(self, width: int) -> list[str]:
-        """The table as lines of markup, none wider than `width` cells."""
+    def _label(self) -> int | None:
+        """The column that names a row (the first text column): kept at its width where it can."""
+        return next((c for c in range(len(self.columns)) if self._role(c) == "text"), None)
+
+    def _movable(self, label: int | None) -> list[int]:
+        """The columns that may go under their row, in the order they go: extras, then text,
+        each from the last one listed."""
+        extras = [c for c in reversed(range(len(self.columns))) if self._role(c) == "extra"]
+        text = [c for c in reversed(range(len(self.columns))) if self._role(c) == "text" and c != label]
+        return extras + text
+
+    def _fit(self, width: int) -> tuple[list[int], list[int], list[int]] | None:
+        """Which columns stay on the row line, which go under it, and the least widths;
+        None where even the figures do not fit."""
         natural = [self._natural(c) for c in range(len(self.columns))]
         least = [
             n if self._role(c) == "figure" else min(n, COMFORTABLE[self._role(c)])
             for c, n in enumerate(natural)
         ]
-        keep = list(range(len(self.columns)))
+        label = self._label()
+        if label is not None:
+            least[label] = natural[label]
+        keep, under = list(range(len(self.columns))), []
 
-        def needed(widths: list[int]) -> int:
-            return sum(widths[c] for c in keep) + GAP * (len(keep) - 1)
+        def needed() -> int:
+            return sum(least[c] for c in keep) + GAP * (len(keep) - 1)
 
-        for col in [c for c in reversed(keep) if self.columns[c][0] in EXTRA]:
-            if needed(least) <= width:
+        for col in self._movable(label):
+            if needed() <= width:
                 break
             keep.remove(col)
-        if needed(least) > width:
+            under.append(col)
+        if needed() > width and label is not None:  # the label wraps only as a last resort
+            least[label] = min(natural[label], COMFORTABLE["text"])
+        return (keep, sorted(under), least) if needed() <= width else None
+
+    def lines(self, width: int) -> list[str]:
+        """The table as lines of markup, none wider than `width` cells."""
+        fit = self._fit(width)
+        if fit is None:
             return self._stacked(width)
+        keep, under, least = fit
+        natural = [self._natural(c) for c in range(len(self.columns))]
         widths = _share(natural, least, keep, width - GAP * (len(keep) - 1))
         table = sum(widths[c] for c in keep) + GAP * (len(keep) - 1)
         out = [f"[italic]{escape(line)}[/]" for line in wrap(local(self.title), width)]
@@ -84,9 +116,19 @@ class Sheet:
                 out.append(RULE * table)
             else:
                 out += self._row([row[0][c] for c in keep], keep, widths, row[1])
+                out += self._under(row[0], under, width)
         if self.caption:
             out += [escape(line) for line in wrap(local(self.caption), width)]
         out.append("")
+        return out
+
+    def _under(self, cells: tuple[str, ...], under: list[int], width: int) -> list[str]:
+        """A row's cells that did not fit beside it, as indented `name: value` lines."""
+        out = []
+        for col in under:
+            if plain(cells[col]).strip():
+                text = f"{escape(_(self.columns[col][0]))}: {cells[col]}"
+                out += [INDENT + piece for piece in _wrap_cell(text, width - len(INDENT))]
         return out
 
     def _row(self, cells: list[str], keep: list[int], widths: dict[int, int], style: str) -> list[str]:

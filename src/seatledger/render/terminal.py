@@ -103,7 +103,7 @@ def wrap(text: str, width: int) -> list[str]:
                     lines.append(line.rstrip())
                     line, used = "", 0
                 continue
-            if used + size > width and line:
+            if used + size > width and line and not _folds_here(token, line, width):
                 if line.strip():
                     lines.append(line.rstrip())
                 line, used = "", 0
@@ -115,6 +115,14 @@ def wrap(text: str, width: int) -> list[str]:
             line, used = line + token, used + size
         lines.append(line.rstrip())
     return lines
+
+
+def _folds_here(token: str, line: str, width: int) -> bool:
+    """Whether a word wider than the line starts on the line it meets rather than the next: a
+    Chinese word breaks between any two characters anyway, and a sign (`-`) never stands alone."""
+    if cell_len(token) <= width or cell_len(line) >= width - 1:
+        return False
+    return not token.isascii() or len(line.strip()) <= 2
 
 
 def _fold(token: str, room: int) -> tuple[str, str]:

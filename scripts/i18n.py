@@ -6,6 +6,7 @@ ships in the package.
     python scripts/i18n.py update    # extract, merge into zh_CN; new entries are untranslated
     python scripts/i18n.py compile   # .po -> .mo
     python scripts/i18n.py check     # exit 1 if a message is missing, untranslated or stale
+    python scripts/i18n.py merge REV...  # after a merge: update, then fill what REV's .po translates
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gettext
 import inspect
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -135,8 +137,12 @@ def _po(lang: str) -> Path:
     return LOCALE / lang / "LC_MESSAGES" / "seatledger.po"
 
 
+STABLE_DATE = datetime(2022, 4, 1, tzinfo=UTC)  # a date in the header changed every run and conflicted
+
+
 def update() -> None:
     template = extract()
+    template.creation_date = STABLE_DATE
     with (LOCALE / "seatledger.pot").open("wb") as f:
         write_po(f, template, width=100, omit_header=False, sort_output=True, no_location=True)
     for lang in LANGS:
@@ -201,10 +207,38 @@ def _placeholders(text: object) -> set[str]:
     return {m for t in texts for m in re.findall(r"\{[A-Za-z_][A-Za-z0-9_]*\}?", str(t))}
 
 
+def merge(revisions: list[str]) -> None:
+    """Two branches that both add messages conflict in the .po on every merge: take either side
+    (`git checkout --ours`), then this: extract again and fill each untranslated entry from the
+    other branches' catalogues, as git holds them at each revision."""
+    import subprocess
+
+    update()
+    for lang in LANGS:
+        path = _po(lang)
+        catalog = read_po(path.open("rb"))
+        for rev in revisions:
+            shown = subprocess.run(
+                ["git", "show", f"{rev}:{path.relative_to(ROOT).as_posix()}"],
+                cwd=ROOT,
+                capture_output=True,
+                check=True,
+            ).stdout
+            for message in read_po(io.BytesIO(shown)):
+                entry = catalog.get(message.id, context=message.context)
+                if message.id and entry is not None and not entry.string and message.string:
+                    entry.string = message.string
+        with path.open("wb") as f:
+            write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True, no_location=True)
+    compile_all()
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
     if command == "update":
         update()
+    elif command == "merge":
+        merge(sys.argv[2:])
     elif command == "compile":
         compile_all()
     else:

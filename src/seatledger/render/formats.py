@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from seatledger.core.results import CheckResult
     from seatledger.render import (
         grids,
+        grids_money,
         html,
         markdown,
         messages,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from seatledger.reports.settlement import Statement
 else:
     grids = lazy.module("seatledger.render.grids")
+    grids_money = lazy.module("seatledger.render.grids_money")
     html = lazy.module("seatledger.render.html")
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
@@ -95,21 +97,21 @@ DEDUCT: Renderers[DeductionReport] = Renderers(
     text=lambda r: text.deductions(r),
     json=lambda r: schemas.deductions(r),
     csv=lambda r: _utf8(schemas.deduction_csv(r)),
-    xlsx=lambda r: _xlsx(grids.deduct(schemas.deductions(r))),
+    xlsx=lambda r: _xlsx(grids_money.deduct(schemas.deductions(r))),
     html=lambda p: html.deductions(p),
 )
 SETTLE: Renderers[Statement] = Renderers(
     text=lambda s: text_statement.statement(s),
     json=lambda s: schemas_statement.statement(s),
-    csv=lambda s: _csv(grids.settle(schemas_statement.statement(s))),
-    xlsx=lambda s: _xlsx(grids.settle(schemas_statement.statement(s))),
+    csv=lambda s: _csv(grids_money.settle(s)),
+    xlsx=lambda s: _xlsx(grids_money.settle(s)),
     html=lambda p: html.statement(p),
 )
 BALANCE: Renderers[list[BalanceRow]] = Renderers(
     text=lambda rows: text_statement.balance(rows),
     json=lambda rows: schemas.balance(rows),
     csv=lambda rows: _utf8(schemas.balance_csv(rows)),
-    xlsx=lambda rows: _xlsx(grids.balance(schemas.balance(rows))),
+    xlsx=lambda rows: _xlsx(grids_money.balance(schemas.balance(rows))),
     html=lambda p: html.balance(p),
 )
 CHECK_ROSTER: Renderers[RosterReport] = Renderers(

@@ -138,11 +138,17 @@ def write(run: Run, tmp: Path, lang: str, *args: str) -> Path:
 
 
 NAMES = {
-    "zh": {"settle": ["结算单", "应付", "逾期利息", "发票"], "deduct": ["扣款明细"], "balance": ["余额"]},
+    "zh": {
+        "settle": ["结算单", "应付", "逾期利息", "发票"],
+        "deduct": ["扣款明细"],
+        "balance": ["余额"],
+        "calendar": ["2022-10"],
+    },
     "en": {
         "settle": ["Settlement statement", "To pay", "Interest", "Invoices"],
         "deduct": ["Deductions"],
         "balance": ["Balance"],
+        "calendar": ["2022-10"],
     },
 }
 TOTAL = {"zh": "合计", "en": "total"}
@@ -183,10 +189,20 @@ def check_balance(book: dict[str, Rows], d: dict[str, Any], lang: str) -> None:
     assert flags == [yes if r["complete"] else no for r in d["rows"]]
 
 
+def check_calendar(book: dict[str, Rows], d: dict[str, Any], lang: str) -> None:
+    """The month's required person-shifts, shift by shift."""
+    (rows,) = book.values()
+    shifts = list(d["days"][0]["required"])
+    for n, shift in enumerate(shifts, 4):
+        assert rows[-1][n] == sum(x["required"][shift] for x in d["days"]), shift
+    assert len(rows) == 3 + len(d["days"])
+
+
 REPORTS = {
     "settle": (("settle", "--quarter", "Q3"), check_settle),
     "deduct": (("deduct", "--quarter", "Q3"), check_deduct),
     "balance": (("balance", "--by", "month"), check_balance),
+    "calendar": (("calendar", "--month", "2022-10"), check_calendar),
 }
 
 
@@ -203,7 +219,7 @@ def test_calc_recalculates_every_total_to_the_json_figure(
         assert list(book) == NAMES[lang][name]
         check(book, d, lang)
         first = next(iter(book.values()))
-        assert (BANNER[lang] in str(first[0][0])) == (not d["complete"]), (name, first[0])
+        assert (BANNER[lang] in str(first[0][0])) == (not d.get("complete", True)), (name, first[0])
     if ledger == "gap":
         assert not as_json(run, "settle", "--quarter", "Q3")["complete"]
 
@@ -327,3 +343,14 @@ def test_csv_totals_foot(ledger: str, run: Run, lang: str) -> None:
                 assert sum((dec(r[col]) for r in body if r[col]), Decimal(0)) == dec(cell), (header, col)
                 footed += 1
     assert footed == 6  # closing balance, to pay, interest counted, three invoice columns
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notices_as_a_workbook_and_csv(example: Path, run: Run, tmp_path: Path, lang: str) -> None:
+    d = as_json(run, "notices")
+    book = sheets(write(run, tmp_path, lang, "notices"))
+    assert list(book) == ["整改通知" if lang == "zh" else "Notices to cure"]
+    (rows,) = book.values()
+    assert len(rows) == 2 + len(d["notices"]) and d["as_of"] in str(rows[0][0])
+    header = csv_rows(run, lang, "notices")[0]
+    assert header[0] == ("编号" if lang == "zh" else "id") and len(header) == 6

@@ -91,7 +91,10 @@ CHECK: Renderers[CheckResult] = Renderers(
     text=lambda r: messages.problems_text(r), json=lambda r: messages.problems_json(r)
 )
 CALENDAR: Renderers[MonthCalendar] = Renderers(
-    text=lambda c: messages.calendar_text(c), json=lambda c: messages.calendar_json(c)
+    text=lambda c: messages.calendar_text(c),
+    json=lambda c: messages.calendar_json(c),
+    csv=lambda c: _csv(grids.calendar(messages.calendar_json(c))),
+    xlsx=lambda c: _xlsx(grids.calendar(messages.calendar_json(c))),
 )
 DEDUCT: Renderers[DeductionReport] = Renderers(
     text=lambda r: text.deductions(r),
@@ -127,7 +130,10 @@ COMPLIANCE: Renderers[ComplianceReport] = Renderers(
     xlsx=lambda r: _xlsx(grids.compliance(schemas.compliance(r))),
 )
 NOTICES: Renderers[NoticesReport] = Renderers(
-    text=lambda r: text.notices(r), json=lambda r: schemas.notices(r)
+    text=lambda r: text.notices(r),
+    json=lambda r: schemas.notices(r),
+    csv=lambda r: _csv(grids.notices(schemas.notices(r))),
+    xlsx=lambda r: _xlsx(grids.notices(schemas.notices(r))),
 )
 CONTRACT: Renderers[ContractTerms] = Renderers(
     text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)

@@ -170,3 +170,42 @@ def csv_bytes(grids: list[Grid]) -> bytes:
         if grid.total is not None:
             writer.writerow([_csv_cell(computed(grid, c), "text") for c in range(len(kinds))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def calendar(d: dict[str, Any]) -> list[Grid]:
+    """A month's days; the totals are the person-shifts the month requires, shift by shift."""
+    shifts = list(d["days"][0]["required"]) if d["days"] else []
+    columns = (
+        *cols((N_("date"), "date"), (N_("wd"), "text"), (N_("kind"), "text"), (N_("holiday / note"), "text")),
+        *((_(s), "int") for s in shifts),
+    )
+    rows = [
+        (x["date"], _(x["weekday"]), _(x["kind"]), x["name"] and _(x["name"]), *x["required"].values())
+        for x in d["days"]
+    ]
+    working = sum(1 for x in d["days"] if x["kind"] == "working")
+    return [
+        Grid(
+            d["month"],
+            tr("{month}: working days and people required per shift", month=d["month"]),
+            columns,
+            tuple(rows),
+            (None, None, None, tr("{working} working days", working=working), *(SUM for _s in shifts)),
+        )
+    ]
+
+
+def notices(d: dict[str, Any]) -> list[Grid]:
+    columns = cols(
+        (N_("id"), "text"),
+        (N_("date"), "date"),
+        (N_("clause"), "text"),
+        (N_("cure by"), "date"),
+        (N_("status"), "text"),
+        (N_("detail"), "text"),
+    )
+    rows = [
+        (n["id"], n["date"], n["clause"], n["cure_by"], _(n["status"]), n["detail"]) for n in d["notices"]
+    ]
+    title = tr("Notices to cure, as of {as_of}", as_of=d["as_of"])
+    return [Grid(_("Notices to cure"), title, columns, tuple(rows))]

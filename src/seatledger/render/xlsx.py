@@ -17,7 +17,7 @@ from seatledger.render.grids import Formula, Grid, computed, sheet_name, yes_no
 
 MONEY = "#,##0.00;-#,##0.00"
 PORTRAIT_WIDTH = 90  # column-width units an A4 portrait page holds at the default margins
-WIDEST = 48  # a wider text column wraps
+WIDEST = 60  # a wider text column wraps
 A4 = 9
 
 
@@ -39,7 +39,11 @@ def _value(value: Any, kind: str) -> Any:
 
 
 def _lines(value: Any, width: int) -> int:
-    return -(-_width(value) // (width - 1)) if isinstance(value, str) else 1
+    """How many lines a wrapped text cell takes; a CJK character prints nearer 1.7 widths than 2."""
+    if not isinstance(value, str):
+        return 1
+    drawn = sum(1.7 if ord(ch) > 0x2E7F else 1 for ch in value)
+    return max(1, -int(-drawn // (width - 2)))
 
 
 class _Formats:
@@ -47,28 +51,38 @@ class _Formats:
         self.banner = book.add_format({"bold": True, "font_color": "#9C0006", "bg_color": "#FFEB9C"})
         self.title = book.add_format({"bold": True, "font_size": 12})
         head = {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
-        self.header = book.add_format(head)
+        self.header = book.add_format({**head, "indent": 1, "align": "left"})  # clear of a figure
         self.header_figure = book.add_format({**head, "align": "right"})
+        self.header_centre = book.add_format({**head, "align": "center"})
         self.body = {
             "money": book.add_format({"num_format": MONEY, "valign": "top"}),
-            "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
-            "text": book.add_format({"text_wrap": True, "valign": "top"}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "center"}),
+            "flag": book.add_format({"valign": "top", "align": "center"}),
+            "int": book.add_format({"valign": "top"}),
+            "text": book.add_format({"text_wrap": True, "valign": "top", "indent": 1, "align": "left"}),
         }
         self.total = {
             "money": book.add_format({"num_format": MONEY, "bold": True, "top": 1}),
             "date": book.add_format({"num_format": "yyyy-mm-dd", "bold": True, "top": 1}),
-            "text": book.add_format({"bold": True, "top": 1}),
+            "int": book.add_format({"bold": True, "top": 1}),
+            "text": book.add_format({"bold": True, "top": 1, "indent": 1, "align": "left"}),
         }
 
 
 def _kind(kind: str) -> str:
-    return kind if kind in ("money", "date") else "text"
+    return kind if kind in ("money", "date", "flag", "int") else "text"
+
+
+def _header(f: _Formats, kind: str) -> Any:
+    if kind in ("money", "int"):
+        return f.header_figure
+    return f.header_centre if kind in ("date", "flag") else f.header
 
 
 def _write_total(sheet: Any, grid: Grid, at: int, first: int, f: _Formats) -> None:
     assert grid.total is not None
     for col, (cell, (_h, kind)) in enumerate(zip(grid.total, grid.columns, strict=True)):
-        fmt = f.total[_kind(kind)]
+        fmt = f.total.get(_kind(kind), f.total["text"])
         value = computed(grid, col)
         if isinstance(cell, Formula) and grid.rows:
             from xlsxwriter.utility import xl_range
@@ -99,7 +113,7 @@ def _sheet(book: Any, grid: Grid, name: str, f: _Formats) -> None:
     sheet.write(row, 0, grid.title, f.title)
     header = row + 1
     for col, (title, kind) in enumerate(grid.columns):
-        sheet.write(header, col, title, f.header_figure if kind in ("money", "int") else f.header)
+        sheet.write(header, col, title, _header(f, kind))
     first = header + 1
     for n, values in enumerate(grid.rows):
         for col, (value, (_h, kind)) in enumerate(zip(values, grid.columns, strict=True)):

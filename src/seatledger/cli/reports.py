@@ -85,7 +85,7 @@ def contract(
 @command(app, "calendar", formats=CALENDAR.formats())
 def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYYY-MM")]) -> None:
     """Each day of a month: working day, weekend or holiday, and the people it requires."""
-    show(CALENDAR, opts.format, checking.calendar(opts.contract, opts.ledger, month))
+    show(CALENDAR, opts.format, checking.calendar(opts.contract, opts.ledger, month), opts.output)
 
 
 @command(app, "deduct", period=True, formats=DEDUCT.formats())
@@ -170,6 +170,6 @@ def notices(
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
     r = reports.notices(opts.contract, opts.ledger, as_of)
-    show(NOTICES, opts.format, r)
+    show(NOTICES, opts.format, r, opts.output)
     if r.overdue:
         raise typer.Exit(1)

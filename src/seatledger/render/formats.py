@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from seatledger.core.results import CheckResult
     from seatledger.render import (
         grids,
+        grids_money,
         html,
         markdown,
         messages,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from seatledger.reports.settlement import Statement
 else:
     grids = lazy.module("seatledger.render.grids")
+    grids_money = lazy.module("seatledger.render.grids_money")
     html = lazy.module("seatledger.render.html")
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
@@ -89,27 +91,30 @@ CHECK: Renderers[CheckResult] = Renderers(
     text=lambda r: messages.problems_text(r), json=lambda r: messages.problems_json(r)
 )
 CALENDAR: Renderers[MonthCalendar] = Renderers(
-    text=lambda c: messages.calendar_text(c), json=lambda c: messages.calendar_json(c)
+    text=lambda c: messages.calendar_text(c),
+    json=lambda c: messages.calendar_json(c),
+    csv=lambda c: _csv(grids.calendar(messages.calendar_json(c))),
+    xlsx=lambda c: _xlsx(grids.calendar(messages.calendar_json(c))),
 )
 DEDUCT: Renderers[DeductionReport] = Renderers(
     text=lambda r: text.deductions(r),
     json=lambda r: schemas.deductions(r),
     csv=lambda r: _utf8(schemas.deduction_csv(r)),
-    xlsx=lambda r: _xlsx(grids.deduct(schemas.deductions(r))),
+    xlsx=lambda r: _xlsx(grids_money.deduct(schemas.deductions(r))),
     html=lambda p: html.deductions(p),
 )
 SETTLE: Renderers[Statement] = Renderers(
     text=lambda s: text_statement.statement(s),
     json=lambda s: schemas_statement.statement(s),
-    csv=lambda s: _csv(grids.settle(schemas_statement.statement(s))),
-    xlsx=lambda s: _xlsx(grids.settle(schemas_statement.statement(s))),
+    csv=lambda s: _csv(grids_money.settle(s)),
+    xlsx=lambda s: _xlsx(grids_money.settle(s)),
     html=lambda p: html.statement(p),
 )
 BALANCE: Renderers[list[BalanceRow]] = Renderers(
     text=lambda rows: text_statement.balance(rows),
     json=lambda rows: schemas.balance(rows),
     csv=lambda rows: _utf8(schemas.balance_csv(rows)),
-    xlsx=lambda rows: _xlsx(grids.balance(schemas.balance(rows))),
+    xlsx=lambda rows: _xlsx(grids_money.balance(schemas.balance(rows))),
     html=lambda p: html.balance(p),
 )
 CHECK_ROSTER: Renderers[RosterReport] = Renderers(
@@ -125,7 +130,10 @@ COMPLIANCE: Renderers[ComplianceReport] = Renderers(
     xlsx=lambda r: _xlsx(grids.compliance(schemas.compliance(r))),
 )
 NOTICES: Renderers[NoticesReport] = Renderers(
-    text=lambda r: text.notices(r), json=lambda r: schemas.notices(r)
+    text=lambda r: text.notices(r),
+    json=lambda r: schemas.notices(r),
+    csv=lambda r: _csv(grids.notices(schemas.notices(r))),
+    xlsx=lambda r: _xlsx(grids.notices(schemas.notices(r))),
 )
 CONTRACT: Renderers[ContractTerms] = Renderers(
     text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)

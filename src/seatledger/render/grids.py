@@ -1,183 +1,94 @@
 """Reports as plain grids for spreadsheets (xlsx, csv): built from the JSON schema of each
 report, so a spreadsheet's figures are the JSON's figures. Each column has a kind: money (a
-number with two decimals), int, date or text; a grid may end in a totals row."""
+number with two decimals), int, date, flag (yes/no) or text. A grid has a sheet name, may open
+with a banner (figures incomplete) and may end in a totals row whose cells are formulas over
+the rows above (SUM, or a count of rows above zero): xlsx writes the formula with its value,
+csv the value, so every total foots."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from seatledger.core.i18n import _, tr
+from seatledger.core.i18n import N_, _, tr
+
+FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})  # Excel refuses these in a sheet name
+
+
+class Formula(NamedTuple):
+    """A totals cell computed from the rows above it."""
+
+    fn: str  # "SUM" or "COUNTIF" (rows above zero)
+
+
+SUM = Formula("SUM")
+COUNT_ABOVE_ZERO = Formula("COUNTIF")
 
 
 class Grid(NamedTuple):
+    name: str  # the sheet's name in the report's language
     title: str
     columns: tuple[tuple[str, str], ...]  # (header, kind)
     rows: tuple[tuple[Any, ...], ...]
-    total: tuple[Any, ...] | None = None
+    total: tuple[Any, ...] | None = None  # a value, a Formula, or None per column
+    banner: str = ""  # above the title: the figures are incomplete
 
 
-def _sum(rows: list[tuple[Any, ...]], col: int) -> Decimal:
-    return sum((Decimal(r[col]) for r in rows if r[col] not in (None, "")), Decimal("0.00"))
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A name Excel and Calc accept: no []:*?/\\, at most 31 characters, unique in the book."""
+    base = name.translate(FORBIDDEN).strip("'")[:31] or "-"
+    unique, n = base, 2
+    while unique.lower() in taken:
+        suffix = f" ({n})"
+        unique, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(unique.lower())
+    return unique
 
 
-def _cols(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+def _number(value: Any) -> Decimal:
+    return Decimal(str(value)) if value not in (None, "") else Decimal(0)
+
+
+def computed(grid: Grid, col: int) -> Any:
+    """The value of the totals cell `col`: a formula's result over the rows, else the cell."""
+    assert grid.total is not None
+    cell = grid.total[col]
+    if not isinstance(cell, Formula):
+        return cell
+    values = [_number(r[col]) for r in grid.rows]
+    if cell.fn == "COUNTIF":
+        return sum(1 for v in values if v > 0)
+    result = sum(values, Decimal(0))
+    return f"{result:.2f}" if grid.columns[col][1] == "money" else int(result)
+
+
+def yes_no(flag: bool) -> str:
+    return _("yes") if flag else _("no")
+
+
+def cols(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple((_(name), kind) for name, kind in pairs)
 
 
-def deduct(d: dict[str, Any]) -> list[Grid]:
-    cols = _cols(
-        ("date", "date"),
-        ("penalty", "text"),
-        ("title", "text"),
-        ("clause", "text"),
-        ("qty", "int"),
-        ("unit", "text"),
-        ("rate", "money"),
-        ("amount", "money"),
-        ("record", "text"),
+def incomplete(complete: bool, n_missing: int) -> str:
+    if complete:
+        return ""
+    return tr(
+        "Figures are INCOMPLETE: {n} required shift(s) have no attendance record; the "
+        "deductions may be understated.",
+        n=n_missing,
     )
-
-    def rows(lines: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        return [
-            (
-                x["date"],
-                x["penalty"],
-                x["title"],
-                x["clause"],
-                x["quantity"],
-                x["unit"],
-                x["rate"],
-                x["amount"],
-                x["record"],
-            )
-            for x in lines
-        ]
-
-    label = d["period"]["label"]
-    lines = rows(d["lines"])
-    out = [
-        Grid(
-            tr(
-                "Deductions {label} ({start}..{end})",
-                label=label,
-                start=d["period"]["from"],
-                end=d["period"]["to"],
-            ),
-            cols,
-            tuple(lines),
-            (_("total"), "", "", "", None, "", None, d["total"], ""),
-        )
-    ]
-    if d["personal_fines"]:
-        fines = rows(d["personal_fines"])
-        out.append(
-            Grid(
-                _("Fines on persons: reported, not deducted from Party B"),
-                cols,
-                tuple(fines),
-                (_("total"), "", "", "", None, "", None, str(_sum(fines, 7)), ""),
-            )
-        )
-    return out
-
-
-def settle(d: dict[str, Any]) -> list[Grid]:
-    cols = _cols(("item", "text"), ("amount", "money"), ("in capitals", "text"))
-    rows: list[tuple[Any, ...]] = [(_("opening balance brought forward"), d["opening_balance"], "")]
-    rows += [(tr("+ {label} accrued", label=i["label"]), i["amount"], "") for i in d["instalments"]]
-    rows += [(tr("- deduction: {key}", key=k), f"-{v}", "") for k, v in d["deductions"]["by_penalty"].items()]
-    rows += [
-        (
-            tr("- payment received (instalment {instalment})", instalment=p["instalment"]),
-            f"-{p['amount']}",
-            "",
-        )
-        for p in d["payments"]
-    ]
-    statement = Grid(
-        tr(
-            "Settlement {label} ({start}..{end}), as of {as_of}",
-            label=d["period"]["label"],
-            start=d["period"]["from"],
-            end=d["period"]["to"],
-            as_of=d["as_of"],
-        ),
-        cols,
-        tuple(rows),
-        (_("closing balance owed by Party A"), d["closing_balance"], d["closing_balance_capitals"]),
-    )
-    due_cols = _cols(
-        ("inst", "int"),
-        ("amount", "money"),
-        ("requested", "date"),
-        ("due", "date"),
-        ("paid", "money"),
-        ("late", "int"),
-        ("interest", "money"),
-    )
-    due = [
-        (x["instalment"], x["amount"], x["requested"], x["due"], x["paid"], x["days_late"], x["interest"])
-        for x in d["due"]
-    ]
-    pay = Grid(
-        _("Party A should pay next"),
-        cols,
-        (
-            (_("closing balance owed by Party A"), d["closing_balance"], d["closing_balance_capitals"]),
-            (_("late-payment interest (beside the balance)"), d["late_interest"], ""),
-        ),
-        (_("Party A should pay next"), d["next_payment"], d["next_payment_capitals"]),
-    )
-    return [
-        statement,
-        pay,
-        Grid(
-            _("Due dates and late-payment interest (rules 9, 10)"),
-            due_cols,
-            tuple(due),
-            (_("total"), None, None, None, str(_sum(due, 4)), None, d["late_interest"]),
-        ),
-    ]
-
-
-def balance(d: dict[str, Any]) -> list[Grid]:
-    cols = _cols(
-        ("period", "text"),
-        ("from", "date"),
-        ("to", "date"),
-        ("accrued", "money"),
-        ("deducted", "money"),
-        ("paid", "money"),
-        ("balance", "money"),
-        ("running", "money"),
-    )
-    rows = [
-        (r["period"], r["from"], r["to"], r["accrued"], r["deducted"], r["paid"], r["balance"], r["running"])
-        for r in d["rows"]
-    ]
-    total = (
-        _("total"),
-        None,
-        None,
-        str(_sum(rows, 3)),
-        str(_sum(rows, 4)),
-        str(_sum(rows, 5)),
-        str(_sum(rows, 6)),
-        rows[-1][7] if rows else "0.00",
-    )
-    return [Grid(_("Balance owed by Party A (accrued - deducted - paid)"), cols, tuple(rows), total)]
 
 
 def roster(d: dict[str, Any]) -> list[Grid]:
-    cols = _cols(
-        ("from", "date"),
-        ("to", "date"),
-        ("rule", "text"),
-        ("clause", "text"),
-        ("expected", "text"),
-        ("actual", "text"),
-        ("detail", "text"),
+    columns = cols(
+        (N_("from"), "date"),
+        (N_("to"), "date"),
+        (N_("rule"), "text"),
+        (N_("clause"), "text"),
+        (N_("expected"), "text"),
+        (N_("actual"), "text"),
+        (N_("detail"), "text"),
     )
     rows = [
         (v["from"], v["to"], v["rule"], v["clause"], v["expected"], v["actual"], v["detail"])
@@ -185,27 +96,30 @@ def roster(d: dict[str, Any]) -> list[Grid]:
     ]
     return [
         Grid(
+            _("Roster violations"),
             tr(
                 "Roster violations {label} ({span})",
                 label=d["period"]["label"],
                 span=f"{d['period']['from']}..{d['period']['to']}",
             ),
-            cols,
+            columns,
             tuple(rows),
-            (_("total"), None, str(len(rows)), "", "", "", ""),
+            (tr("violations: {n}", n=len(rows)), None, None, None, None, None, None),
         )
     ]
 
 
 def compliance(d: dict[str, Any]) -> list[Grid]:
-    cols = _cols(
-        ("duty", "text"),
-        ("title", "text"),
-        ("clause", "text"),
-        ("window", "text"),
-        ("required", "int"),
-        ("windows", "int"),
-        ("shortfall", "int"),
+    """One row a duty; windows are of different kinds (days, weeks, months), so the only
+    total is how many duties fell short."""
+    columns = cols(
+        (N_("duty"), "text"),
+        (N_("title"), "text"),
+        (N_("clause"), "text"),
+        (N_("window"), "text"),
+        (N_("required"), "int"),
+        (N_("windows"), "int"),
+        (N_("shortfall"), "int"),
     )
     rows = [
         (o["obligation"], o["title"], o["clause"], o["window"], o["required"], o["windows"], o["shortfalls"])
@@ -213,22 +127,32 @@ def compliance(d: dict[str, Any]) -> list[Grid]:
     ]
     return [
         Grid(
+            _("Counted duties"),
             tr(
                 "Counted duties {label} ({start}..{end})",
                 label=d["period"]["label"],
                 start=d["period"]["from"],
                 end=d["period"]["to"],
             ),
-            cols,
+            columns,
             tuple(rows),
-            (_("total"), "", "", "", None, sum(r[5] for r in rows), sum(r[6] for r in rows)),
+            (_("duties short"), None, None, None, None, None, COUNT_ABOVE_ZERO),
         )
     ]
 
 
+def _csv_cell(value: Any, kind: str) -> Any:
+    if value is None:
+        return ""
+    if kind == "flag" and isinstance(value, bool):
+        return yes_no(value)
+    return value
+
+
 def csv_bytes(grids: list[Grid]) -> bytes:
-    """The grids one after another, a blank line between; a byte-order mark so that Excel and
-    WPS open the Chinese as UTF-8."""
+    """The grids one after another, a blank line between, each with its banner, header, rows
+    and totals (the values the xlsx formulas give); a byte-order mark so that Excel and WPS
+    open the Chinese as UTF-8."""
     import csv
     import io
 
@@ -237,7 +161,51 @@ def csv_bytes(grids: list[Grid]) -> bytes:
     for n, grid in enumerate(grids):
         if n:
             writer.writerow([])
+        if grid.banner:
+            writer.writerow([grid.banner])
         writer.writerow([header for header, _kind in grid.columns])
-        for row in (*grid.rows, *([grid.total] if grid.total is not None else [])):
-            writer.writerow(["" if v is None else v for v in row])
+        kinds = [kind for _header, kind in grid.columns]
+        for row in grid.rows:
+            writer.writerow([_csv_cell(v, k) for v, k in zip(row, kinds, strict=True)])
+        if grid.total is not None:
+            writer.writerow([_csv_cell(computed(grid, c), "text") for c in range(len(kinds))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def calendar(d: dict[str, Any]) -> list[Grid]:
+    """A month's days; the totals are the person-shifts the month requires, shift by shift."""
+    shifts = list(d["days"][0]["required"]) if d["days"] else []
+    columns = (
+        *cols((N_("date"), "date"), (N_("wd"), "text"), (N_("kind"), "text"), (N_("holiday / note"), "text")),
+        *((_(s), "int") for s in shifts),
+    )
+    rows = [
+        (x["date"], _(x["weekday"]), _(x["kind"]), x["name"] and _(x["name"]), *x["required"].values())
+        for x in d["days"]
+    ]
+    working = sum(1 for x in d["days"] if x["kind"] == "working")
+    return [
+        Grid(
+            d["month"],
+            tr("{month}: working days and people required per shift", month=d["month"]),
+            columns,
+            tuple(rows),
+            (None, None, None, tr("{working} working days", working=working), *(SUM for _s in shifts)),
+        )
+    ]
+
+
+def notices(d: dict[str, Any]) -> list[Grid]:
+    columns = cols(
+        (N_("id"), "text"),
+        (N_("date"), "date"),
+        (N_("clause"), "text"),
+        (N_("cure by"), "date"),
+        (N_("status"), "text"),
+        (N_("detail"), "text"),
+    )
+    rows = [
+        (n["id"], n["date"], n["clause"], n["cure_by"], _(n["status"]), n["detail"]) for n in d["notices"]
+    ]
+    title = tr("Notices to cure, as of {as_of}", as_of=d["as_of"])
+    return [Grid(_("Notices to cure"), title, columns, tuple(rows))]

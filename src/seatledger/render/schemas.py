@@ -75,6 +75,7 @@ CSV_COLUMNS = (
     N_("unit"),
     N_("rate"),
     N_("amount"),
+    N_("fine on a person"),
     N_("record"),
     N_("shift"),
     N_("required"),
@@ -87,15 +88,24 @@ CSV_COLUMNS = (
 
 
 def deduction_csv(r: DeductionReport) -> str:
-    """The lines, with a UTF-8 byte-order mark so that Excel and WPS show the Chinese."""
+    """The lines, with a UTF-8 byte-order mark so that Excel and WPS show the Chinese. A fine
+    a person pays is in a column of its own, so that the amount column sums to the total
+    deducted from Party B and the fines to theirs."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([_(c) for c in CSV_COLUMNS])
-    for line in (*r.lines, *r.personal_fines):
+    lines = [(False, line) for line in r.lines] + [(True, line) for line in r.personal_fines]
+    for fine, line in lines:
         row = deduction_line(line)
         row["staff"] = " ".join(row["staff"])
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
-    writer.writerow([_("total")] + [""] * 6 + [fmt(r.total)] + [""] * (len(CSV_COLUMNS) - 8))
+        if fine:
+            row["fine on a person"], row["amount"] = row["amount"], None
+        writer.writerow(["" if row.get(c) is None else row[c] for c in CSV_COLUMNS])
+    fines = sum((line.amount for line in r.personal_fines), ZERO)
+    at = CSV_COLUMNS.index("amount")
+    writer.writerow(
+        [_("total")] + [""] * (at - 1) + [fmt(r.total), fmt(fines)] + [""] * (len(CSV_COLUMNS) - at - 2)
+    )
     return "\ufeff" + out.getvalue()
 
 
@@ -140,6 +150,7 @@ def balance_csv(rows: list[BalanceRow]) -> str:
     writer.writerow([_(c) for c in BALANCE_COLUMNS])
     for r in rows:
         row = balance_row(r)
+        row["complete"] = _("yes") if r.complete else _("no")
         writer.writerow([row[c] for c in BALANCE_COLUMNS])
     sums = [fmt(sum((getattr(r, c) for r in rows), ZERO)) for c in ("accrued", "deducted", "paid", "balance")]
     writer.writerow([_("total"), "", "", *sums, fmt(rows[-1].running) if rows else "0.00", ""])

@@ -21,7 +21,7 @@ from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms, contract_terms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
-from seatledger.reports.printed import Printed, printed
+from seatledger.reports.printed import Printed, Signing, printed
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
@@ -49,23 +49,27 @@ def settle(
     as_of: str | None,
     final: bool,
     page: bool = False,
+    doc_no: str | None = None,
+    meeting: str | None = None,
 ) -> Statement | Printed[Statement]:
+    """The statement, or its printed page (filed under `doc_no` for the meeting on `meeting`)."""
     book = book_for(contract, ledger)
     day = option_date(as_of, "--as-of") if as_of else None
+    signing = Signing(doc_no or None, option_date(meeting, "--meeting-date") if meeting else None)
     if final:
         if args.given:
             raise UsageError(msg("--final covers the whole term; give no other period"))
         whole = _whole_term(book, msg("final settlement"))
         end = day or whole.end
         statement = settlement.settle(book, whole._replace(end=end), end, final=True)
-        return printed(book, statement.period, statement) if page else statement
+        return printed(book, statement.period, statement, signing) if page else statement
     period = period_from(book.contract, args)
     if day is not None and day < period.start:
         raise UsageError(
             msg("--as-of {day} is before the period starts {start}", day=day, start=period.start)
         )
     statement = settlement.settle(book, period, day)
-    return printed(book, period, statement) if page else statement
+    return printed(book, period, statement, signing) if page else statement
 
 
 def balance(

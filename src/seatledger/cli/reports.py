@@ -11,8 +11,10 @@ import typer
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
 from seatledger.core import lazy
-from seatledger.core.i18n import _
+from seatledger.core.errors import UsageError
+from seatledger.core.i18n import _, msg
 from seatledger.render.formats import (
+    APPROVAL,
     BALANCE,
     CALENDAR,
     CHECK,
@@ -99,6 +101,11 @@ def deduct(opts: Opts) -> None:
     )
 
 
+class Form(StrEnum):
+    statement = "statement"
+    approval = "approval"
+
+
 @command(app, "settle", period=True, formats=SETTLE.formats())
 def settle(
     opts: Opts,
@@ -107,12 +114,48 @@ def settle(
         typer.Option("--as-of", help=_("Interest accrues up to this day (default: the period's last day).")),
     ] = None,
     final: Annotated[bool, typer.Option("--final", help=_("The whole term with the final payment."))] = False,
+    form: Annotated[
+        Form,
+        typer.Option(
+            "--form",
+            help=_(
+                "html only: the full statement, or the one-page approval form (结算单 / 付款审批单) "
+                "a finance office attaches to its OA approval."
+            ),
+        ),
+    ] = Form.statement,
+    doc_no: Annotated[
+        str | None,
+        typer.Option(
+            "--doc-no", help=_("html only: the document number printed on the page (default: a blank line).")
+        ),
+    ] = None,
+    meeting_date: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting-date", help=_("html only: the payment meeting's date (default: a blank line).")
+        ),
+    ] = None,
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
+    page = opts.format == "html"
+    if not page and (form is Form.approval or doc_no or meeting_date):
+        raise UsageError(
+            msg("--form, --doc-no and --meeting-date are for the printed page: add --format html")
+        )
     show(
-        SETTLE,
+        APPROVAL if form is Form.approval else SETTLE,
         opts.format,
-        reports.settle(opts.contract, opts.ledger, opts.period, as_of, final, page=opts.format == "html"),
+        reports.settle(
+            opts.contract,
+            opts.ledger,
+            opts.period,
+            as_of,
+            final,
+            page=page,
+            doc_no=doc_no,
+            meeting=meeting_date,
+        ),
         opts.output,
     )
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from seatledger.render import (
         grids,
         html,
+        html_approval,
+        html_statement,
         markdown,
         messages,
         schemas,
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 else:
     grids = lazy.module("seatledger.render.grids")
     html = lazy.module("seatledger.render.html")
+    html_approval = lazy.module("seatledger.render.html_approval")
+    html_statement = lazy.module("seatledger.render.html_statement")
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
     schemas = lazy.module("seatledger.render.schemas")
@@ -103,7 +107,11 @@ SETTLE: Renderers[Statement] = Renderers(
     json=lambda s: schemas_statement.statement(s),
     csv=lambda s: _csv(grids.settle(schemas_statement.statement(s))),
     xlsx=lambda s: _xlsx(grids.settle(schemas_statement.statement(s))),
-    html=lambda p: html.statement(p),
+    html=lambda p: html_statement.statement(p),
+)
+# `settle --form approval`: the one-page approval form, a printed page only.
+APPROVAL: Renderers[Statement] = Renderers(
+    text=lambda s: text_statement.statement(s), html=lambda p: html_approval.approval(p)
 )
 BALANCE: Renderers[list[BalanceRow]] = Renderers(
     text=lambda rows: text_statement.balance(rows),

@@ -1,9 +1,11 @@
 """What a printed page needs beside its report: the contract's parties, the period's deduction
 lines (the records behind each clause's figure) and the term month by month up to the period's
-end (the chart of the running balance and the monthly deductions)."""
+end (the chart of the running balance and the monthly deductions), and the document number
+and meeting date the page is signed under."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
 from seatledger.core.contract import Contract
@@ -16,6 +18,13 @@ from seatledger.rules.book import Book
 Body = TypeVar("Body", Statement, DeductionReport, list[BalanceRow])
 
 
+class Signing(NamedTuple):
+    """What the payment meeting's paper is filed under; left blank to fill by hand."""
+
+    doc_no: str | None = None
+    meeting: date | None = None
+
+
 class Printed(NamedTuple, Generic[Body]):
     """The page of one report (`body`): typed by it, so mypy checks the page's renderer."""
 
@@ -24,10 +33,14 @@ class Printed(NamedTuple, Generic[Body]):
     body: Body
     deductions: DeductionReport
     months: tuple[BalanceRow, ...]
+    signing: Signing = Signing()
 
 
-def printed(book: Book, period: Period, body: Body) -> Printed[Body]:
+UNSIGNED = Signing()
+
+
+def printed(book: Book, period: Period, body: Body, signing: Signing = UNSIGNED) -> Printed[Body]:
     start = book.contract.term.start
     months = balance(book, Period("term", start, max(period.end, start)), "month")
     report = body if isinstance(body, DeductionReport) else deduct(book, period)
-    return Printed(book.contract, period, body, report, tuple(months))
+    return Printed(book.contract, period, body, report, tuple(months), signing)

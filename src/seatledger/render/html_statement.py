@@ -146,7 +146,7 @@ def instalments(s: Statement) -> str:
         rows.append(
             f"<tr>{text(d.instalment)}"
             f"{money(d.amount) if d.amount is not None else empty()}{text(d.requested or '', 'k')}"
-            f"{text(d.due or '', 'k')}{money(d.paid)}{money(d.interest + d.accruing)}"
+            f"{text(d.due or '', 'k')}{money(d.paid)}{money(d.interest)}"
             f"{money(cov.invoiced) if cov else empty()}{money(cov.uninvoiced) if cov else empty()}"
             f"{text(missing)}</tr>"
         )

@@ -163,3 +163,44 @@ def test_approval_options_need_the_printed_page(example: Path, run: Run) -> None
     for extra in (("--form", "approval"), ("--doc-no", "1"), ("--meeting-date", "2022-10-12")):
         result = run("settle", "--quarter", "Q3", *extra, "--lang", "zh")
         assert result.exit_code == 2 and "--format html" in result.stderr, result
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reports_without_money_print_in_the_same_shell(
+    example: Path,  # noqa: F811
+    run: Run,
+    tmp_path: Path,
+    lang: str,
+) -> None:
+    assert run("roster", "leave", "S001", "--date", "2022-11-05").exit_code == 0  # a headcount violation
+    notice = ("record", "notice", "--date", "2022-09-05", "--clause", "十(2)", "--cure-by", "2022-09-20")
+    assert run(*notice).exit_code == 0
+    party_a = "北京市海淀区城市管理指挥中心"
+    reports = {
+        "check-roster": ("check-roster", "--quarter", "Q4"),
+        "compliance": ("compliance", "--quarter", "Q4"),
+        "calendar": ("calendar", "--month", "2022-10"),
+        "notices": ("notices", "--as-of", "2022-09-30"),
+    }
+    for name, args in reports.items():
+        data = json.loads(run(*args, "--format", "json").stdout)
+        page, text, _pdf = printed(run, tmp_path, args, lang, name)
+        squeezed = text.replace(" ", "").replace("\n", "")
+        assert party_a in squeezed and check_totals(text, headings(page)) == 0, name
+        if name == "check-roster":
+            assert data["violations"]
+            for v in data["violations"]:
+                assert v["from"] in text and v["to"] in text and v["clause"].replace(" ", "") in squeezed
+        elif name == "compliance":
+            for o in data["obligations"]:
+                row = next(line for line in text.splitlines() if o["title"] in line.replace(" ", ""))
+                assert row.split()[-3:] == [str(o["required"]), str(o["windows"]), str(o["shortfalls"])]
+        elif name == "calendar":
+            assert all(d["date"] in text for d in data["days"])
+            working = sum(1 for d in data["days"] if d["kind"] == "working")
+            assert (f"{working}个工作日" if lang == "zh" else f"{working}workingdays") in squeezed
+        else:
+            (n,) = data["notices"]
+            assert n["id"] in text and n["cure_by"] in text
+            past = "已过整改期限" if lang == "zh" else n["detail"].replace(" ", "")
+            assert past in squeezed, n

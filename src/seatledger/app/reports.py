@@ -82,9 +82,15 @@ def balance(
 
 
 def check_roster(
-    contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None
-) -> RosterReport:
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None, page: bool = False
+) -> RosterReport | Printed[RosterReport]:
     book = book_for(contract, ledger)
+    report = roster_check.check_roster(book, _roster_period(book, args, on))
+    return Printed(book.contract, report.period, report) if page else report
+
+
+def _roster_period(book: Book, args: PeriodArgs, on: str | None) -> Period:
+    """The period given, one --date, or the latest day-shift attendance."""
     if on is not None:
         if args.given:
             raise UsageError(msg("give --date or a period, not both"))
@@ -93,7 +99,7 @@ def check_roster(
         day_shifts = [d for d, shift in book.attendance if shift == "day"]
         day = max(day_shifts, default=book.contract.term.start)
     else:
-        return roster_check.check_roster(book, period_from(book.contract, args))
+        return period_from(book.contract, args)
     c = book.contract
     if not c.term.start <= day <= c.term.end:
         raise UsageError(
@@ -101,21 +107,28 @@ def check_roster(
                 "--date {day} is outside the term {start}..{end}", day=day, start=c.term.start, end=c.term.end
             )
         )
-    return roster_check.check_roster(book, Period(str(day), day, day))
+    return Period(str(day), day, day)
 
 
-def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> ComplianceReport:
+def compliance(
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, page: bool = False
+) -> ComplianceReport | Printed[ComplianceReport]:
     book = book_for(contract, ledger)
-    return compliance_report.compliance(book, period_from(book.contract, args))
+    report = compliance_report.compliance(book, period_from(book.contract, args))
+    return Printed(book.contract, report.period, report) if page else report
 
 
-def notices(contract: Path | None, ledger: Path | None, as_of: str | None) -> NoticesReport:
+def notices(
+    contract: Path | None, ledger: Path | None, as_of: str | None, page: bool = False
+) -> NoticesReport | Printed[NoticesReport]:
     book = book_for(contract, ledger)
     if as_of is not None:
         day = option_date(as_of, "--as-of")
     else:
         day = max((r.date for r in book.records), default=book.contract.term.start)
-    return notices_report.notices(book, day)
+    report = notices_report.notices(book, day)
+    start = book.contract.term.start
+    return Printed(book.contract, Period(str(day), start, max(day, start)), report) if page else report
 
 
 def contract(contract_path: Path | None) -> ContractTerms:

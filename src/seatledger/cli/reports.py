@@ -4,7 +4,7 @@ annotations` in the command modules: typer would evaluate each string annotation
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -30,9 +30,23 @@ from seatledger.render.formats import (
 if TYPE_CHECKING:
     from seatledger.app import check as checking
     from seatledger.app import reports
+    from seatledger.reports.compliance import ComplianceReport
+    from seatledger.reports.notices import NoticesReport
+    from seatledger.reports.printed import Printed
+    from seatledger.reports.roster_check import RosterReport
 else:
     checking = lazy.module("seatledger.app.check")
     reports = lazy.module("seatledger.app.reports")
+
+
+R = TypeVar("R", "RosterReport", "ComplianceReport", "NoticesReport")
+
+
+def body(value: "R | Printed[R]") -> R:
+    """The report itself, whether the app returned it or its printed page."""
+    from seatledger.reports.printed import Printed
+
+    return value.body if isinstance(value, Printed) else value
 
 
 @command(app, "check", formats=CHECK.formats())
@@ -87,7 +101,12 @@ def contract(
 @command(app, "calendar", formats=CALENDAR.formats())
 def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYYY-MM")]) -> None:
     """Each day of a month: working day, weekend or holiday, and the people it requires."""
-    show(CALENDAR, opts.format, checking.calendar(opts.contract, opts.ledger, month))
+    show(
+        CALENDAR,
+        opts.format,
+        checking.calendar(opts.contract, opts.ledger, month, page=opts.format == "html"),
+        opts.output,
+    )
 
 
 @command(app, "deduct", period=True, formats=DEDUCT.formats())
@@ -189,18 +208,18 @@ def check_roster(
     ] = None,
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
-    r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
+    r = reports.check_roster(opts.contract, opts.ledger, opts.period, on, page=opts.format == "html")
     show(CHECK_ROSTER, opts.format, r, opts.output)
-    if not r.compliant:
+    if not body(r).compliant:
         raise typer.Exit(1)
 
 
 @command(app, "compliance", period=True, formats=COMPLIANCE.formats())
 def compliance(opts: Opts) -> None:
     """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
-    r = reports.compliance(opts.contract, opts.ledger, opts.period)
+    r = reports.compliance(opts.contract, opts.ledger, opts.period, page=opts.format == "html")
     show(COMPLIANCE, opts.format, r, opts.output)
-    if not r.compliant:
+    if not body(r).compliant:
         raise typer.Exit(1)
 
 
@@ -212,7 +231,7 @@ def notices(
     ] = None,
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
-    r = reports.notices(opts.contract, opts.ledger, as_of)
-    show(NOTICES, opts.format, r)
-    if r.overdue:
+    r = reports.notices(opts.contract, opts.ledger, as_of, page=opts.format == "html")
+    show(NOTICES, opts.format, r, opts.output)
+    if body(r).overdue:
         raise typer.Exit(1)

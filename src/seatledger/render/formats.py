@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         grids,
         html,
         html_approval,
+        html_reports,
         html_statement,
         markdown,
         messages,
@@ -48,6 +49,7 @@ else:
     grids = lazy.module("seatledger.render.grids")
     html = lazy.module("seatledger.render.html")
     html_approval = lazy.module("seatledger.render.html_approval")
+    html_reports = lazy.module("seatledger.render.html_reports")
     html_statement = lazy.module("seatledger.render.html_statement")
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
@@ -93,7 +95,9 @@ CHECK: Renderers[CheckResult] = Renderers(
     text=lambda r: messages.problems_text(r), json=lambda r: messages.problems_json(r)
 )
 CALENDAR: Renderers[MonthCalendar] = Renderers(
-    text=lambda c: messages.calendar_text(c), json=lambda c: messages.calendar_json(c)
+    text=lambda c: messages.calendar_text(c),
+    json=lambda c: messages.calendar_json(c),
+    html=lambda p: html_reports.calendar(p),
 )
 DEDUCT: Renderers[DeductionReport] = Renderers(
     text=lambda r: text.deductions(r),
@@ -125,15 +129,17 @@ CHECK_ROSTER: Renderers[RosterReport] = Renderers(
     json=lambda r: schemas.roster(r),
     csv=lambda r: _csv(grids.roster(schemas.roster(r))),
     xlsx=lambda r: _xlsx(grids.roster(schemas.roster(r))),
+    html=lambda p: html_reports.roster(p),
 )
 COMPLIANCE: Renderers[ComplianceReport] = Renderers(
     text=lambda r: text.compliance(r),
     json=lambda r: schemas.compliance(r),
     csv=lambda r: _csv(grids.compliance(schemas.compliance(r))),
     xlsx=lambda r: _xlsx(grids.compliance(schemas.compliance(r))),
+    html=lambda p: html_reports.compliance(p),
 )
 NOTICES: Renderers[NoticesReport] = Renderers(
-    text=lambda r: text.notices(r), json=lambda r: schemas.notices(r)
+    text=lambda r: text.notices(r), json=lambda r: schemas.notices(r), html=lambda p: html_reports.notices(p)
 )
 CONTRACT: Renderers[ContractTerms] = Renderers(
     text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)

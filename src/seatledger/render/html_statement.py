@@ -173,7 +173,7 @@ def extra_header(p: Printed[Statement]) -> list[tuple[str, str]]:
 
 def statement(p: Printed[Statement]) -> str:
     s = p.body
-    assert isinstance(s, Statement)
+    assert isinstance(s, Statement) and p.deductions is not None
     title = tr("Settlement statement {label}", label=s.period.label)
     n = len(FOOT)
     closing = _("closing balance owed by Party A")

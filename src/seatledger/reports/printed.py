@@ -11,11 +11,24 @@ from typing import Generic, NamedTuple, TypeVar
 from seatledger.core.contract import Contract
 from seatledger.core.periods import Period
 from seatledger.reports.balance import BalanceRow, balance
+from seatledger.reports.calendar_days import MonthCalendar
+from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport, deduct
+from seatledger.reports.notices import NoticesReport
+from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
 
-Body = TypeVar("Body", Statement, DeductionReport, list[BalanceRow])
+Body = TypeVar(
+    "Body",
+    Statement,
+    DeductionReport,
+    list[BalanceRow],
+    RosterReport,
+    ComplianceReport,
+    MonthCalendar,
+    NoticesReport,
+)
 
 
 class Signing(NamedTuple):
@@ -31,8 +44,8 @@ class Printed(NamedTuple, Generic[Body]):
     contract: Contract
     period: Period
     body: Body
-    deductions: DeductionReport
-    months: tuple[BalanceRow, ...]
+    deductions: DeductionReport | None = None  # the money pages' records behind each clause
+    months: tuple[BalanceRow, ...] = ()  # the money pages' chart
     signing: Signing = Signing()
 
 
@@ -40,6 +53,7 @@ UNSIGNED = Signing()
 
 
 def printed(book: Book, period: Period, body: Body, signing: Signing = UNSIGNED) -> Printed[Body]:
+    """A money page: with the period's deduction lines and the term's months for the chart."""
     start = book.contract.term.start
     months = balance(book, Period("term", start, max(period.end, start)), "month")
     report = body if isinstance(body, DeductionReport) else deduct(book, period)

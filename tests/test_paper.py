@@ -204,3 +204,25 @@ def test_the_reports_without_money_print_in_the_same_shell(
             assert n["id"] in text and n["cure_by"] in text
             past = "已过整改期限" if lang == "zh" else n["detail"].replace(" ", "")
             assert past in squeezed, n
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_diff_prints_what_a_change_does_with_every_figure_of_its_json(
+    example: Path,  # noqa: F811
+    run: Run,
+    tmp_path: Path,
+    lang: str,
+) -> None:
+    git = ["git", "-c", "user.email=clerk@example.com", "-c", "user.name=clerk"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=example, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=example, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=example, check=True)
+    incident = ("record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment", "--count", "1")
+    assert run(*incident).exit_code == 0
+    data = json.loads(run("diff", "--format", "json").stdout)
+    page, text, _pdf = printed(run, tmp_path, ("diff",), lang, "diff")
+    (added,) = data["records"]
+    assert added["id"] in text and "北京融通润园科技有限公司" in text.replace(" ", "")
+    missing = sorted(f for f in money_in(data) if f not in text)
+    assert not missing and "1,000.00" in money_in(data), missing
+    assert check_totals(text, headings(page)) == 0

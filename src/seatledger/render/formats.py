@@ -148,6 +148,7 @@ DIFF: Renderers[LedgerDiff] = Renderers(
     text=lambda d: text_diff.ledger_diff(d),
     markdown=lambda d: markdown.ledger_diff(d),
     json=lambda d: schemas_diff.ledger_diff(d),
+    html=lambda p: html_reports.diff(p),
 )
 FILE_FORMATS = ("csv", "xlsx", "html")  # these make bytes
 NEEDS_FILE = ("xlsx", "html")  # never to a terminal

@@ -1,5 +1,5 @@
-"""The printed pages of the reports without money: check-roster, compliance, calendar and
-notices, in the same page shell as the statement (the contract, its parties and the period at
+"""The printed pages of the reports beside the statement: check-roster, compliance, calendar,
+notices and diff, in the same page shell as the statement (the contract, its parties and the period at
 the top; the signature blocks of both parties under a finding either may sign). Values go
 through `_`, so the words the catalogue knows (weekdays, day kinds, statuses) print in the
 reader's language."""
@@ -10,12 +10,14 @@ from html import escape
 
 from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import N_, _, local, tr
-from seatledger.render.html import header, page, section, signatures, table, text
+from seatledger.render.html import header, money, page, section, signatures, table, text
 from seatledger.reports.calendar_days import MonthCalendar
 from seatledger.reports.compliance import ComplianceReport
+from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.printed import Printed
 from seatledger.reports.roster_check import RosterReport
+from seatledger.rules.violations import Violation
 
 
 def _count(n: int) -> str:
@@ -114,4 +116,60 @@ def notices(p: Printed[NoticesReport]) -> str:
     )
     ended = _said(tr("termination: {ended}", ended=local(r.ended)), "warn") if r.ended else ""
     body = header(p, title) + ended + content + signatures(p)
+    return page(title, body)
+
+
+def _delta_row(m: MoneyDelta) -> str:
+    return (
+        f"<tr>{text(m.period.label + ('' if m.complete else ' *'), 'k')}"
+        f"{money(m.deducted_before)}{money(m.deducted_after)}{money(m.deducted)}"
+        f"{money(m.balance_before)}{money(m.balance_after)}{money(m.balance)}</tr>"
+    )
+
+
+def _violations(heading: str, found: tuple[Violation, ...]) -> str:
+    rows = [
+        f"<tr>{text(v.start, 'k')}{text(v.end, 'k')}{text(_(v.rule))}{text(v.clause, 'k')}"
+        f"{text(v.expected)}{text(v.actual)}</tr>"
+        for v in found
+    ]
+    return (
+        section(heading, table(["from", "to", "rule", "clause", "expected", "actual"], rows)) if rows else ""
+    )
+
+
+def diff(p: Printed[LedgerDiff]) -> str:
+    """What a change does to the ledger, on paper: for the meeting that approves a correction."""
+    from seatledger.render.markdown import warnings, what_changed
+
+    d = p.body
+    assert isinstance(d, LedgerDiff)
+    title = tr("What the change does: {base} -> {head}", base=d.base, head=d.head)
+    if d.empty:
+        return page(
+            title, header(p, title) + _said(_("no change to the ledger's records, roster or figures"))
+        )
+    warned = "".join(_said(w.replace("**", "").replace("`", ""), "warn") for w in warnings(d))
+    records = [
+        f"<tr>{text(_(r.change))}{text(r.id, 'k')}{text(_(r.kind))}{text(r.date or '', 'k')}"
+        f"{text(what_changed(r))}</tr>"
+        for r in (*d.records, *d.roster)
+    ]
+    deltas = [_delta_row(m) for m in (*d.months, *d.quarters)]
+    heads = ["period", N_("deducted before"), N_("deducted after"), "change"]
+    heads += [N_("balance before"), N_("balance after"), "change"]
+    closings = "".join(_said(tr("closed periods: {c}", c=c)) for c in d.closings)
+    incomplete = any(not m.complete for m in (*d.months, *d.quarters))
+    legend = _("* incomplete: some required shifts of the period have no attendance record yet.")
+    body = (
+        header(p, title)
+        + warned
+        + section(_("Records"), table(["change", "record", "kind", "date", "detail"], records))
+        + closings
+        + section(_("Money (deducted from Party B; balance owed by Party A)"), table(heads, deltas))
+        + (_said(legend) if incomplete else "")
+        + _violations(_("New roster violations"), d.new_violations)
+        + _violations(_("Resolved roster violations"), d.resolved_violations)
+        + signatures(p)
+    )
     return page(title, body)

@@ -14,6 +14,7 @@ from seatledger.reports.balance import BalanceRow, balance
 from seatledger.reports.calendar_days import MonthCalendar
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.deductions import DeductionReport, deduct
+from seatledger.reports.ledger_diff import LedgerDiff
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
@@ -28,6 +29,7 @@ Body = TypeVar(
     ComplianceReport,
     MonthCalendar,
     NoticesReport,
+    LedgerDiff,
 )
 
 

@@ -82,6 +82,7 @@ def printed(run: Run, tmp_path: Path, args: tuple[str, ...], lang: str, name: st
 REPORTS = [
     ("settle", "--quarter", "Q3"),
     ("settle", "--quarter", "Q4"),  # incomplete: no attendance recorded after September
+    ("settle", "--final"),  # the whole term: three pages
     ("deduct", "--quarter", "Q3"),
     ("deduct", "--quarter", "Q4"),
     ("balance", "--by", "month"),  # incomplete from October
@@ -107,6 +108,9 @@ def test_every_total_foots_and_every_json_figure_is_on_the_page(
     missing = sorted(f for f in money_in(data) if f not in text)
     assert not missing, f"figures of the JSON not on the page: {missing}"
     squeezed = text.replace(" ", "")
+    last = [sheet for sheet in text.split("\f") if sheet.strip()][-1].replace(" ", "")
+    chart = "按月累计余额与扣款" if lang == "zh" else "Runningbalanceanddeductionsbymonth"
+    assert chart in last, "the signature blocks stand alone on the last page"
     if not data["complete"]:
         warn = "金额不完整" if lang == "zh" else "INCOMPLETE"
         assert warn in squeezed and squeezed.find(warn) < squeezed.find("\n="), "not said at the top"

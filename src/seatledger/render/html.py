@@ -116,8 +116,10 @@ def page(title: str, body: str) -> str:
     )
 
 
-def chart_section(p: Printed[Any]) -> str:
-    return section(_("Running balance and deductions by month"), chart(p.months))
+def chart_and_signatures(p: Printed[Any]) -> str:
+    """The chart and the signature blocks, kept on one page: a signature never stands alone."""
+    chart_part = section(_("Running balance and deductions by month"), chart(p.months))
+    return f'<div class="close">{chart_part}{signatures(p)}</div>'
 
 
 def deductions(p: Printed[DeductionReport]) -> str:
@@ -138,8 +140,7 @@ def deductions(p: Printed[DeductionReport]) -> str:
             ),
         )
         + section(_("Deductions by clause, with their records"), deduction_lines(r))
-        + chart_section(p)
-        + signatures(p)
+        + chart_and_signatures(p)
     )
     return page(title, body)
 
@@ -180,7 +181,6 @@ def balance(p: Printed[list[BalanceRow]]) -> str:
         + table(["period", "accrued", "deducted", "paid", "balance", "running"], rows, total)
         + flagged[1]
         + closing
-        + chart_section(p)
-        + signatures(p)
+        + chart_and_signatures(p)
     )
     return page(title, body)

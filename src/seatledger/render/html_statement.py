@@ -12,7 +12,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.i18n import N_, _, local, tr
 from seatledger.core.money import ZERO, fmt_grouped
 from seatledger.render.html import (
-    chart_section,
+    chart_and_signatures,
     deduction_lines,
     empty,
     header,
@@ -21,7 +21,6 @@ from seatledger.render.html import (
     money,
     page,
     section,
-    signatures,
     table,
     text,
 )
@@ -56,6 +55,17 @@ def balance_lines(s: Statement) -> list[str]:
         for pay in s.payments
     ]
     return rows
+
+
+def subtotals(s: Statement) -> str:
+    """The period's movements, each the sum of its own lines above."""
+    said = tr(
+        "In the period: accrued {accrued}, deducted {deducted}, paid {paid}.",
+        accrued=fmt_grouped(s.accrued),
+        deducted=fmt_grouped(s.deductions),
+        paid=fmt_grouped(s.paid),
+    )
+    return f'<p class="note">{escape(said)}</p>'
 
 
 def to_pay_lines(s: Statement) -> list[str]:
@@ -180,7 +190,7 @@ def statement(p: Printed[Statement]) -> str:
     body = (
         header(p, title, extra_header(p))
         + incomplete(s)
-        + section(_("Statement"), table(FOOT, balance_lines(s), total(closing, s.closing, n)))
+        + section(_("Statement"), table(FOOT, balance_lines(s), total(closing, s.closing, n)) + subtotals(s))
         + section(
             _("Amount to pay"),
             table(FOOT, to_pay_lines(s), total(_("Party A should pay next"), s.next_payment, n)),
@@ -189,7 +199,6 @@ def statement(p: Printed[Statement]) -> str:
         + section(_("Instalments: due dates, invoices and documents (rules 9, 15)"), instalments(s))
         + section(_("Deductions by clause, with their records"), deduction_lines(p.deductions))
         + findings(s)
-        + chart_section(p)
-        + signatures(p)
+        + chart_and_signatures(p)
     )
     return page(title, body)

@@ -32,6 +32,6 @@ table.approve td, table.approve th, table.approve td:first-child, table.approve 
 table.follow { margin-top: 2mm; }
 table.approve tr.seal td { height: 22mm; }
 .amount { font-size: 12pt; font-weight: bold; margin: 2mm 0; }
-.onepage { break-inside: avoid; }
+.onepage, div.close { break-inside: avoid; page-break-inside: avoid; }
 @media screen { body { max-width: 190mm; margin: 10mm auto; } }
 """

@@ -76,7 +76,7 @@ def balance(
     contract: Path | None, ledger: Path | None, args: PeriodArgs, by: str | None, page: bool = False
 ) -> list[BalanceRow] | Printed[list[BalanceRow]]:
     book = book_for(contract, ledger)
-    period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
+    period = period_from(book.contract, args) if args.given else _whole_term(book, msg("term"))
     rows = balance_report.balance(book, period, by)
     return printed(book, period, rows) if page else rows
 

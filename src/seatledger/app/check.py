@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seatledger.app.ledger_access import counts, existing_ledger, open_checked, refuse_problems
 from seatledger.core.dates import parse_month
 from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import msg
+from seatledger.core.periods import month_period
 from seatledger.core.results import CheckResult
 from seatledger.git import audit
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
+
+if TYPE_CHECKING:
+    from seatledger.reports.printed import Printed
 
 
 def check(contract: Path | None, ledger: Path | None, since: str | None = None) -> CheckResult:
@@ -59,7 +64,9 @@ def _checked(paths: Paths, n: verdicts.Counts) -> str:
     )
 
 
-def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCalendar:
+def calendar(
+    contract: Path | None, ledger: Path | None, month: str, page: bool = False
+) -> MonthCalendar | Printed[MonthCalendar]:
     try:
         year, mon = parse_month(month)
     except ValueError as exc:
@@ -67,5 +74,12 @@ def calendar(contract: Path | None, ledger: Path | None, month: str) -> MonthCal
     paths = resolve(contract, ledger)
     if paths.ledger.is_dir():
         led = refuse_problems(open_checked(Paths(paths.contract, paths.ledger)))
-        return month_calendar(led.contract, led.records, year, mon)
-    return month_calendar(load_contract(paths.contract), (), year, mon)
+        terms, records = led.contract, led.records
+    else:
+        terms, records = load_contract(paths.contract), ()
+    days = month_calendar(terms, records, year, mon)
+    if not page:
+        return days
+    from seatledger.reports.printed import Printed  # the money reports behind it: only for paper
+
+    return Printed(terms, month_period(year, mon), days)

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seatledger.app.ledger_access import (
     clean_book,
@@ -23,6 +23,7 @@ from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
+from seatledger.core.periods import Period
 from seatledger.core.results import Written
 from seatledger.git import repo as gitrepo
 from seatledger.git.canonical import canonical_text
@@ -37,6 +38,9 @@ from seatledger.reports.seal import seal
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps_in
 from seatledger.write.store import ledger_lock, parse_items
+
+if TYPE_CHECKING:
+    from seatledger.reports.printed import Printed
 
 
 def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Path]:
@@ -142,7 +146,9 @@ def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written
     return Written(label, path, line, text.split("  records:\n")[0], dry_run, "added")
 
 
-def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branch: str | None) -> LedgerDiff:
+def diff(
+    contract: Path | None, ledger: Path | None, revs: list[str], base_branch: str | None, page: bool = False
+) -> LedgerDiff | Printed[LedgerDiff]:
     if len(revs) > 2:
         raise UsageError(msg("diff takes at most two revisions"))
     paths = resolve(contract, ledger)
@@ -180,13 +186,23 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branc
             raise SeatledgerError(
                 msg("there is no ledger at {rel} in {head_label}", rel=rel[1], head_label=head_label)
             )
-        return compare(
+        changes = compare(
             before[0] if before is not None else None,
             after[0],
             f"{base_label} ({base[:10]})",
             head_label if head is None else f"{head_label} ({head[:10]})",
             books=(before[1] if before is not None else None, after[1]),
         )
+    if not page:
+        return changes
+    from seatledger.reports.printed import Printed  # the money reports behind it: only for paper
+
+    term = after[1].contract.term
+    return Printed(
+        after[1].contract,
+        Period(msg("{base} -> {head}", base=changes.base, head=changes.head), term.start, term.end),
+        changes,
+    )
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:

@@ -21,7 +21,7 @@ from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms, contract_terms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
-from seatledger.reports.printed import Printed, printed
+from seatledger.reports.printed import Printed, Signing, printed
 from seatledger.reports.roster_check import RosterReport
 from seatledger.reports.settlement import Statement
 from seatledger.rules.book import Book
@@ -49,38 +49,48 @@ def settle(
     as_of: str | None,
     final: bool,
     page: bool = False,
+    doc_no: str | None = None,
+    meeting: str | None = None,
 ) -> Statement | Printed[Statement]:
+    """The statement, or its printed page (filed under `doc_no` for the meeting on `meeting`)."""
     book = book_for(contract, ledger)
     day = option_date(as_of, "--as-of") if as_of else None
+    signing = Signing(doc_no or None, option_date(meeting, "--meeting-date") if meeting else None)
     if final:
         if args.given:
             raise UsageError(msg("--final covers the whole term; give no other period"))
         whole = _whole_term(book, msg("final settlement"))
         end = day or whole.end
         statement = settlement.settle(book, whole._replace(end=end), end, final=True)
-        return printed(book, statement.period, statement) if page else statement
+        return printed(book, statement.period, statement, signing) if page else statement
     period = period_from(book.contract, args)
     if day is not None and day < period.start:
         raise UsageError(
             msg("--as-of {day} is before the period starts {start}", day=day, start=period.start)
         )
     statement = settlement.settle(book, period, day)
-    return printed(book, period, statement) if page else statement
+    return printed(book, period, statement, signing) if page else statement
 
 
 def balance(
     contract: Path | None, ledger: Path | None, args: PeriodArgs, by: str | None, page: bool = False
 ) -> list[BalanceRow] | Printed[list[BalanceRow]]:
     book = book_for(contract, ledger)
-    period = period_from(book.contract, args) if args.given else _whole_term(book, "term")
+    period = period_from(book.contract, args) if args.given else _whole_term(book, msg("term"))
     rows = balance_report.balance(book, period, by)
     return printed(book, period, rows) if page else rows
 
 
 def check_roster(
-    contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None
-) -> RosterReport:
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None, page: bool = False
+) -> RosterReport | Printed[RosterReport]:
     book = book_for(contract, ledger)
+    report = roster_check.check_roster(book, _roster_period(book, args, on))
+    return Printed(book.contract, report.period, report) if page else report
+
+
+def _roster_period(book: Book, args: PeriodArgs, on: str | None) -> Period:
+    """The period given, one --date, or the latest day-shift attendance."""
     if on is not None:
         if args.given:
             raise UsageError(msg("give --date or a period, not both"))
@@ -89,7 +99,7 @@ def check_roster(
         day_shifts = [d for d, shift in book.attendance if shift == "day"]
         day = max(day_shifts, default=book.contract.term.start)
     else:
-        return roster_check.check_roster(book, period_from(book.contract, args))
+        return period_from(book.contract, args)
     c = book.contract
     if not c.term.start <= day <= c.term.end:
         raise UsageError(
@@ -97,21 +107,28 @@ def check_roster(
                 "--date {day} is outside the term {start}..{end}", day=day, start=c.term.start, end=c.term.end
             )
         )
-    return roster_check.check_roster(book, Period(str(day), day, day))
+    return Period(str(day), day, day)
 
 
-def compliance(contract: Path | None, ledger: Path | None, args: PeriodArgs) -> ComplianceReport:
+def compliance(
+    contract: Path | None, ledger: Path | None, args: PeriodArgs, page: bool = False
+) -> ComplianceReport | Printed[ComplianceReport]:
     book = book_for(contract, ledger)
-    return compliance_report.compliance(book, period_from(book.contract, args))
+    report = compliance_report.compliance(book, period_from(book.contract, args))
+    return Printed(book.contract, report.period, report) if page else report
 
 
-def notices(contract: Path | None, ledger: Path | None, as_of: str | None) -> NoticesReport:
+def notices(
+    contract: Path | None, ledger: Path | None, as_of: str | None, page: bool = False
+) -> NoticesReport | Printed[NoticesReport]:
     book = book_for(contract, ledger)
     if as_of is not None:
         day = option_date(as_of, "--as-of")
     else:
         day = max((r.date for r in book.records), default=book.contract.term.start)
-    return notices_report.notices(book, day)
+    report = notices_report.notices(book, day)
+    start = book.contract.term.start
+    return Printed(book.contract, Period(str(day), start, max(day, start)), report) if page else report
 
 
 def contract(contract_path: Path | None) -> ContractTerms:

@@ -94,7 +94,8 @@ def diff(
     ] = None,
 ) -> None:
     """What a change does to the ledger: records, deductions and balance, roster compliance."""
-    show(DIFF, opts.format, ledger_git.diff(opts.contract, opts.ledger, revs or [], base))
+    changes = ledger_git.diff(opts.contract, opts.ledger, revs or [], base, page=opts.format == "html")
+    show(DIFF, opts.format, changes, opts.output)
 
 
 @command(app, "merge-driver", where=False)

@@ -4,15 +4,17 @@ annotations` in the command modules: typer would evaluate each string annotation
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from seatledger.cli.groups import app
 from seatledger.cli.options import Opts, command
 from seatledger.core import lazy
-from seatledger.core.i18n import _
+from seatledger.core.errors import UsageError
+from seatledger.core.i18n import _, msg
 from seatledger.render.formats import (
+    APPROVAL,
     BALANCE,
     CALENDAR,
     CHECK,
@@ -28,9 +30,23 @@ from seatledger.render.formats import (
 if TYPE_CHECKING:
     from seatledger.app import check as checking
     from seatledger.app import reports
+    from seatledger.reports.compliance import ComplianceReport
+    from seatledger.reports.notices import NoticesReport
+    from seatledger.reports.printed import Printed
+    from seatledger.reports.roster_check import RosterReport
 else:
     checking = lazy.module("seatledger.app.check")
     reports = lazy.module("seatledger.app.reports")
+
+
+R = TypeVar("R", "RosterReport", "ComplianceReport", "NoticesReport")
+
+
+def body(value: "R | Printed[R]") -> R:
+    """The report itself, whether the app returned it or its printed page."""
+    from seatledger.reports.printed import Printed
+
+    return value.body if isinstance(value, Printed) else value
 
 
 @command(app, "check", formats=CHECK.formats())
@@ -85,7 +101,12 @@ def contract(
 @command(app, "calendar", formats=CALENDAR.formats())
 def calendar(opts: Opts, month: Annotated[str, typer.Option("--month", help="YYYY-MM")]) -> None:
     """Each day of a month: working day, weekend or holiday, and the people it requires."""
-    show(CALENDAR, opts.format, checking.calendar(opts.contract, opts.ledger, month), opts.output)
+    show(
+        CALENDAR,
+        opts.format,
+        checking.calendar(opts.contract, opts.ledger, month, page=opts.format == "html"),
+        opts.output,
+    )
 
 
 @command(app, "deduct", period=True, formats=DEDUCT.formats())
@@ -99,6 +120,11 @@ def deduct(opts: Opts) -> None:
     )
 
 
+class Form(StrEnum):
+    statement = "statement"
+    approval = "approval"
+
+
 @command(app, "settle", period=True, formats=SETTLE.formats())
 def settle(
     opts: Opts,
@@ -107,12 +133,48 @@ def settle(
         typer.Option("--as-of", help=_("Interest accrues up to this day (default: the period's last day).")),
     ] = None,
     final: Annotated[bool, typer.Option("--final", help=_("The whole term with the final payment."))] = False,
+    form: Annotated[
+        Form,
+        typer.Option(
+            "--form",
+            help=_(
+                "html only: the full statement, or the one-page approval form (结算单 / 付款审批单) "
+                "a finance office attaches to its OA approval."
+            ),
+        ),
+    ] = Form.statement,
+    doc_no: Annotated[
+        str | None,
+        typer.Option(
+            "--doc-no", help=_("html only: the document number printed on the page (default: a blank line).")
+        ),
+    ] = None,
+    meeting_date: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting-date", help=_("html only: the payment meeting's date (default: a blank line).")
+        ),
+    ] = None,
 ) -> None:
     """The statement for an instalment's period: balance, deductions, due dates, interest."""
+    page = opts.format == "html"
+    if not page and (form is Form.approval or doc_no or meeting_date):
+        raise UsageError(
+            msg("--form, --doc-no and --meeting-date are for the printed page: add --format html")
+        )
     show(
-        SETTLE,
+        APPROVAL if form is Form.approval else SETTLE,
         opts.format,
-        reports.settle(opts.contract, opts.ledger, opts.period, as_of, final, page=opts.format == "html"),
+        reports.settle(
+            opts.contract,
+            opts.ledger,
+            opts.period,
+            as_of,
+            final,
+            page=page,
+            doc_no=doc_no,
+            meeting=meeting_date,
+        ),
         opts.output,
     )
 
@@ -146,18 +208,18 @@ def check_roster(
     ] = None,
 ) -> None:
     """The roster against the contract's staffing rules and duties; exit 1 on a violation."""
-    r = reports.check_roster(opts.contract, opts.ledger, opts.period, on)
+    r = reports.check_roster(opts.contract, opts.ledger, opts.period, on, page=opts.format == "html")
     show(CHECK_ROSTER, opts.format, r, opts.output)
-    if not r.compliant:
+    if not body(r).compliant:
         raise typer.Exit(1)
 
 
 @command(app, "compliance", period=True, formats=COMPLIANCE.formats())
 def compliance(opts: Opts) -> None:
     """The counted duties over a period, each in its own window; exit 1 on a shortfall."""
-    r = reports.compliance(opts.contract, opts.ledger, opts.period)
+    r = reports.compliance(opts.contract, opts.ledger, opts.period, page=opts.format == "html")
     show(COMPLIANCE, opts.format, r, opts.output)
-    if not r.compliant:
+    if not body(r).compliant:
         raise typer.Exit(1)
 
 
@@ -169,7 +231,7 @@ def notices(
     ] = None,
 ) -> None:
     """Notices to cure: open, cured, past their cure-by date; exit 1 if any is past it."""
-    r = reports.notices(opts.contract, opts.ledger, as_of)
+    r = reports.notices(opts.contract, opts.ledger, as_of, page=opts.format == "html")
     show(NOTICES, opts.format, r, opts.output)
-    if r.overdue:
+    if body(r).overdue:
         raise typer.Exit(1)

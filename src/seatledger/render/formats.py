@@ -23,6 +23,9 @@ if TYPE_CHECKING:
         grids,
         grids_money,
         html,
+        html_approval,
+        html_reports,
+        html_statement,
         markdown,
         messages,
         schemas,
@@ -47,6 +50,9 @@ else:
     grids = lazy.module("seatledger.render.grids")
     grids_money = lazy.module("seatledger.render.grids_money")
     html = lazy.module("seatledger.render.html")
+    html_approval = lazy.module("seatledger.render.html_approval")
+    html_reports = lazy.module("seatledger.render.html_reports")
+    html_statement = lazy.module("seatledger.render.html_statement")
     markdown = lazy.module("seatledger.render.markdown")
     messages = lazy.module("seatledger.render.messages")
     schemas = lazy.module("seatledger.render.schemas")
@@ -95,6 +101,7 @@ CALENDAR: Renderers[MonthCalendar] = Renderers(
     json=lambda c: messages.calendar_json(c),
     csv=lambda c: _csv(grids.calendar(messages.calendar_json(c))),
     xlsx=lambda c: _xlsx(grids.calendar(messages.calendar_json(c))),
+    html=lambda p: html_reports.calendar(p),
 )
 DEDUCT: Renderers[DeductionReport] = Renderers(
     text=lambda r: text.deductions(r),
@@ -108,7 +115,11 @@ SETTLE: Renderers[Statement] = Renderers(
     json=lambda s: schemas_statement.statement(s),
     csv=lambda s: _csv(grids_money.settle(s)),
     xlsx=lambda s: _xlsx(grids_money.settle(s)),
-    html=lambda p: html.statement(p),
+    html=lambda p: html_statement.statement(p),
+)
+# `settle --form approval`: the one-page approval form, a printed page only.
+APPROVAL: Renderers[Statement] = Renderers(
+    text=lambda s: text_statement.statement(s), html=lambda p: html_approval.approval(p)
 )
 BALANCE: Renderers[list[BalanceRow]] = Renderers(
     text=lambda rows: text_statement.balance(rows),
@@ -122,18 +133,21 @@ CHECK_ROSTER: Renderers[RosterReport] = Renderers(
     json=lambda r: schemas.roster(r),
     csv=lambda r: _csv(grids.roster(schemas.roster(r))),
     xlsx=lambda r: _xlsx(grids.roster(schemas.roster(r))),
+    html=lambda p: html_reports.roster(p),
 )
 COMPLIANCE: Renderers[ComplianceReport] = Renderers(
     text=lambda r: text.compliance(r),
     json=lambda r: schemas.compliance(r),
     csv=lambda r: _csv(grids.compliance(schemas.compliance(r))),
     xlsx=lambda r: _xlsx(grids.compliance(schemas.compliance(r))),
+    html=lambda p: html_reports.compliance(p),
 )
 NOTICES: Renderers[NoticesReport] = Renderers(
     text=lambda r: text.notices(r),
     json=lambda r: schemas.notices(r),
     csv=lambda r: _csv(grids.notices(schemas.notices(r))),
     xlsx=lambda r: _xlsx(grids.notices(schemas.notices(r))),
+    html=lambda p: html_reports.notices(p),
 )
 CONTRACT: Renderers[ContractTerms] = Renderers(
     text=lambda r: text.contract_terms(r), json=lambda r: schemas.contract_terms(r)
@@ -142,6 +156,7 @@ DIFF: Renderers[LedgerDiff] = Renderers(
     text=lambda d: text_diff.ledger_diff(d),
     markdown=lambda d: markdown.ledger_diff(d),
     json=lambda d: schemas_diff.ledger_diff(d),
+    html=lambda p: html_reports.diff(p),
 )
 FILE_FORMATS = ("csv", "xlsx", "html")  # these make bytes
 NEEDS_FILE = ("xlsx", "html")  # never to a terminal

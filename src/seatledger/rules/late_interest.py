@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from seatledger.core.contract import Rate
 from seatledger.core.money import ZERO, quantize
 from seatledger.core.records import Payment
 from seatledger.rules.accruals import instalment_in_force
@@ -47,8 +48,13 @@ class Due(NamedTuple):
 
 def annual_rate(book: Book, day: date) -> Decimal:
     """The rate in force on `day`."""
+    return rate_on(book.contract.late_interest.rates, day)
+
+
+def rate_on(rates: tuple[Rate, ...], day: date) -> Decimal:
+    """The annual percent of the contract's dated table in force on `day` (also for the page)."""
     rate = ZERO
-    for r in book.contract.late_interest.rates:
+    for r in rates:
         if r.since <= day:
             rate = r.annual_percent
     return rate

@@ -158,7 +158,7 @@ def _monthly(ws: object, schedule: Schedule, people: dict[str, str], span: str, 
                 if x.approval and x.approval != "补卡"
                 else ("正常" if x.approval == "补卡" else x.result)
             )
-            cells.append(word)
+            cells.append(f"夜班{word}" if x is not None and x.shift == "夜班" else word)
         ws.append([people.get(b, b), "12345热线", "话务部", b, *cells])  # type: ignore[attr-defined]
 
 

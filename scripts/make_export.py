@@ -23,7 +23,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "examples" / "exports" / "dingtalk-2022-10.xlsx")
     args = parser.parse_args()
-    ids = [ln.split(": ")[1] for ln in ROSTER.read_text(encoding="utf-8").splitlines() if ln.startswith("- id: ")]
+    lines = ROSTER.read_text(encoding="utf-8").splitlines()
+    ids = [ln.split(": ")[1] for ln in lines if ln.startswith("- id: ")]
     schedule = fx.october(ids, night=["S041", "S042"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     fx.dingtalk(args.out, schedule, {pid: f"员工{pid}" for pid in ids})

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import chinese_calendar
@@ -330,3 +331,45 @@ def test_a_monthly_summary_counts_the_days_it_shows(
         for x in f["records"]
     }
     assert got == _expected(schedule, to_id)
+
+
+def test_a_shift_in_two_files_given_together_is_refused(
+    october: tuple[Path, fx.Schedule, dict[str, str]], run: Run
+) -> None:
+    ledger, schedule, _ = october
+    project = ledger.parent.parent
+    fx.wecom(project / "wecom.xlsx", schedule, {})
+    before = snapshot(ledger)
+    r = run("import", "dingtalk-2022-10.xlsx", "wecom.xlsx")
+    assert r.exit_code == 1
+    assert "att-2022-10-10-day is also in dingtalk-2022-10.xlsx" in r.stderr
+    assert snapshot(ledger) == before
+
+
+def test_a_bad_profile_option_is_a_bad_command_line(
+    october: tuple[Path, fx.Schedule, dict[str, str]], run: Run
+) -> None:
+    r = run("import", "dingtalk-2022-10.xlsx", "--profile", "dingtalk-dialy")
+    assert r.exit_code == 2
+    assert "did you mean 'dingtalk-daily'" in r.stderr
+
+
+@pytest.mark.slow
+def test_one_import_is_one_reviewable_change(
+    october: tuple[Path, fx.Schedule, dict[str, str]], run: Run
+) -> None:
+    from conftest import git
+
+    ledger, schedule, to_id = october
+    project = ledger.parent.parent
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "before the import")
+    assert run("import", "dingtalk-2022-10.xlsx").exit_code == 0
+    r = run("diff", "HEAD", "--format", "json")
+    assert r.exit_code == 0, r.output
+    diff = json.loads(r.stdout)
+    added = {x["id"] for x in diff["records"] if x["change"] == "added"}
+    assert added == {f"att-{d}-{s}" for d, s in _expected(schedule, to_id)}
+    (october_money,) = [m for m in diff["months"] if m["period"] == "2022-10"]
+    assert Decimal(october_money["deducted_change"]) > 0  # the money the month's records move

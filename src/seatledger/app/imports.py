@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seatledger.app.ledger_access import open_for_append, paths_of
-from seatledger.core.errors import Problem, SeatledgerError
+from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.imports.attendance import Imported, Plan, plan
 from seatledger.imports.table import identify
@@ -19,7 +19,7 @@ from seatledger.write.store import ledger_lock
 
 def _rules(profile: str | None, rules_file: Path | None) -> ImportRules | None:
     if profile and rules_file:
-        raise SeatledgerError(msg("give --profile or --rules, not both"))
+        raise UsageError(msg("give --profile or --rules, not both"))
     if rules_file is not None:
         return load_rules(rules_file)
     return builtin(profile) if profile else None

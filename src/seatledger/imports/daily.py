@@ -71,6 +71,16 @@ def _shift(name: str, first: tuple[int, int] | None, rules: ImportRules) -> str 
     return rules.default_shift
 
 
+def _no_shift(name: str, rules: ImportRules) -> str:
+    if name and not blank(name):
+        return msg(
+            "shift {value!r} is not in the rules' shifts ({values})",
+            value=name,
+            values=", ".join(rules.shifts),
+        )
+    return msg("no shift named and the first punch is near no shift's start in the rules' windows")
+
+
 def daily_rows(t: Table, rules: ImportRules) -> Iterator[Seen | Skipped]:
     cols = t.columns
     for n in range(t.header + 1, len(t.sheet.rows)):
@@ -89,15 +99,7 @@ def daily_rows(t: Table, rules: ImportRules) -> Iterator[Seen | Skipped]:
         last = parse_clock(_cell(row, cols.get("last")))
         shift = _shift(_cell(row, cols.get("shift")), first, rules)
         if shift is None:
-            yield Skipped(
-                where,
-                msg(
-                    "shift {value!r} is not in the rules' shifts ({values})",
-                    value=_cell(row, cols.get("shift")),
-                    values=", ".join(rules.shifts),
-                ),
-                True,
-            )
+            yield Skipped(where, _no_shift(_cell(row, cols.get("shift")), rules), True)
             continue
         texts = [row[i] for i in cols.get("status", []) if i < len(row)]
         decided = outcome_of(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from seatledger.core.choices import SHIFTS
-from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
+from seatledger.core.errors import Problem, SeatledgerError, UsageError, did_you_mean
 from seatledger.core.i18n import msg
 from seatledger.read.exports import ENCODINGS
 from seatledger.read.yaml_reader import YamlError, YMap, load_text, read_text
@@ -54,7 +54,7 @@ def profile_names() -> list[str]:
 
 def builtin(name: str) -> ImportRules:
     if name not in profile_names():
-        raise SeatledgerError(
+        raise UsageError(
             msg(
                 "--profile {name!r} is not a built-in profile; valid: {values}{hint}",
                 name=name,
@@ -73,7 +73,21 @@ def load_rules(path: Path) -> ImportRules:
         raise SeatledgerError(msg("refused: the import rules cannot be read"), [problem]) from None
     if not isinstance(raw, YMap):
         raise _bad(str(path), 1, "", msg("expected a mapping of rules (layout:, columns:, outcomes:, ...)"))
-    base = builtin(_text(raw, "base", str(path)))._replace(file=str(path)) if "base" in raw else None
+    base = None
+    if "base" in raw:
+        name = _text(raw, "base", str(path))
+        if name not in profile_names():
+            raise _bad(
+                str(path),
+                _line(raw, "base"),
+                "base",
+                msg(
+                    "{value!r} is not a built-in profile; valid: {values}",
+                    value=name,
+                    values=", ".join(profile_names()),
+                ),
+            )
+        base = builtin(name)._replace(file=str(path))
     return _rules(raw, str(path), base)
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import chinese_calendar
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import export_fixtures as fx
-from conftest import Run, snapshot
+from conftest import Run, examples, snapshot
 
 NIGHT = ["S041", "S042"]  # the night shift: 18:00 to 09:00 the next morning
 BADGES = {"S003": "10003", "S004": "10004"}  # in the export by 工号, on the roster as badges
@@ -373,3 +375,45 @@ def test_one_import_is_one_reviewable_change(
     assert added == {f"att-{d}-{s}" for d, s in _expected(schedule, to_id)}
     (october_money,) = [m for m in diff["months"] if m["period"] == "2022-10"]
     assert Decimal(october_money["deducted_change"]) > 0  # the money the month's records move
+
+
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.integers(min_value=0, max_value=10_000), flips=st.lists(st.integers(0, 10_000), max_size=8))
+def test_a_damaged_workbook_or_csv_never_is_an_internal_error(
+    blank: Path, run: Run, cut: int, flips: list[int]
+) -> None:
+    """Truncated or bit-flipped exports: refused or read, never exit 3, never a half write."""
+    project = blank.parent.parent
+    source = project / "one.xlsx"
+    if not source.exists():
+        schedule = {(pid, dt.date(2022, 10, 10)): fx.Day("白班", "正常") for pid in ("S001", "S002", "S099")}
+        fx.dingtalk(source, schedule, {})
+        fx.punch_csv(project / "one.csv", schedule, {})
+    before = snapshot(blank)
+    for name in ("one.xlsx", "one.csv"):
+        data = bytearray((project / name).read_bytes())
+        data = data[: max(1, cut % (len(data) + 1))]
+        for at in flips:
+            data[at % len(data)] ^= 0xFF
+        damaged = project / f"damaged{Path(name).suffix}"
+        damaged.write_bytes(bytes(data))
+        r = run("import", damaged.name, "--dry-run")
+        assert r.exit_code in (0, 1), r.output
+        assert "Traceback" not in r.output
+    assert snapshot(blank) == before
+
+
+def test_a_voided_shift_is_imported_beside_its_void(
+    october: tuple[Path, fx.Schedule, dict[str, str]], run: Run
+) -> None:
+    """Rule 7: the void frees the shift; the withdrawn record stays in its file."""
+    ledger = october[0]
+    assert run("record", "attendance", "--date", "2022-10-10", "--present", "1").exit_code == 0
+    assert run("void", "att-2022-10-10-day", "--reason", "typed before the export came").exit_code == 0
+    r = run("import", "dingtalk-2022-10.xlsx")
+    assert r.exit_code == 0, r.output
+    text = (ledger / "2022-10.yaml").read_text(encoding="utf-8")
+    assert "- id: att-2022-10-10-day\n" in text and "- id: att-2022-10-10-day-2\n" in text
+    assert run("check").exit_code == 0

@@ -87,6 +87,7 @@ def plan(export: Export, rules: ImportRules, ledger: Ledger) -> Plan:
         c.term.end,
     )
     recorded = {(r.date, r.shift): r for r in records if isinstance(r, Attendance)}
+    withdrawn = {r.id for r in ledger.records} - {r.id for r in records}
     skipped: list[Skipped] = []
     refused: list[Skipped] = []
     shifts: dict[Key, dict[str, Seen]] = {}
@@ -115,7 +116,7 @@ def plan(export: Export, rules: ImportRules, ledger: Ledger) -> Plan:
             skipped += [Skipped(w, _held(key, first)) for w in rows]
             continue
         used += len(rows)
-        out.append(_planned(export, key, shifts[key], rows, recorded))
+        out.append(_planned(export, key, shifts[key], rows, recorded, withdrawn))
     return Plan(str(export.path), export.sha256, rules.name, out, used, sorted(skipped), sorted(refused))
 
 
@@ -159,11 +160,19 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def _planned(
-    export: Export, key: Key, seen: dict[str, Seen], rows: tuple[Where, ...], recorded: dict[Key, Attendance]
+    export: Export,
+    key: Key,
+    seen: dict[str, Seen],
+    rows: tuple[Where, ...],
+    recorded: dict[Key, Attendance],
+    withdrawn: set[str],
 ) -> Planned:
     present = sum(1 for s in seen.values() if s.outcome == "present")
     absent = tuple(sorted(pid for pid, s in seen.items() if s.outcome != "present"))
-    rec = Attendance(f"att-{key[0]}-{key[1]}", key[0], key[1], present, absent, source_note(export, rows))
+    rid, n = f"att-{key[0]}-{key[1]}", 2
+    while rid in withdrawn:  # a void freed the shift: att-<date>-<shift>-2, as record attendance does
+        rid, n = f"att-{key[0]}-{key[1]}-{n}", n + 1
+    rec = Attendance(rid, key[0], key[1], present, absent, source_note(export, rows))
     old = recorded.get(key)
     if old is None:
         return Planned(rec, rows, "add")

@@ -53,10 +53,12 @@ def read_export(path: Path, encoding: str = "auto") -> Export:
 
 
 def _workbook(path: Path, data: bytes) -> tuple[Sheet, ...]:
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    try:
-        book = CalamineWorkbook.from_filelike(_Buffer(data))
+    try:  # the bytes already read and hashed: what is imported is what the note's sha256 names
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         return tuple(
             Sheet(name, [tuple(_cell(v) for v in row) for row in book.get_sheet_by_name(name).to_python()])
             for name in book.sheet_names
@@ -70,24 +72,6 @@ def _workbook(path: Path, data: bytes) -> tuple[Sheet, ...]:
                 why=type(exc).__name__,
             ),
         ) from None
-
-
-class _Buffer:
-    """The bytes already read (and hashed), handed to calamine as a file."""
-
-    def __init__(self, data: bytes) -> None:
-        import io
-
-        self._io = io.BytesIO(data)
-
-    def read(self, size: int = -1) -> bytes:
-        return self._io.read(size)
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._io.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._io.tell()
 
 
 def _cell(value: Any) -> str:

@@ -206,13 +206,13 @@ def wecom(path: Path, schedule: Schedule, names: dict[str, str]) -> Path:
         kind = "休息日" if d.shift == "休息" else "工作日"
         ws.append(
             [
-                f"{day:%Y/%m/%d}",
+                day,  # WeCom writes real date and time cells, DingTalk text
                 names.get(b, b),
                 b,
                 "话务部",
                 d.shift,
                 str(int(bool(first)) + int(bool(last))),
-                first,
+                dt.time(*map(int, first.split(":"))) if first else "",
                 last.replace("次日 ", "次日"),
                 anomaly,
                 leave,

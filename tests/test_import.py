@@ -417,3 +417,24 @@ def test_a_voided_shift_is_imported_beside_its_void(
     text = (ledger / "2022-10.yaml").read_text(encoding="utf-8")
     assert "- id: att-2022-10-10-day\n" in text and "- id: att-2022-10-10-day-2\n" in text
     assert run("check").exit_code == 0
+
+
+def test_a_monthly_summary_with_its_days_under_a_merged_header(blank: Path, run: Run) -> None:
+    """DingTalk's newer 月度汇总: 姓名, 工号 ... and 考勤结果 on one row, the day numbers below."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "月度汇总"
+    ws.append(["月度汇总 统计日期：2022-10-01 至 2022-10-31"])
+    ws.append(["姓名", "工号", "考勤结果"])
+    ws.append(["", "", *(str(d) for d in range(10, 13))])  # 10, 11, 12 October
+    ws.append(["张三", "S001", "正常", "事假", "旷工"])
+    ws.append(["李四", "S002", "迟到", "正常", "正常"])
+    wb.save(blank.parent.parent / "monthly.xlsx")
+    r = run("import", "monthly.xlsx", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.output
+    (f,) = json.loads(r.stdout)["files"]
+    assert f["profile"] == "dingtalk-monthly"
+    got = {x["date"]: (x["present"], x["absent"]) for x in f["records"]}
+    assert got == {"2022-10-10": (2, []), "2022-10-11": (1, ["S001"]), "2022-10-12": (1, ["S001"])}

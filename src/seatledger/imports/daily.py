@@ -124,9 +124,9 @@ def _month(t: Table) -> tuple[int, int] | None:
     return None
 
 
-def _day_columns(t: Table, year: int, month: int) -> dict[int, dt.date]:
+def _day_columns(t: Table, at: int, year: int, month: int) -> dict[int, dt.date]:
     out = {}
-    for i, head in enumerate(t.sheet.rows[t.header]):
+    for i, head in enumerate(t.sheet.rows[at] if at < len(t.sheet.rows) else ()):
         found = _DAY_HEADER.fullmatch(head.strip())
         if not found or i in {c for at in t.columns.values() for c in at}:
             continue
@@ -145,9 +145,14 @@ def monthly_rows(t: Table, rules: ImportRules) -> Iterator[Seen | Skipped]:
             Where(t.sheet.name, 1), msg("no date in the title rows, so the month is not known"), True
         )
         return
-    days = _day_columns(t, *month)
-    header = t.sheet.rows[t.header]
-    for n in range(t.header + 1, len(t.sheet.rows)):
+    # the day numbers on the header row, or on the row below it (a merged 考勤结果 above them)
+    at = t.header
+    days = _day_columns(t, at, *month)
+    if not days:
+        at += 1
+        days = _day_columns(t, at, *month)
+    header = t.sheet.rows[at] if days else t.sheet.rows[t.header]
+    for n in range(at + 1, len(t.sheet.rows)):
         row = t.sheet.rows[n]
         person = _cell(row, t.columns.get("person"))
         if not person:

@@ -8,6 +8,7 @@ shifts, and which column identifies a person. Every value is checked with its fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -177,49 +178,50 @@ def _columns(raw: Any, file: str) -> dict[str, tuple[str, ...]]:
     return {field: _texts(table, field, file) for field in table}
 
 
-def _rules(raw: Any, file: str, base: ImportRules | None) -> ImportRules:  # noqa: C901
+def _header_row(raw: Any, file: str) -> int:
+    value = _text(raw, "header_row", file)
+    if not value.isdigit() or int(value) < 1:
+        raise _bad(file, _line(raw, "header_row"), "header_row", msg("expected a row number, 1 or more"))
+    return int(value)
+
+
+# Each key of a rules file: how its value is read and which fields of the rules it sets; the
+# tables (columns, outcomes, shifts, windows) add to the base profile's rather than replace it.
+_KEYS: dict[str, Callable[[Any, str], dict[str, Any]]] = {
+    "base": lambda raw, file: {},
+    "profile": lambda raw, file: {"name": _text(raw, "profile", file)},
+    "layout": lambda raw, file: {"layout": _choice(raw, "layout", file, LAYOUTS)},
+    "identify": lambda raw, file: _identify(raw["identify"], file, _line(raw, "identify")),
+    "sheet": lambda raw, file: {"sheet": _text(raw, "sheet", file)},
+    "header_row": lambda raw, file: {"header_row": _header_row(raw, file)},
+    "encoding": lambda raw, file: {"encoding": _choice(raw, "encoding", file, ENCODINGS)},
+    "columns": lambda raw, file: {"columns": _columns(raw, file)},
+    "date_formats": lambda raw, file: {"date_formats": _texts(raw, "date_formats", file)},
+    "outcomes": lambda raw, file: {"outcomes": _table(raw, "outcomes", file, OUTCOMES)},
+    "shifts": lambda raw, file: {"shifts": _table(raw, "shifts", file, (*SHIFTS, "rest"))},
+    "windows": lambda raw, file: {"windows": _windows(raw, file)},
+    "default_shift": lambda raw, file: {"default_shift": _choice(raw, "default_shift", file, SHIFTS)},
+    "missing": lambda raw, file: {"missing": _choice(raw, "missing", file, ("present", "absent", "ask"))},
+}
+_TABLES = ("columns", "outcomes", "shifts", "windows")
+
+
+def _rules(raw: Any, file: str, base: ImportRules | None) -> ImportRules:
     """The rules in `raw`, on top of `base` where the file starts from a profile."""
     out: dict[str, Any] = base._asdict() if base else {"name": Path(file).stem, "file": file}
     if base is None and "layout" not in raw:
         raise _bad(file, 1, "layout", msg("missing; expected one of {values}", values=", ".join(LAYOUTS)))
-    known = {"base", "profile", "layout", "identify", "sheet", "header_row", "encoding", "columns"}
-    known |= {"date_formats", "outcomes", "shifts", "windows", "default_shift", "missing"}
     for key in raw:
-        if key not in known:
+        read = _KEYS.get(key)
+        if read is None:
             raise _bad(
                 file,
                 _line(raw, key),
                 key,
-                msg("not a rules key; valid: {values}", values=", ".join(sorted(known))),
+                msg("not a rules key; valid: {values}", values=", ".join(sorted(_KEYS))),
             )
-    if "profile" in raw:
-        out["name"] = _text(raw, "profile", file)
-    if "layout" in raw:
-        out["layout"] = _choice(raw, "layout", file, LAYOUTS)
-    if "identify" in raw:
-        out.update(_identify(raw["identify"], file, _line(raw, "identify")))
-    if "sheet" in raw:
-        out["sheet"] = _text(raw, "sheet", file)
-    if "header_row" in raw:
-        value = _text(raw, "header_row", file)
-        if not value.isdigit() or int(value) < 1:
-            raise _bad(file, _line(raw, "header_row"), "header_row", msg("expected a row number, 1 or more"))
-        out["header_row"] = int(value)
-    if "encoding" in raw:
-        out["encoding"] = _choice(raw, "encoding", file, ENCODINGS)
-    if "columns" in raw:
-        out["columns"] = {**out.get("columns", {}), **_columns(raw, file)}
-    if "date_formats" in raw:
-        out["date_formats"] = _texts(raw, "date_formats", file)
-    for key, choices in (("outcomes", OUTCOMES), ("shifts", (*SHIFTS, "rest"))):
-        if key in raw:
-            out[key] = {**out.get(key, {}), **_table(raw, key, file, choices)}
-    if "windows" in raw:
-        out["windows"] = {**out.get("windows", {}), **_windows(raw, file)}
-    if "default_shift" in raw:
-        out["default_shift"] = _choice(raw, "default_shift", file, SHIFTS)
-    if "missing" in raw:
-        out["missing"] = _choice(raw, "missing", file, ("present", "absent", "ask"))
+        for field, value in read(raw, file).items():
+            out[field] = {**out.get(field, {}), **value} if field in _TABLES else value
     rules = ImportRules(**out)
     _complete(rules, raw, file)
     return rules

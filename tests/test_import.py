@@ -445,3 +445,15 @@ def test_a_monthly_summary_with_its_days_under_a_merged_header(blank: Path, run:
     assert f["profile"] == "dingtalk-monthly"
     got = {x["date"]: (x["present"], x["absent"]) for x in f["records"]}
     assert got == {"2022-10-10": (2, []), "2022-10-11": (1, ["S001"]), "2022-10-12": (1, ["S001"])}
+
+
+def test_a_date_the_rules_cannot_read_refuses_its_row(blank: Path, run: Run) -> None:
+    fx.wecom(blank.parent.parent / "w.xlsx", {("S001", dt.date(2022, 10, 10)): fx.Day("白班", "正常")}, {})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(blank.parent.parent / "w.xlsx")
+    wb.active["A2"] = "2022.10.10"  # not a date format of the profile
+    wb.save(blank.parent.parent / "w.xlsx")
+    r = run("import", "w.xlsx")
+    assert r.exit_code == 1
+    assert "w.xlsx:2: 打卡日报: date '2022.10.10' is in none of the rules' date_formats" in r.stderr

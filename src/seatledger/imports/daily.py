@@ -81,6 +81,14 @@ def _no_shift(name: str, rules: ImportRules) -> str:
     return msg("no shift named and the first punch is near no shift's start in the rules' windows")
 
 
+def _bad_date(text: str, rules: ImportRules) -> str:
+    return msg(
+        "date {value!r} is in none of the rules' date_formats ({values})",
+        value=text,
+        values=", ".join(rules.date_formats),
+    )
+
+
 def daily_rows(t: Table, rules: ImportRules) -> Iterator[Seen | Skipped]:
     cols = t.columns
     for n in range(t.header + 1, len(t.sheet.rows)):
@@ -90,6 +98,9 @@ def daily_rows(t: Table, rules: ImportRules) -> Iterator[Seen | Skipped]:
         if not any(row):
             continue  # a blank line between blocks is no row of data
         day = parse_day(day_text, rules)
+        if person and day is None and not blank(day_text):  # a date the rules cannot read: never dropped
+            yield Skipped(where, _bad_date(day_text, rules), True)
+            continue
         if not person or day is None:
             yield Skipped(
                 where, msg("no person or no date ({value!r}): not a data row", value=day_text or person)

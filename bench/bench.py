@@ -13,6 +13,7 @@ records). Targets (issue 13) are printed beside the ratios they judge.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -191,6 +192,62 @@ def append_jobs(project: Path) -> list[Job]:
     ]
 
 
+def import_jobs(project: Path) -> list[Job]:
+    """`import` of a month of 每日统计 for 48 people, and of a 12,000-row 原始记录 (every
+    person punching eight times a day), into a ledger recorded from October (issue 22)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from openpyxl import Workbook
+
+    import export_fixtures as fx
+
+    (project / "contracts").mkdir(parents=True)
+    shutil.copy(ROOT / "contracts" / "haidian-hotline-2022.yaml", project / "contracts")
+    subprocess.run(
+        [*SEATLEDGER, "init", "--recorded-from", "2022-10-01"], cwd=project, check=True, capture_output=True
+    )
+    ledger = project / "ledgers" / "haidian-hotline-2022"
+    ids = ["PM01", *(f"TL0{n}" for n in range(1, 5)), *(f"S{n:03d}" for n in range(1, 44))]
+    roles = ["project-manager"] + ["team-lead"] * 4 + ["seat"] * 43
+    groups = ("follow-up", "dispatch", "data", "supervision")
+    (ledger / "roster.yaml").write_text(
+        "".join(
+            f"- id: {pid}\n  role: {role}\n  degree: {'bachelor' if n < 29 else 'associate'}\n"
+            f"  joined: 2022-03-01\n" + (f"  group: {groups[n % 4]}\n" if role != "project-manager" else "")
+            for n, (pid, role) in enumerate(zip(ids, roles, strict=True))
+        ),
+        encoding="utf-8",
+    )
+    schedule = fx.october(ids, ["S041", "S042"])
+    fx.dingtalk(project / "daily.xlsx", schedule, {})
+    wb = Workbook(write_only=True)
+    raw = wb.create_sheet("原始记录")
+    raw.append(["原始记录表 统计日期：2022-10-01 至 2022-10-31"])
+    raw.append(["姓名", "工号", "部门", "考勤日期", "打卡时间"])
+    punches = [
+        [pid, pid, "话务部", f"{day:%Y-%m-%d}", f"{stamp + dt.timedelta(minutes=m):%Y-%m-%d %H:%M}"]
+        for day, pid, stamp in fx.punches(schedule)
+        for m in range(5)  # a punch repeated at the clock, as people do
+    ]
+    for row in punches[:12_000]:
+        raw.append(row)
+    wb.save(project / "raw.xlsx")
+    pristine = {p.name: p.read_bytes() for p in ledger.iterdir() if p.is_file()}
+
+    def reset() -> None:
+        for extra in set(p.name for p in ledger.glob("*.yaml")) - set(pristine):
+            (ledger / extra).unlink()
+
+    return [
+        Job("import 每日统计, 48 people", [*SEATLEDGER, "import", "daily.xlsx"], project, reset),
+        Job(
+            "import 原始记录, 12,000 rows",
+            [*SEATLEDGER, "import", "raw.xlsx", "--profile", "dingtalk-raw"],
+            project,
+            reset,
+        ),
+    ]
+
+
 def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
     ledger = project / "ledgers" / "haidian-hotline-2022"
     cold = cache / f"cold-{size}"
@@ -227,7 +284,7 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
 def main() -> None:
     parser = argparse.ArgumentParser(description="seatledger benchmarks")
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k")
+    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k, import")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     import generate
@@ -247,7 +304,9 @@ def main() -> None:
         jobs += edit_jobs(work / "edit")
         generate.write("year", work / "append")
         jobs += append_jobs(work / "append")
-    for size in (s for s in sizes if s != "year"):
+    if "import" in sizes:
+        jobs += import_jobs(work / "import")
+    for size in (s for s in sizes if s not in ("year", "import")):
         generate.write(size, work / size)
         jobs += big_jobs(work / size, size, work / "cache")
     medians = measure(jobs, args.runs, env)
@@ -282,7 +341,11 @@ def main() -> None:
                 1.2,
             )
         )
-    for size in (s for s in sizes if s != "year"):
+    if "import" in sizes:
+        daily, raw = medians["import 每日统计, 48 people"].cpu, medians["import 原始记录, 12,000 rows"].cpu
+        targets.append(("import 每日统计 48 people <= 3x import", daily / bare, 3.0))
+        targets.append(("import 原始记录 12,000 rows <= 6x import", raw / bare, 6.0))
+    for size in (s for s in sizes if s not in ("year", "import")):
         events = medians[f"libyaml events {size}"].cpu
         targets.append(
             (

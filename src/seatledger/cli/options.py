@@ -103,7 +103,7 @@ _METAVARS = {
     "N|final": ("instalment",),
     "N": ("count", "present", "required", "repeat"),
     "ID": ("target", "incident", "notice", "dispute", "follows"),
-    "TEXT": ("note", "reason", "ref", "number"),
+    "TEXT": ("note", "reason", "ref", "number", "badge"),
 }
 _METAVAR = {option: metavar for metavar, options in _METAVARS.items() for option in options}
 

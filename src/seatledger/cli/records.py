@@ -73,6 +73,10 @@ def roster_add(
         str | None, typer.Option("--group", help=_("A group key of the contract (`staffing.groups`)"))
     ] = None,
     name: Annotated[str | None, typer.Option("--name")] = None,
+    badge: Annotated[
+        str | None,
+        typer.Option("--badge", help=_("The attendance system's id (工号, 账号), where it is not ID.")),
+    ] = None,
     note: NoteOpt = None,
 ) -> None:
     """Add a person to the roster."""
@@ -83,6 +87,7 @@ def roster_add(
         "joined": joined,
         "group": group,
         "name": name,
+        "badge": badge,
         "note": note,
     }
     messages.written(records.roster_add(opts.contract, opts.ledger, raw, dry_run=opts.dry_run))

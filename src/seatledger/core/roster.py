@@ -25,6 +25,8 @@ class Person(NamedTuple):
     group: Annotated[str | None, F(key)] = None
     name: Annotated[str | None, F(text)] = None
     left: Annotated[dt.date | None, F(day)] = None
+    # the attendance system's id for the person (工号, 账号), where it is not the roster id
+    badge: Annotated[str | None, F(text)] = None
     note: Annotated[str | None, F(text)] = None
     source: Source = NOWHERE
 

@@ -84,7 +84,7 @@ def _csv(grid: list[Grid]) -> bytes:
 
 
 def _xlsx(grid: list[Grid]) -> bytes:
-    from seatledger.render.xlsx import workbook_bytes  # openpyxl only for a workbook
+    from seatledger.render.xlsx import workbook_bytes  # XlsxWriter only for a workbook
 
     return workbook_bytes(grid)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from seatledger.core.choices import SHIFTS, degree_rank
 from seatledger.core.dates import parse_month
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import N_, msg
 from seatledger.core.periods import Period, instalment_period, months_of, quarter, quarters_of
 from seatledger.reports import compliance as compliance_report
 from seatledger.reports import notices as notices_report
@@ -22,6 +22,8 @@ from seatledger.rules.book import Book
 from seatledger.web.site import Snapshot
 
 Values = dict[str, Any]
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+SHIFT_NAMES = {"day": N_("day shift"), "night": N_("night shift"), "duty": N_("on-duty shift")}
 
 
 class PageError(Exception):

@@ -39,5 +39,5 @@ def deductions_page(snap: Snapshot, p: Period) -> str:
 
 def with_bar(page: str, bar: str, stylesheet: str) -> str:
     """The printed page with the site's bar at the top of its body."""
-    head = f'<link rel="stylesheet" href="{stylesheet}">{SCREEN}</head>'
+    head = f'<link rel="stylesheet" href="{stylesheet}"><link rel="icon" href="data:,">{SCREEN}</head>'
     return page.replace("</head>", head, 1).replace("<body>", f"<body>{bar}", 1)

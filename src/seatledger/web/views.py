@@ -51,6 +51,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     env.globals.update(_=_, tr=tr, local=local, money=fmt_grouped, capitals=capitals, nav=NAV)
+    env.globals.update(weekdays=pages.WEEKDAYS, shift_names=pages.SHIFT_NAMES)
     return env
 
 

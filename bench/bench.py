@@ -45,6 +45,39 @@ for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
         pass
 """
 
+# `seatledger serve`'s app driven through ASGI in-process, no HTTP client: the server time of
+# each page named (default: one of each kind), printed as JSON. The first includes the load.
+SERVE = """
+import asyncio, json, sys, time
+from seatledger.web.server import make_app
+PAGES = ["/", "/statement", "/deductions", "/attendance", "/roster", "/compliance", "/records",
+         "/history", "/records?page=2", "/statement?period=i2", "/attendance?month=2022-11",
+         "/compliance?period=2022-Q4", "/?lang=zh", "/statement?lang=zh"]
+app = make_app(None, None, "en")
+async def get(target):
+    path, _, query = target.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": query.encode(), "headers": [(b"host", b"localhost")],
+             "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 8000)}
+    status = []
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+    await app(scope, receive, send)
+    assert status == [200], (target, status)
+async def main():
+    times = {}
+    for target in sys.argv[1:] or PAGES:
+        start = time.perf_counter()
+        await get(target)
+        times[target] = time.perf_counter() - start
+    print(json.dumps(times))
+asyncio.run(main())
+"""
+
 
 class Sample(NamedTuple):
     cpu: float
@@ -135,6 +168,7 @@ def year_jobs(project: Path) -> list[Job]:
         Job("compliance Q3", [*run, "compliance", "--quarter", "Q3"], project, ok=(0, 1)),
         Job("diff, one month changed", [*run, "diff", "HEAD"], project),
         Job("fmt --check", [*run, "fmt", "--check"], project, ok=(0, 1)),
+        Job("serve, first page (year)", [PY, "-c", SERVE, "/"], project),
     ]
 
 
@@ -221,7 +255,26 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
             clear,
         ),
         Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project),
+        Job(f"serve {size}, every kind of page", [PY, "-c", SERVE], project),
     ]
+
+
+def serve_times(project: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
+    """(first page, slowest page after the first) of the server in one process, in seconds:
+    the medians over `runs` processes. Server time: from the request to the response, the
+    first one loading the ledger; the process's start and imports are the job "serve, first
+    page (year)" in the table."""
+    import json
+
+    firsts, rests = [], []
+    for _ in range(runs):
+        done = subprocess.run(
+            [PY, "-c", SERVE], cwd=project, env=env, capture_output=True, text=True, check=True
+        )
+        times = list(json.loads(done.stdout).values())
+        firsts.append(times[0])
+        rests.append(max(times[1:]))
+    return statistics.median(firsts), statistics.median(rests)
 
 
 def main() -> None:
@@ -251,6 +304,7 @@ def main() -> None:
         generate.write(size, work / size)
         jobs += big_jobs(work / size, size, work / "cache")
     medians = measure(jobs, args.runs, env)
+    served = serve_times(work / "year", env, args.runs) if "year" in sizes else None
     bare, floor = medians["bare import"].cpu, medians["typer floor"].cpu
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} interleaved "
@@ -282,7 +336,18 @@ def main() -> None:
                 1.2,
             )
         )
+    if served is not None:
+        first, rest = served
+        print(
+            f"\nserve (year), server time: first page {first * 1000:.1f} ms, "
+            f"slowest after it {rest * 1000:.1f} ms"
+        )
+        targets.append(("serve: any page after the first <= 150 ms", rest * 1000, 150.0))
+        targets.append(("serve: first page <= 2x check", first / medians["check (year)"].cpu, 2.0))
     for size in (s for s in sizes if s != "year"):
+        targets.append(
+            (f"serve {size} peak <= 200 MiB", medians[f"serve {size}, every kind of page"].rss_mib, 200.0)
+        )
         events = medians[f"libyaml events {size}"].cpu
         targets.append(
             (

@@ -215,3 +215,13 @@ def test_static_pages_of_a_damaged_ledger_exit_1(site: Path, run: Run, tmp_path:
     result = run("serve", "--static", str(tmp_path / "public"))
     assert result.exit_code == 1
     assert 'id="problems"' in (tmp_path / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_nothing_outside_the_ledger_is_shown(client: TestClient, site: Path) -> None:
+    (site.parent.parent / "secret.txt").write_text("password\n", encoding="utf-8")
+    for name in ("../secret.txt", "..", ".git", "/etc/passwd", "no-such.yaml"):
+        r = client.get("/source", params={"file": name})
+        assert r.status_code == 400 and "password" not in r.text, name
+    assert client.get("/source", params={"file": "contract"}).status_code == 200
+    for query in ({"rev": "--output=/tmp/x"}, {"branch": "-h"}, {"rev": "no-such-rev"}):
+        assert client.get("/commit", params=query).status_code == 400, query

@@ -20,6 +20,7 @@ from seatledger.web.pages import PageError
 from seatledger.web.site import Snapshot
 
 PAGE_SIZE = 50
+_FOUND: dict[tuple[object, ...], list[Record]] = {}  # the last filters' records, for paging
 FILTERS = ("kind", "from", "to", "staff", "penalty")
 HIDDEN_FIELDS = ("id", "kind", "date", "source")
 
@@ -78,7 +79,11 @@ def records(snap: Snapshot, query: dict[str, str]) -> dict[str, Any]:
         query.get("staff", "").strip(),
         query.get("penalty", "").strip(),
     )
-    found = [r for r in snap.ledger.records if chosen.keep(r)]
+    key = (snap.stamp, chosen)
+    if key not in _FOUND:  # paging through 100k records filters them once, not once a page
+        _FOUND.clear()
+        _FOUND[key] = [r for r in snap.ledger.records if chosen.keep(r)]
+    found = _FOUND[key]
     pages = max(1, -(-len(found) // PAGE_SIZE))
     try:
         page = min(max(1, int(query.get("page", "1") or 1)), pages)
@@ -131,6 +136,8 @@ def history(snap: Snapshot, limit: int = 200) -> dict[str, Any]:
 def change(snap: Snapshot, rev: str, branch: str) -> dict[str, Any]:
     """What a commit changed (against its first parent), or a branch against its merge base
     with HEAD: `seatledger diff`'s own report, as its pull-request summary."""
+    if rev.startswith("-") or branch.startswith("-"):  # never an option to git
+        raise PageError(msg("{value!r} names no commit or branch", value=rev or branch))
     root = gitrepo.repo_root(snap.paths.ledger.resolve())
     if branch:
         base = gitrepo.git(root, "merge-base", "HEAD", gitrepo.verify(root, branch)).strip()
@@ -161,7 +168,8 @@ def source(snap: Snapshot, name: str) -> dict[str, Any]:
         path = snap.paths.contract
     else:
         path = snap.paths.ledger / name
-        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+        inside = path.resolve().parent == snap.paths.ledger.resolve()
+        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file() or not inside:
             raise PageError(msg("{name!r} is not a file of the ledger", name=name))
     text = path.read_bytes().decode("utf-8", errors="replace")
     marked: dict[int, list[Problem]] = {}

@@ -64,13 +64,14 @@ def _git_files(ledger: Path) -> list[Path]:
     return [Path(found) / "HEAD", Path(found) / "index"] if found else []
 
 
-def stamp(paths: Paths) -> Stamp:
-    """What must stay the same for the loaded ledger to stand: every file's size and mtime."""
+def stamp(paths: Paths, git_files: list[Path]) -> Stamp:
+    """What must stay the same for the loaded ledger to stand: every file's size and mtime,
+    and git's HEAD and index (a commit, a checkout)."""
     files = [paths.contract]
     if paths.ledger.is_dir():
         files += sorted(paths.ledger.iterdir())
     out = []
-    for path in [*files, *_git_files(paths.ledger)]:
+    for path in [*files, *git_files]:
         try:
             st = path.stat()
         except OSError:
@@ -102,9 +103,10 @@ class Site:
     def __init__(self, contract: Path | None, ledger: Path | None) -> None:
         self.paths = resolve(contract, ledger)
         self._snapshot: Snapshot | None = None
+        self._git_files = _git_files(self.paths.ledger) if self.paths.ledger.is_dir() else []
 
     def current(self) -> Snapshot:
-        at = stamp(self.paths)
+        at = stamp(self.paths, self._git_files)
         if self._snapshot is None or self._snapshot.stamp != at:
             self._snapshot = load(self.paths, at)
         return self._snapshot

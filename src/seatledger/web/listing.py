@@ -11,15 +11,17 @@ from typing import Any, NamedTuple
 from seatledger.app import ledger_git
 from seatledger.core.dates import parse_date
 from seatledger.core.errors import Problem, SeatledgerError
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import N_, msg
 from seatledger.core.record_text import scalar
 from seatledger.core.records import Record
 from seatledger.git import repo as gitrepo
-from seatledger.render.markdown import ledger_diff as diff_markdown
+from seatledger.render.markdown import warnings, what_changed
 from seatledger.web.pages import PageError
 from seatledger.web.site import Snapshot
 
 PAGE_SIZE = 50
+CHANGES = (N_("added"), N_("changed"), N_("removed"))  # a record's change, shown by _(change)
+SHOWN = 500  # a commit's changed records listed; the rest counted
 _FOUND: dict[tuple[object, ...], list[Record]] = {}  # the last filters' records, for paging
 FILTERS = ("kind", "from", "to", "staff", "penalty")
 HIDDEN_FIELDS = ("id", "kind", "date", "source")
@@ -135,7 +137,7 @@ def history(snap: Snapshot, limit: int = 200) -> dict[str, Any]:
 
 def change(snap: Snapshot, rev: str, branch: str) -> dict[str, Any]:
     """What a commit changed (against its first parent), or a branch against its merge base
-    with HEAD: `seatledger diff`'s own report, as its pull-request summary."""
+    with HEAD: `seatledger diff`'s own report (records, money, roster compliance)."""
     if rev.startswith("-") or branch.startswith("-"):  # never an option to git
         raise PageError(msg("{value!r} names no commit or branch", value=rev or branch))
     root = gitrepo.repo_root(snap.paths.ledger.resolve())
@@ -146,10 +148,17 @@ def change(snap: Snapshot, rev: str, branch: str) -> dict[str, Any]:
         commit = gitrepo.verify(root, rev)
         parents = gitrepo.git(root, "rev-list", "--parents", "-n", "1", commit).split()[1:]
         if not parents:
-            return {"title": commit, "text": "", "first": True}
+            return {"title": commit, "d": None, "first": True}
         revs, title = [parents[0], commit], commit
     d = ledger_git.diff(snap.paths.contract, snap.paths.ledger, revs, None)
-    return {"title": title, "text": diff_markdown(d), "first": False}
+    return {
+        "title": title,
+        "d": d,
+        "first": False,
+        "warnings": warnings(d),
+        "details": {r.id: what_changed(r) for r in (*d.records[:SHOWN], *d.roster)},
+        "shown": SHOWN,
+    }
 
 
 def source_name(snap: Snapshot, file: str) -> str | None:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -44,6 +44,39 @@ from pathlib import Path
 for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     for _ in yaml.parse(path.read_bytes(), Loader=yaml.CSafeLoader):
         pass
+"""
+
+# `seatledger serve`'s app driven through ASGI in-process, no HTTP client: the server time of
+# each page named (default: one of each kind), printed as JSON. The first includes the load.
+SERVE = """
+import asyncio, json, sys, time
+from seatledger.web.server import make_app
+PAGES = ["/", "/statement", "/deductions", "/attendance", "/roster", "/compliance", "/records",
+         "/history", "/records?page=2", "/statement?period=i2", "/attendance?month=2022-11",
+         "/compliance?period=2022-Q4", "/?lang=zh", "/statement?lang=zh"]
+app = make_app(None, None, "en")
+async def get(target):
+    path, _, query = target.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": query.encode(), "headers": [(b"host", b"localhost")],
+             "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 8000)}
+    status = []
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+    await app(scope, receive, send)
+    assert status == [200], (target, status)
+async def main():
+    times = {}
+    for target in sys.argv[1:] or PAGES:
+        start = time.perf_counter()
+        await get(target)
+        times[target] = time.perf_counter() - start
+    print(json.dumps(times))
+asyncio.run(main())
 """
 
 
@@ -136,6 +169,7 @@ def year_jobs(project: Path) -> list[Job]:
         Job("compliance Q3", [*run, "compliance", "--quarter", "Q3"], project, ok=(0, 1)),
         Job("diff, one month changed", [*run, "diff", "HEAD"], project),
         Job("fmt --check", [*run, "fmt", "--check"], project, ok=(0, 1)),
+        Job("serve, first page (year)", [PY, "-c", SERVE, "/"], project),
     ]
 
 
@@ -278,7 +312,47 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
             clear,
         ),
         Job(f"libyaml events {size}", [PY, "-c", YAML_EVENTS, str(ledger)], project),
+        Job(f"serve {size}, every kind of page", [PY, "-c", SERVE], project),
     ]
+
+
+def serve_times(project: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
+    """(first page, slowest page after the first) of the server in one process, in seconds:
+    the medians over `runs` processes. Server time: from the request to the response, the
+    first one loading the ledger; the process's start and imports are the job "serve, first
+    page (year)" in the table."""
+    import json
+
+    firsts, rests = [], []
+    for _ in range(runs):
+        done = subprocess.run(
+            [PY, "-c", SERVE], cwd=project, env=env, capture_output=True, text=True, check=True
+        )
+        times = list(json.loads(done.stdout).values())
+        firsts.append(times[0])
+        rests.append(max(times[1:]))
+    return statistics.median(firsts), statistics.median(rests)
+
+
+def all_jobs(sizes: list[str], work: Path, generate: Any) -> list[Job]:
+    """The jobs of one run: the baselines, then each size's, its ledgers written first."""
+    jobs = [
+        Job("bare import", [PY, "-c", "import typer, pydantic, rich, yaml"], ROOT),
+        Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT),
+    ]
+    if "year" in sizes:
+        generate.write("year", work / "year")
+        jobs += year_jobs(work / "year")
+        generate.write("year", work / "edit")
+        jobs += edit_jobs(work / "edit")
+        generate.write("year", work / "append")
+        jobs += append_jobs(work / "append")
+    if "import" in sizes:
+        jobs += import_jobs(work / "import")
+    for size in (s for s in sizes if s not in ("year", "import")):
+        generate.write(size, work / size)
+        jobs += big_jobs(work / size, size, work / "cache")
+    return jobs
 
 
 def main() -> None:
@@ -292,24 +366,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="seatledger-bench-"))
     env = dict(os.environ, SEATLEDGER_CACHE=str(work / "cache"), COLUMNS="120")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: compiled once, then from .pyc
-    jobs = [
-        Job("bare import", [PY, "-c", "import typer, pydantic, rich, yaml"], ROOT),
-        Job("typer floor", [PY, "-c", TYPER_FLOOR, "check"], ROOT),
-    ]
     sizes = args.sizes.split(",")
-    if "year" in sizes:
-        generate.write("year", work / "year")
-        jobs += year_jobs(work / "year")
-        generate.write("year", work / "edit")
-        jobs += edit_jobs(work / "edit")
-        generate.write("year", work / "append")
-        jobs += append_jobs(work / "append")
-    if "import" in sizes:
-        jobs += import_jobs(work / "import")
-    for size in (s for s in sizes if s not in ("year", "import")):
-        generate.write(size, work / size)
-        jobs += big_jobs(work / size, size, work / "cache")
+    jobs = all_jobs(sizes, work, generate)
     medians = measure(jobs, args.runs, env)
+    served = serve_times(work / "year", env, args.runs) if "year" in sizes else None
     bare, floor = medians["bare import"].cpu, medians["typer floor"].cpu
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} interleaved "
@@ -345,7 +405,18 @@ def main() -> None:
         daily, raw = medians["import 每日统计, 48 people"].cpu, medians["import 原始记录, 12,000 rows"].cpu
         targets.append(("import 每日统计 48 people <= 3x import", daily / bare, 3.0))
         targets.append(("import 原始记录 12,000 rows <= 6x import", raw / bare, 6.0))
+    if served is not None:
+        first, rest = served
+        print(
+            f"\nserve (year), server time: first page {first * 1000:.1f} ms, "
+            f"slowest after it {rest * 1000:.1f} ms"
+        )
+        targets.append(("serve: any page after the first <= 150 ms", rest * 1000, 150.0))
+        targets.append(("serve: first page <= 2x check", first / medians["check (year)"].cpu, 2.0))
     for size in (s for s in sizes if s not in ("year", "import")):
+        targets.append(
+            (f"serve {size} peak <= 200 MiB", medians[f"serve {size}, every kind of page"].rss_mib, 200.0)
+        )
         events = medians[f"libyaml events {size}"].cpu
         targets.append(
             (

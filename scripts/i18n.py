@@ -118,7 +118,9 @@ def extract() -> Catalog:
     catalog = Catalog(project="seatledger", domain="seatledger", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(SRC),
-        method_map=[("**.py", "python")],
+        # web/templates: Jinja2's own extractor finds _() and tr() in the pages
+        method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2.ext:babel_extract")],
+        options_map={"**/templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}},
         keywords=KEYWORDS,
         comment_tags=("i18n:",),
         strip_comment_tags=True,

@@ -9,11 +9,11 @@ import sys
 
 import typer
 
-from seatledger.cli import imports, ledger_git, records, reports
+from seatledger.cli import imports, ledger_git, records, reports, serve
 from seatledger.cli.groups import SETTINGS, app
 from seatledger.core.i18n import tr
 
-COMMAND_MODULES = (records, reports, ledger_git, imports)  # importing them registers their commands
+COMMAND_MODULES = (records, reports, ledger_git, imports, serve)  # importing them registers their commands
 
 
 def narrowed(argv: list[str]) -> typer.Typer:

@@ -18,6 +18,7 @@ import typer
 from seatledger.app.periods import PeriodArgs
 from seatledger.cli.lang import Lang, choose
 from seatledger.core.errors import SeatledgerError, UsageError
+from seatledger.core.foreign import os_reason
 from seatledger.core.i18n import _, msg, tr
 from seatledger.render.formats import FILE_FORMATS, NEEDS_FILE
 
@@ -179,7 +180,7 @@ def _run(fn: Callable[..., Any], mine: dict[str, Any], opts: Opts) -> Any:
     except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
         where = f"{exc.filename}: " if exc.filename else ""
         print(
-            tr("{where}{value}; the file was left as it was", where=where, value=exc.strerror or exc),
+            tr("{where}{value}; the file was left as it was", where=where, value=os_reason(exc)),
             file=sys.stderr,
         )
         raise typer.Exit(1) from None

@@ -5,7 +5,7 @@ roster rules, payers, settings. JSON and English text keep the key; Chinese text
 from __future__ import annotations
 
 from seatledger.core.choices import DEGREE_TITLES, ROLE_TITLES, SHIFT_TITLES
-from seatledger.core.i18n import Term, current
+from seatledger.core.i18n import Term, current, local
 
 UNITS = {
     "person-shifts": "人次",
@@ -105,10 +105,10 @@ WORDS: dict[str, str] = {
 
 def shown(key: object, words: dict[str, str] | None = None) -> str:
     """`key` for people: its Chinese word under zh (from `words`, else any table), else the key."""
-    text = str(key)
     if current() != "zh":
-        return text
-    return (words or WORDS).get(text) or WORDS.get(text, text)
+        return local(key)
+    text = str(key)
+    return (words or WORDS).get(text) or WORDS.get(text) or local(key)
 
 
 def titled(key: str, title: str | None) -> str:

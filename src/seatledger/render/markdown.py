@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from seatledger.core.i18n import _, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import CHANGES, shown
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
 
 
@@ -31,9 +32,10 @@ def _money_rows(rows: tuple[MoneyDelta, ...]) -> list[str]:
 def what_changed(r: RecordChange) -> str:
     """The detail of one change: what a void withdraws, each changed field before -> after."""
     if r.kind == "void" and r.target:
-        return f"withdraws {r.target}"
+        return tr("withdraws {target}", target=r.target)
     if r.change == "changed":
-        return "; ".join(f"{k}: {a or '(none)'} → {b or '(none)'}" for k, a, b in r.fields)
+        none = _("(none)")
+        return "; ".join(f"{k}: {a or none} → {b or none}" for k, a, b in r.fields)
     return ""
 
 
@@ -43,7 +45,7 @@ def warnings(d: LedgerDiff) -> list[str]:
             "**Warning**: `{id}` {change} inside closed quarter {closed}; reopen it first "
             "(`seatledger reopen --quarter {closed}`)",
             id=r.id,
-            change=r.change,
+            change=shown(r.change, CHANGES),
             closed=r.closed,
         )
         for r in d.records
@@ -62,7 +64,7 @@ def ledger_diff(d: LedgerDiff) -> str:
     )
     if d.records:
         out += ["", "| change | record | kind | date | detail |", "|---|---|---|---|---|"]
-        shown = d.records[:30]
+        first = d.records[:30]
         out += [
             tr(
                 "| {change} | `{id}` | {kind} | {value} | {what_changed} |",
@@ -72,10 +74,10 @@ def ledger_diff(d: LedgerDiff) -> str:
                 value=r.date or "",
                 what_changed=what_changed(r),
             )
-            for r in shown
+            for r in first
         ]
-        if len(d.records) > len(shown):
-            out.append(f"| … | {len(d.records) - len(shown)} more | | | |")
+        if len(d.records) > len(first):
+            out.append(f"| … | {len(d.records) - len(first)} more | | | |")
     if d.roster:
         out += [
             "",

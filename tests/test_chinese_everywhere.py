@@ -245,6 +245,8 @@ def test_chinese_is_accepted_for_every_closed_vocabulary(blank: Path, run: Run) 
     assert r.exit_code == 0, r
     roster = (blank / "roster.yaml").read_text(encoding="utf-8")
     assert "role: seat\n  degree: bachelor" in roster.split("id: Z001")[1]
+    by_quarter = run("balance", "--by", "quarter", "--format", "json").stdout
+    assert run("balance", "--by", "季度", "--format", "json").stdout == by_quarter
     q3 = run("deduct", "--quarter", "Q4", "--format", "json").stdout
     for spelled in ("四季度", "第四季度", "第4季度", "2022年第四季度"):
         r = run("deduct", "--quarter", spelled, "--format", "json")

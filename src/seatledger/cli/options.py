@@ -18,7 +18,6 @@ import typer
 from seatledger.app.periods import PeriodArgs
 from seatledger.cli.lang import Lang, choose
 from seatledger.core.errors import SeatledgerError, UsageError
-from seatledger.core.foreign import os_reason
 from seatledger.core.i18n import _, msg, tr
 from seatledger.render.formats import FILE_FORMATS, NEEDS_FILE
 
@@ -178,6 +177,8 @@ def _run(fn: Callable[..., Any], mine: dict[str, Any], opts: Opts) -> Any:
     except BrokenPipeError:  # `| head`: the reader has gone, nothing to say
         raise
     except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
+        from seatledger.core.foreign import os_reason  # only on this path
+
         where = f"{exc.filename}: " if exc.filename else ""
         print(
             tr("{where}{value}; the file was left as it was", where=where, value=os_reason(exc)),

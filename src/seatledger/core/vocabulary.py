@@ -87,6 +87,27 @@ KINDS = {
     "void": "作废",
     "person": "人员",
 }
+# the command line's own choices (--by, --format, --lang), by a Chinese name too
+OPTION_TITLES = {
+    "month": "按月",
+    "quarter": "按季度",
+    "text": "文本",
+    "json": "JSON",
+    "csv": "CSV",
+    "md": "Markdown",
+    "html": "网页",
+    "xlsx": "Excel",
+    "zh": "中文",
+    "en": "英文",
+}
+OPTION_ALIASES = {
+    **{t: k for k, t in OPTION_TITLES.items()},
+    "月": "month",
+    "季度": "quarter",
+    "季": "quarter",
+    "表格": "xlsx",
+    "打印": "html",
+}
 WORDS: dict[str, str] = {
     **UNITS,
     **WINDOWS,

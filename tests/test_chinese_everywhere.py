@@ -164,6 +164,9 @@ BAD = [
     ("settle", "--instalment", "9"),
     ("notices", "--ledger", "nowhere"),
     ("check", "--contract", "missing.yaml"),
+    ("close", "--quarter", "Q4"),
+    ("void", "nosuch", "--reason", "x"),
+    ("record", "payment", "--date", "2022-10-11", "--instalment", "3", "--amount", "abc"),
 ]
 # What the user may type, listed by the refusals beside its Chinese: shifts, roles, degrees,
 # penalty keys, --by's choices, formats.

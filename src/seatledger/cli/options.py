@@ -57,7 +57,7 @@ PERIOD = {
     ],
     "quarter": Annotated[
         str | None,
-        typer.Option("--quarter", metavar="Q1..Q4", help=_("Q3 or 2022-Q3"), rich_help_panel=_PANEL),
+        typer.Option("--quarter", metavar="Q1..Q4", help=_("Q3, 2022-Q3 or 三季度"), rich_help_panel=_PANEL),
     ],
     "instalment": Annotated[
         int | None,

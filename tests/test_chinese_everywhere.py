@@ -45,7 +45,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 # A command line as the usage and hints write it (`seatledger record attendance`), and the
 # field a problem names after its file and line (`2022-10.yaml:6: colour: ...`): both typed.
 _TYPED_HERE = re.compile(
-    r"\bseatledger(?: [a-z][a-z-]*)*|(?<=\.yaml: )[a-z_.]+(?=: )|(?<=:\d: )[a-z_.]+(?=: )"
+    r"\bseatledger(?: [a-z][a-z-]*)*|(?<=\.yaml: )[a-z0-9_.-]+(?=: )|(?<=\d: )[a-z0-9_.-]+(?=: )"
 )
 
 
@@ -221,6 +221,25 @@ def test_file_problems_are_chinese(blank: Path, run: Run, text: str) -> None:
     said = re.sub(r"'[^'\n]*'", " ", r.output)
     fields = {"id", "kind", "attendance", "date", "shift", "present", "absent", "note"}  # typed in the file
     assert english(said, fields) == [], r.output
+
+
+def test_contract_problems_are_chinese(project: Path, run: Run) -> None:
+    """pydantic's messages (a bad number, a value not among the choices, a key missing or
+    unknown) and our validators' own, under --lang zh."""
+    path = project / "contracts" / "haidian-hotline-2022.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = (
+        text.replace("  seats: 48\n", "  seats: many\n  colour: red\n", 1)
+        .replace("window: iso-week", "window: fortnight", 1)
+        .replace('amount: "2995200.00"', 'amount: "abc"', 1)
+    )
+    assert broken.count("many") == 1 and "fortnight" in broken and '"abc"' in broken
+    path.write_text(broken, encoding="utf-8")
+    r = run("check", "--lang", "zh")
+    assert r.exit_code in (1, 2), r
+    said = re.sub(r"'[^'\n]*'", " ", r.output)
+    assert english(said) == [], r.output
+    assert "不是整数" in r.output and "不是" in r.output and "未知的键" in r.output, r.output
 
 
 def test_chinese_is_accepted_for_every_closed_vocabulary(blank: Path, run: Run) -> None:

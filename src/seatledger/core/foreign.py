@@ -78,6 +78,9 @@ def pydantic_problem(kind: str, english: str, value: object, limits: dict[str, o
     """pydantic's error of type `kind` in our words; an unknown type keeps its English in
     English and names the kind of problem in Chinese."""
     template = _PYDANTIC.get(kind)
+    if "expected" in limits:  # pydantic's "'a', 'b' or 'c'": the or is English
+        said = str(limits["expected"])
+        limits = {**limits, "expected": Term(said, said.replace(" or ", ", "))}
     if template is not None:
         try:
             return msg(template, input=value, **{k: v for k, v in limits.items() if k != "error"})

@@ -300,5 +300,6 @@ def test_diff_is_chinese(repo: Path, run: Run) -> None:
         == 0
     )
     commit(repo, "July")
-    out = _zh(run, "diff", "HEAD~1", "HEAD")
-    assert english(out.replace("HEAD~1", " ").replace("HEAD", " ")) == [], out  # the revisions typed
+    for fmt in ("text", "markdown"):
+        out = _zh(run, "diff", "HEAD~1", "HEAD", "--format", fmt)
+        assert english(out.replace("HEAD~1", " ").replace("HEAD", " ")) == [], out  # the revisions typed

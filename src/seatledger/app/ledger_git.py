@@ -21,10 +21,11 @@ from seatledger.app.ledger_access import (
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import Term, msg
 from seatledger.core.ledger import Ledger, closed_quarters
 from seatledger.core.periods import Period
 from seatledger.core.results import Written
+from seatledger.core.vocabulary import term
 from seatledger.git import repo as gitrepo
 from seatledger.git.canonical import canonical_text
 from seatledger.git.closings import close_entry, reopen_entry
@@ -85,15 +86,17 @@ def close(
         book = made if made is not None else make_book(led)
         gaps, unrecorded = gaps_in(book, q.start, q.end)
         if gaps or unrecorded:
-            missing = [f"{g.date} {g.shift}" for g in (*gaps, *unrecorded)]
+            missing = [
+                Term(f"{g.date} {g.shift}", f"{g.date} {term(g.shift).zh}") for g in (*gaps, *unrecorded)
+            ]
             raise SeatledgerError(
                 msg(
                     "refused: {label} has {n_missing} required shift(s) with no attendance "
                     "({values}{value}); record them first",
                     label=q.label,
                     n_missing=len(missing),
-                    values=", ".join(missing[:5]),
-                    value=", ..." if len(missing) > 5 else "",
+                    values=Term(", ".join(missing[:5]), "、".join(m.zh for m in missing[:5])),
+                    value=Term(", ...", "等") if len(missing) > 5 else "",
                 )
             )
         # Only this quarter's gaps matter here (above); a later week still on a branch does not.

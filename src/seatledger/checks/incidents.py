@@ -10,7 +10,7 @@ from seatledger.checks.problem import problem
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract, Penalty
 from seatledger.core.errors import Problem, did_you_mean
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import Msg, Term, msg
 from seatledger.core.money import fmt
 from seatledger.core.records import Incident, Person
 from seatledger.core.titles import listed, titles
@@ -72,7 +72,7 @@ def _priced(c: Contract, penalty: Penalty, r: Incident) -> list[Problem]:
                 msg(
                     "{penalty} has no fixed amount: give the amount per {value} ({range})",
                     penalty=r.penalty,
-                    value="case" if penalty.basis == "per-case" else "occurrence",
+                    value=Term("case", "件") if penalty.basis == "per-case" else Term("occurrence", "次"),
                     range=_range(penalty.min, penalty.max),
                 ),
             )
@@ -129,9 +129,9 @@ def _incident_staff(people: dict[str, Person], r: Incident) -> list[Problem]:
     return out
 
 
-def _range(lo: Decimal | None, hi: Decimal | None) -> str:
+def _range(lo: Decimal | None, hi: Decimal | None) -> Msg:
     if lo is not None and hi is not None:
-        return f"{fmt(lo)} to {fmt(hi)}"
+        return msg("{least} to {most}", least=fmt(lo), most=fmt(hi))
     return (
         msg("at least {amount}", amount=fmt(lo))
         if lo is not None

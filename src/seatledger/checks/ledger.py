@@ -34,6 +34,7 @@ from seatledger.core.records import (
     Record,
     Void,
 )
+from seatledger.core.vocabulary import term
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps
 
@@ -130,7 +131,7 @@ def _gaps(x: Checked) -> list[Problem]:
                         "gap: no attendance recorded for {d} {shift} shift, which requires "
                         "{required} (rule 6)",
                         d=d,
-                        shift=shift,
+                        shift=term(shift),
                         required=requirements.required(d, shift),
                     ),
                     record=f"att-{d}-{shift}",
@@ -177,7 +178,7 @@ def _overlaps(records: list[Record]) -> list[Problem]:
                             "a second attendance record for {date} {shift} (first: {file}:{line}); "
                             "use --replace",
                             date=r.date,
-                            shift=r.shift,
+                            shift=term(r.shift),
                             file=first.source.file,
                             line=first.source.line,
                         ),
@@ -195,7 +196,7 @@ def _overlaps(records: list[Record]) -> list[Problem]:
                                 id=other.id,
                                 date=other.date,
                                 to=other.to,
-                                shift=r.shift,
+                                shift=term(r.shift),
                             ),
                         )
                     )

@@ -20,6 +20,7 @@ from typer import _coercion, core
 from typer._click.exceptions import BadParameter
 
 from seatledger.core.i18n import tr
+from seatledger.core.vocabulary import OPTION_ALIASES, OPTION_TITLES
 
 _PLAIN = (str, int, bool, Path)
 
@@ -60,9 +61,12 @@ def _convert(kind: Any, value: Any, param: Any, ctx: Any) -> Any:
         return bool(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
         try:
-            return kind(value)
+            return kind(OPTION_ALIASES.get(str(value).strip(), value))
         except ValueError:
-            valid = ", ".join(str(m.value) for m in kind)
+            valid = ", ".join(
+                f"{m.value} ({OPTION_TITLES[m.value]})" if m.value in OPTION_TITLES else str(m.value)
+                for m in kind
+            )
             raise BadParameter(
                 tr("{value!r} is not one of {values}{hint}", value=value, values=valid, hint=""),
                 ctx=ctx,

@@ -47,4 +47,5 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
 ) -> None:
-    choose(str(lang) if lang else None)  # per run: an earlier run in this process chose its own
+    if lang:  # else `narrowed` chose from the whole command line (--lang may follow the command)
+        choose(str(lang))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
+from seatledger.cli import usage_errors
 from seatledger.core import i18n
 
 Lang = StrEnum("Lang", {name: name for name in i18n.LANGUAGES})  # type: ignore[misc]
@@ -70,6 +71,7 @@ def choose(lang: str | None) -> str:
             if hasattr(module, "ngettext"):
                 module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
     _translate_typer_literals()
+    usage_errors.install()
     rich_utils = sys.modules.get("typer.rich_utils")
     if rich_utils is not None:
         for attr, text in _RICH_TEXTS.items():

@@ -20,7 +20,7 @@ else:
     files = lazy.module("seatledger.app.files")
     ledger_git = lazy.module("seatledger.app.ledger_git")
 
-QuarterOpt = Annotated[str, typer.Option("--quarter", help="Q3 or 2022-Q3")]
+QuarterOpt = Annotated[str, typer.Option("--quarter", help=_("Q3, 2022-Q3 or 三季度"))]
 
 
 @command(app, "to-utf8", where=False, dry_run=True)

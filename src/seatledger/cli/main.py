@@ -11,6 +11,7 @@ import typer
 
 from seatledger.cli import imports, ledger_git, records, reports, serve
 from seatledger.cli.groups import SETTINGS, app
+from seatledger.cli.lang import choose, preparse
 from seatledger.core.i18n import tr
 
 COMMAND_MODULES = (records, reports, ledger_git, imports, serve)  # importing them registers their commands
@@ -19,6 +20,7 @@ COMMAND_MODULES = (records, reports, ledger_git, imports, serve)  # importing th
 def narrowed(argv: list[str]) -> typer.Typer:
     """The app with only the command that `argv` names. Typer turns every registered command
     into a click command on each run (15 ms for this app); one is all a run needs."""
+    choose(preparse(argv))  # this run's language, for the errors met while parsing it
     name = argv[0] if argv and not argv[0].startswith("-") else None
     commands = [
         c

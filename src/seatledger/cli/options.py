@@ -57,7 +57,7 @@ PERIOD = {
     ],
     "quarter": Annotated[
         str | None,
-        typer.Option("--quarter", metavar="Q1..Q4", help=_("Q3 or 2022-Q3"), rich_help_panel=_PANEL),
+        typer.Option("--quarter", metavar="Q1..Q4", help=_("Q3, 2022-Q3 or 三季度"), rich_help_panel=_PANEL),
     ],
     "instalment": Annotated[
         int | None,
@@ -177,9 +177,11 @@ def _run(fn: Callable[..., Any], mine: dict[str, Any], opts: Opts) -> Any:
     except BrokenPipeError:  # `| head`: the reader has gone, nothing to say
         raise
     except OSError as exc:  # the disk, not a bug: a read-only folder, a full disk
+        from seatledger.core.foreign import os_reason  # only on this path
+
         where = f"{exc.filename}: " if exc.filename else ""
         print(
-            tr("{where}{value}; the file was left as it was", where=where, value=exc.strerror or exc),
+            tr("{where}{value}; the file was left as it was", where=where, value=os_reason(exc)),
             file=sys.stderr,
         )
         raise typer.Exit(1) from None

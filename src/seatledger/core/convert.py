@@ -140,19 +140,18 @@ def instalment_number(value: Any) -> int:
         raise ValueError(msg("{value!r} is not an instalment number", value=value)) from None
 
 
-def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+def one_of(choices: tuple[str, ...], titles: dict[str, str] | None = None) -> Callable[[Any], str]:
+    """One of `choices`, by its key or (where `titles` gives one) its Chinese title: 夜班 is night."""
+    by_title = {t: k for k, t in (titles or {}).items()}
+
     def convert(value: Any) -> str:
-        if value not in choices:
-            hint = did_you_mean(value, list(choices))
-            raise ValueError(
-                msg(
-                    "{value!r} is not one of {values}{hint}",
-                    value=value,
-                    values=", ".join(choices),
-                    hint=hint,
-                )
-            )
-        return str(value)
+        if value in choices:
+            return str(value)
+        if isinstance(value, str) and value.strip() in by_title:
+            return by_title[value.strip()]
+        hint = did_you_mean(value, list(choices)) if isinstance(value, str) else ""
+        listed = ", ".join(f"{k} ({titles[k]})" if titles and k in titles else k for k in choices)
+        raise ValueError(msg("{value!r} is not one of {values}{hint}", value=value, values=listed, hint=hint))
 
     return convert
 

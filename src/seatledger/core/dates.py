@@ -9,8 +9,8 @@ from datetime import date
 
 from seatledger.core.i18n import msg
 
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$")
-_MONTH = re.compile(r"^(\d{4})(?:-(\d{2})|/(\d{1,2})|年(\d{1,2})月)$")
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})-(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$")
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2})|/(\d{1,2})|年(\d{1,2})月)$")
 
 
 def parse_date(text: object) -> date:
@@ -32,7 +32,10 @@ def parse_date(text: object) -> date:
     m = _DAY.match(unicodedata.normalize("NFKC", text).strip()) if isinstance(text, str) else None
     if m is None:
         raise ValueError(
-            msg("{text!r} is not a date; write it as 2022-07-01, 2022/07/01 or 2022年7月1日", text=text)
+            msg(
+                "{text!r} is not a date; write it as 2022-07-01, 2022-7-1, 2022/07/01 or 2022年7月1日",
+                text=text,
+            )
         )
     month, day = (int(v) for v in m.groups()[1:] if v is not None)
     try:

@@ -95,15 +95,35 @@ def _rebuild(template: str, args: dict[str, object]) -> Msg:
 msg = Msg
 
 
+class Term(str):
+    """A key that people read in Chinese as a word of its own: English text and JSON keep the
+    key (`bachelor`), Chinese text shows `zh` (本科)."""
+
+    zh: str
+
+    def __new__(cls, key: str, zh: str) -> Term:
+        self = super().__new__(cls, key)
+        self.zh = zh
+        return self
+
+    def __reduce__(self) -> Any:
+        return (Term, (str(self), self.zh))
+
+
 def local(text: object) -> str:
     """`text` for people: a `Msg` in the chosen language, anything else as it is."""
+    if isinstance(text, Term):
+        return text.zh if current() == "zh" else str(text)
     if isinstance(text, Msg):
         template = _(text.template) if text.template != "{a}{b}" else text.template
         if not text.args:
             return template
         try:
             return template.format(
-                **{k: local(v) if isinstance(v, Msg | BaseException) else v for k, v in text.args.items()}
+                **{
+                    k: local(v) if isinstance(v, Msg | Term | BaseException) else v
+                    for k, v in text.args.items()
+                }
             )
         except (KeyError, IndexError, ValueError):  # a broken translation: the English
             return str(text)

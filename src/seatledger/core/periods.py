@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
@@ -29,7 +30,8 @@ class Period(NamedTuple):
         return {"label": self.label, "from": self.start.isoformat(), "to": self.end.isoformat()}
 
 
-_QUARTER = re.compile(r"^(?:(\d{4})-)?[Qq]([1-4])$")
+_QUARTER = re.compile(r"^(?:(\d{4})(?:-|年)?)?(?:[Qq]([1-4])|第?([1-4一二三四])季度)$")
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def month_period(year: int, month: int) -> Period:
@@ -64,13 +66,18 @@ def months_of(start: date, end: date) -> Iterator[Period]:
 
 def quarter(contract: Contract, text: str) -> Period:
     """`Q3` or `2022-Q3`: the term's quarter of that name; ValueError naming the valid ones."""
-    m = _QUARTER.match(text.strip())
+    m = _QUARTER.match(unicodedata.normalize("NFKC", text).strip())
     valid = [q.label for q in quarters_of(contract)]
     if not m:
         raise ValueError(
-            msg("{text!r}: write Q1..Q4 or YYYY-Qn; valid: {values}", text=text, values=", ".join(valid))
+            msg(
+                "{text!r}: write Q1..Q4, YYYY-Qn or 三季度; valid: {values}",
+                text=text,
+                values=", ".join(valid),
+            )
         )
-    year, number = m.group(1), int(m.group(2))
+    year, digit = m.group(1), m.group(2) or m.group(3)
+    number = _NUMERALS.get(digit) or int(digit)
     matches = [
         q
         for q in quarters_of(contract)
@@ -78,7 +85,7 @@ def quarter(contract: Contract, text: str) -> Period:
     ]
     if len(matches) != 1:
         why = msg("is ambiguous in this term") if len(matches) > 1 else msg("is not in the term")
-        raise ValueError(f"{text}: {why}; valid: {', '.join(valid)}")
+        raise ValueError(msg("{text}: {why}; valid: {values}", text=text, why=why, values=", ".join(valid)))
     return matches[0]
 
 
@@ -95,7 +102,7 @@ def instalment_period(contract: Contract, number: int) -> Period:
     if inst is None:
         valid = ", ".join(str(i.number) for i in contract.instalments)
         raise ValueError(msg("{number}: not an instalment; valid: {valid}", number=number, valid=valid))
-    return Period(f"instalment {number}", inst.start, inst.end)
+    return Period(msg("instalment {number}", number=number), inst.start, inst.end)
 
 
 def date_range(start: str, end: str) -> Period:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, NamedTuple
 
 from seatledger.core import convert as cv
 from seatledger.core import references
-from seatledger.core.choices import SHIFTS
+from seatledger.core.choices import SHIFT_TITLES, SHIFTS
 from seatledger.core.declare import DECLARED as DECLARED
 from seatledger.core.declare import F, declare
 from seatledger.core.field_types import Day, Ground, Id, InstalmentRef, Note, Repeat, Shift, Staff
@@ -24,7 +24,7 @@ from seatledger.core.source import Source as Source
 class Attendance(NamedTuple):
     id: Id
     date: Day
-    shift: Annotated[str, F(cv.one_of(SHIFTS), N_("day, night or duty"), cli_default="day")]
+    shift: Annotated[str, F(cv.one_of(SHIFTS, SHIFT_TITLES), N_("day, night or duty"), cli_default="day")]
     present: Annotated[int, F(cv.count0, N_("People at work on the shift."), cli="int")]
     absent: Annotated[
         tuple[str, ...], F(cv.idents, N_("Absent staff ids: S001,S002, or the option repeated"), cli="ids")

@@ -5,7 +5,7 @@ evaluated annotations."""
 import datetime as dt
 from typing import Annotated, NamedTuple
 
-from seatledger.core.choices import DEGREES, ROLES
+from seatledger.core.choices import DEGREE_TITLES, DEGREES, ROLE_TITLES, ROLES
 from seatledger.core.convert import day, ident, key, one_of, text
 from seatledger.core.declare import F
 from seatledger.core.source import NOWHERE, Source
@@ -19,8 +19,8 @@ class LedgerMeta(NamedTuple):
 
 class Person(NamedTuple):
     id: Annotated[str, F(ident)]
-    role: Annotated[str, F(one_of(ROLES))]
-    degree: Annotated[str, F(one_of(DEGREES))]
+    role: Annotated[str, F(one_of(ROLES, ROLE_TITLES))]
+    degree: Annotated[str, F(one_of(DEGREES, DEGREE_TITLES))]
     joined: Annotated[dt.date, F(day)]
     group: Annotated[str | None, F(key)] = None
     name: Annotated[str | None, F(text)] = None

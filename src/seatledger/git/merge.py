@@ -17,6 +17,7 @@ from pathlib import Path
 
 from seatledger.core.atomic import write_atomic
 from seatledger.core.errors import SeatledgerError
+from seatledger.core.foreign import os_reason
 from seatledger.core.i18n import msg
 from seatledger.core.records import Void
 from seatledger.git.canonical import Item, ListFile, parse
@@ -209,7 +210,7 @@ def _why(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return msg("a side is not UTF-8")
     if isinstance(exc, OSError):
-        return f"{exc.filename}: {exc.strerror}"
+        return msg("{file}: {reason}", file=exc.filename, reason=os_reason(exc))
     return str(exc)
 
 

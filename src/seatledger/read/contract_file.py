@@ -14,7 +14,8 @@ from typing import Any
 
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
-from seatledger.core.i18n import msg
+from seatledger.core.foreign import pydantic_problem
+from seatledger.core.i18n import Msg, message_of, msg
 from seatledger.read import cache
 from seatledger.read.contract_checks import cross_checks
 from seatledger.read.plain import from_plain, to_plain
@@ -107,9 +108,20 @@ def _model_at(loc: tuple[Any, ...]) -> Any:
     return model if hasattr(model, "_fields") else None
 
 
+def _reworded(err: Any) -> Msg:
+    """pydantic's message in our words: our own validators' Msg as raised, else by its type."""
+    error = (err.get("ctx") or {}).get("error")
+    if err["type"] == "value_error" and isinstance(error, BaseException):
+        first = message_of(error)
+        return first if isinstance(first, Msg) else msg("{detail}", detail=first)
+    return pydantic_problem(
+        err["type"], str(err["msg"]).removeprefix("Value error, "), err.get("input"), err.get("ctx") or {}
+    )
+
+
 def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
     loc = tuple(err["loc"])
-    message = str(err["msg"]).removeprefix("Value error, ")
+    message: str = _reworded(err)
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = msg("unknown key {loc!r}; remove it or check its spelling", loc=loc[-1])
         parent = _model_at(loc[:-1])
@@ -117,6 +129,4 @@ def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
             message += did_you_mean(loc[-1], list(parent._fields))
     elif err["type"] in ("missing", "missing_keyword_argument"):
         message = msg("is required")
-    elif err["type"] == "literal_error":
-        message = f"{err.get('input')!r}: {message}"
     return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)

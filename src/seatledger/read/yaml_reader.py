@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seatledger.core.errors import Problem
+from seatledger.core.foreign import os_reason, yaml_problem
 from seatledger.core.i18n import msg
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -110,7 +111,7 @@ def read_bytes(path: Path) -> bytes:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlError(
-            Problem(str(path), 0, "", msg("cannot read: {strerror}", strerror=exc.strerror))
+            Problem(str(path), 0, "", msg("cannot read: {strerror}", strerror=os_reason(exc)))
         ) from exc
     if len(data) > MAX_FILE_BYTES:
         raise YamlError(
@@ -259,10 +260,15 @@ def load_text(text: str, filename: str) -> Any:  # noqa: C901
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         raise YamlError(
-            Problem(filename, line, "", msg("YAML syntax: {value}", value=exc.problem or exc.context))
+            Problem(
+                filename,
+                line,
+                "",
+                msg("YAML syntax: {value}", value=yaml_problem(exc.problem or exc.context)),
+            )
         ) from exc
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(filename, 0, "", msg("YAML: {exc}", exc=exc))) from exc
+        raise YamlError(Problem(filename, 0, "", msg("YAML: {exc}", exc=yaml_problem(str(exc))))) from exc
     finally:
         parser.dispose()
     return root

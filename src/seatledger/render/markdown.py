@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from seatledger.core.i18n import _, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import CHANGES, KINDS, shown
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange
 
 
@@ -18,7 +19,7 @@ def _money_rows(rows: tuple[MoneyDelta, ...]) -> list[str]:
         tr(
             "| {label}{value} | {amount} | {signed} | {amount2} | {signed2} |",
             label=m.period.label,
-            value="" if m.complete else " (incomplete)",
+            value="" if m.complete else _(" (incomplete)"),
             amount=fmt_grouped(m.deducted_after),
             signed=_signed(m.deducted),
             amount2=fmt_grouped(m.balance_after),
@@ -31,9 +32,10 @@ def _money_rows(rows: tuple[MoneyDelta, ...]) -> list[str]:
 def what_changed(r: RecordChange) -> str:
     """The detail of one change: what a void withdraws, each changed field before -> after."""
     if r.kind == "void" and r.target:
-        return f"withdraws {r.target}"
+        return tr("withdraws {target}", target=r.target)
     if r.change == "changed":
-        return "; ".join(f"{k}: {a or '(none)'} → {b or '(none)'}" for k, a, b in r.fields)
+        none = _("(none)")
+        return "; ".join(f"{k}: {a or none} → {b or none}" for k, a, b in r.fields)
     return ""
 
 
@@ -43,7 +45,7 @@ def warnings(d: LedgerDiff) -> list[str]:
             "**Warning**: `{id}` {change} inside closed quarter {closed}; reopen it first "
             "(`seatledger reopen --quarter {closed}`)",
             id=r.id,
-            change=r.change,
+            change=shown(r.change, CHANGES),
             closed=r.closed,
         )
         for r in d.records
@@ -58,30 +60,36 @@ def ledger_diff(d: LedgerDiff) -> str:
     out += [f"> {w}" for w in warnings(d)] + ([""] if warnings(d) else [])
     counts = {c: sum(1 for r in d.records if r.change == c) for c in ("added", "changed", "removed")}
     out.append(
-        f"**Records**: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed"
+        tr(
+            "**Records**: {added} added, {changed} changed, {removed} removed",
+            added=counts["added"],
+            changed=counts["changed"],
+            removed=counts["removed"],
+        )
     )
     if d.records:
-        out += ["", "| change | record | kind | date | detail |", "|---|---|---|---|---|"]
-        shown = d.records[:30]
+        out += ["", _("| change | record | kind | date | detail |"), "|---|---|---|---|---|"]
+        first = d.records[:30]
         out += [
             tr(
                 "| {change} | `{id}` | {kind} | {value} | {what_changed} |",
-                change=r.change,
+                change=shown(r.change, CHANGES),
                 id=r.id,
-                kind=r.kind,
+                kind=shown(r.kind, KINDS),
                 value=r.date or "",
                 what_changed=what_changed(r),
             )
-            for r in shown
+            for r in first
         ]
-        if len(d.records) > len(shown):
-            out.append(f"| … | {len(d.records) - len(shown)} more | | | |")
+        if len(d.records) > len(first):
+            out.append(tr("| … | {n} more | | | |", n=len(d.records) - len(first)))
     if d.roster:
         out += [
             "",
-            "**Roster**: "
+            _("**Roster**: ")
             + ", ".join(
-                f"{r.change} `{r.id}`" + (f" ({what_changed(r)})" if r.change == "changed" else "")
+                f"{shown(r.change, CHANGES)} `{r.id}`"
+                + (f" ({what_changed(r)})" if r.change == "changed" else "")
                 for r in d.roster
             ),
         ]
@@ -92,7 +100,7 @@ def ledger_diff(d: LedgerDiff) -> str:
             "",
             _("**Money** (deducted from Party B; balance owed by Party A = accrued − deducted − paid)"),
             "",
-            "| period | deducted | Δ deducted | balance | Δ balance |",
+            _("| period | deducted | Δ deducted | balance | Δ balance |"),
             "|---|---:|---:|---:|---:|",
             *_money_rows(d.months),
             *_money_rows(d.quarters),
@@ -110,10 +118,27 @@ def ledger_diff(d: LedgerDiff) -> str:
     if d.new_violations or d.resolved_violations:
         out += ["", _("**Roster compliance**:")]
         out += [
-            f"- new: {v.rule} {v.start}..{v.end} ({v.clause}): expected {v.expected}, actual {v.actual}"
+            tr(
+                "- new: {rule} {start}..{end} ({clause}): expected {expected}, actual {actual}",
+                rule=v.rule,
+                start=v.start,
+                end=v.end,
+                clause=v.clause,
+                expected=v.expected,
+                actual=v.actual,
+            )
             for v in d.new_violations
         ]
-        out += [f"- resolved: {v.rule} {v.start}..{v.end} ({v.clause})" for v in d.resolved_violations]
+        out += [
+            tr(
+                "- resolved: {rule} {start}..{end} ({clause})",
+                rule=v.rule,
+                start=v.start,
+                end=v.end,
+                clause=v.clause,
+            )
+            for v in d.resolved_violations
+        ]
     else:
         out += ["", _("**Roster compliance**: unchanged.")]
     return "\n".join([*out, ""])

@@ -10,6 +10,7 @@ from typing import Any
 from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.results import CheckResult, Written
+from seatledger.core.vocabulary import DAY_KINDS, HOLIDAYS, WEEKDAYS, shown
 from seatledger.reports.calendar_days import MonthCalendar
 
 
@@ -92,15 +93,15 @@ def calendar_text(c: MonthCalendar) -> None:
             ("wd", "left"),
             ("kind", "left"),
             ("holiday / note", "left"),
-            *((shift, "right") for shift in SHIFTS),
+            *((shown(shift), "right") for shift in SHIFTS),
         ],
     )
     for d in c.days:
         table.add_row(
             d.date.isoformat(),
-            d.weekday,
-            d.kind,
-            d.name or "",
+            shown(d.weekday, WEEKDAYS),
+            shown(d.kind, DAY_KINDS),
+            shown(d.name, HOLIDAYS) if d.name else "",
             *(str(d.required[s] or "") for s in SHIFTS),
             style="" if d.kind == "working" else "dim",
         )

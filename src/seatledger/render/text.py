@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from seatledger.core.i18n import _, local, tr
+from seatledger.core.i18n import _, current, local, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import ROSTER_RULES, SETTINGS, STATUSES, UNITS, WINDOWS, shown, titled
 from seatledger.render.sheet import Sheet
 from seatledger.render.terminal import Markup, Terminal, escape
 from seatledger.reports.compliance import ComplianceReport
@@ -42,14 +43,14 @@ def table(title: str, columns: list[tuple[str, str]]) -> Sheet:
 
 def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...], recorded_to: object) -> None:
     if gaps:
-        shown = ", ".join(f"{g.date} {g.shift}" for g in gaps[:8])
+        listed = ", ".join(f"{g.date} {shown(g.shift)}" for g in gaps[:8])
         more = tr(" and {n} more", n=len(gaps) - 8) if len(gaps) > 8 else ""
         out.print(
             tm(
                 "[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "
                 "(gaps, rule 6): {shown}{more}",
                 n_gaps=len(gaps),
-                shown=shown,
+                shown=listed,
                 more=more,
             )
         )
@@ -73,23 +74,30 @@ def deductions(r: DeductionReport) -> None:
         "Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start, end=r.period.end
     )
     out.print(_lines_table(title, r.lines))
-    t = table(
-        _("By penalty"), [("penalty", "left"), ("title", "left"), ("clause", "left"), ("amount", "right")]
-    )
-    titles = {line.penalty: (line.title, line.clause) for line in r.lines}
-    for key, amount in sorted(r.by_penalty.items()):
-        t.add_row(key, *titles[key], fmt_grouped(amount))
+    t = _by_penalty(r)
     t.add_section()
     t.add_row(
         mk("[bold]total deducted from Party B[/]"),
-        "",
-        "",
+        *[""] * (len(t.columns) - 2),
         tm("[bold]{amount}[/]", amount=fmt_grouped(r.total)),
     )
     out.print(t)
     if r.personal_fines:
         out.print(_lines_table(_("Fines on persons: reported, not deducted from Party B"), r.personal_fines))
     gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
+
+
+def _by_penalty(r: DeductionReport) -> Sheet:
+    """Each penalty's total; in Chinese by its title alone (the key is for typing)."""
+    keyed = current() != "zh"
+    columns = [("penalty", "left"), ("title", "left")] if keyed else [("penalty", "left")]
+    t = table(_("By penalty"), [*columns, ("clause", "left"), ("amount", "right")])
+    titles = {line.penalty: (line.title, line.clause) for line in r.lines}
+    for key, amount in sorted(r.by_penalty.items()):
+        title, clause = titles[key]
+        names = (key, title) if keyed else (titled(key, title),)
+        t.add_row(*names, clause, fmt_grouped(amount))
+    return t
 
 
 def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
@@ -112,7 +120,7 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
             detail.append(
                 tr(
                     "{shift} shift {present}/{required} present, {headcount} on roster",
-                    shift=line.shift,
+                    shift=shown(line.shift),
                     present=line.present,
                     required=line.required,
                     headcount=line.headcount,
@@ -125,16 +133,16 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
         detail.append(line.record)
         t.add_row(
             line.date.isoformat(),
-            line.penalty,
+            titled(line.penalty, line.title),
             line.clause,
             str(line.quantity),
-            line.unit,
+            shown(line.unit, UNITS),
             fmt_grouped(line.rate),
             fmt_grouped(line.amount),
             "; ".join(detail),
         )
     if not lines:
-        t.add_row("", "(none)", "", "", "", "", "", "")
+        t.add_row("", _("(none)"), "", "", "", "", "", "")
     return t
 
 
@@ -161,12 +169,22 @@ def roster(r: RosterReport) -> None:
         ],
     )
     for v in r.violations:
-        t.add_row(str(v.start), str(v.end), v.rule, v.clause, v.expected, v.actual, v.detail)
+        t.add_row(
+            str(v.start),
+            str(v.end),
+            shown(v.rule, ROSTER_RULES),
+            v.clause,
+            local(v.expected),
+            local(v.actual),
+            local(v.detail),
+        )
     out.print(t)
 
 
 def compliance(r: ComplianceReport) -> None:
     out = console()
+    keyed = current() != "zh"
+    titles = {s.key: s.obligation.title for s in r.obligations}
     t = table(
         tr(
             "Counted duties {label} ({start}..{end})",
@@ -175,7 +193,7 @@ def compliance(r: ComplianceReport) -> None:
             end=r.period.end,
         ),
         [
-            ("duty", "left"),
+            *([("duty", "left")] if keyed else []),
             ("title", "left"),
             ("clause", "left"),
             ("window", "left"),
@@ -186,10 +204,10 @@ def compliance(r: ComplianceReport) -> None:
     )
     for s in r.obligations:
         t.add_row(
-            s.key,
+            *((s.key,) if keyed else ()),
             s.obligation.title,
             s.obligation.clause,
-            s.obligation.window,
+            shown(s.obligation.window, WINDOWS),
             str(s.obligation.required),
             str(len(s.lines)),
             strong_red(str(len(s.shortfalls))) if s.shortfalls else "0",
@@ -198,7 +216,7 @@ def compliance(r: ComplianceReport) -> None:
     short = [line for s in r.obligations for line in s.shortfalls]
     if short:
         d = table(
-            "Shortfalls",
+            _("Shortfalls"),
             [
                 ("duty", "left"),
                 ("window", "left"),
@@ -212,8 +230,8 @@ def compliance(r: ComplianceReport) -> None:
         )
         for line in short:
             d.add_row(
-                line.obligation,
-                line.window.label,
+                titled(line.obligation, titles.get(line.obligation)),
+                local(line.window.label),
                 str(line.window.start),
                 str(line.window.end),
                 str(line.required),
@@ -238,10 +256,12 @@ def notices(r: NoticesReport) -> None:
         ],
     )
     for n in r.lines:
-        status = strong_red(local(n.status)) if n.status == "past cure-by" else local(n.status)
-        t.add_row(n.id, str(n.date), n.clause, str(n.cure_by), status, n.detail)
+        status = (
+            strong_red(shown(n.status, STATUSES)) if n.status == "past cure-by" else shown(n.status, STATUSES)
+        )
+        t.add_row(n.id, str(n.date), n.clause, str(n.cure_by), status, local(n.detail))
     if not r.lines:
-        t.add_row("(none)", "", "", "", "", "")
+        t.add_row(_("(none)"), "", "", "", "", "")
     out.print(t)
     if r.ended:
         out.print(tm("[bold]termination:[/] {ended}", ended=r.ended))
@@ -276,5 +296,6 @@ def contract_terms(r: ContractTerms) -> None:
             continue
         t = table(heading, [("key", "left"), ("title", "left"), ("rate", "right"), ("clause", "left")])
         for term in rows:
-            t.add_row(term.key, term.title, term.rate, term.clause)
+            title = term.title or (SETTINGS.get(term.key, "") if current() == "zh" else "")
+            t.add_row(term.key, title, local(term.rate), term.clause)
         out.print(t)

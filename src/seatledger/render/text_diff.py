@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seatledger.core.i18n import _, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import CHANGES, KINDS, shown
 from seatledger.render.terminal import Markup, escape
 from seatledger.render.text import INCOMPLETE, console, table, tm
 from seatledger.reports.ledger_diff import LedgerDiff
@@ -21,11 +22,11 @@ def ledger_diff(d: LedgerDiff) -> None:
     for w in warnings(d):
         out.print(Markup(f"[bold yellow]{escape(w.replace('**', '').replace('`', ''))}[/]"))
     t = table(
-        "Records",
+        _("Records"),
         [("change", "left"), ("record", "left"), ("kind", "left"), ("date", "left"), ("detail", "left")],
     )
     for r in (*d.records, *d.roster):
-        t.add_row(r.change, r.id, r.kind, str(r.date or ""), what_changed(r))
+        t.add_row(shown(r.change, CHANGES), r.id, shown(r.kind, KINDS), str(r.date or ""), what_changed(r))
     out.print(t)
     for c in d.closings:
         out.print(tr("closed periods: {c}", c=c))

@@ -8,6 +8,7 @@ from typing import Any
 
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
+from seatledger.core.vocabulary import titled
 from seatledger.render.text import INCOMPLETE, console, gap_warning, mk, strong_red, table, tm
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.settlement import Statement
@@ -106,7 +107,7 @@ def statement(s: Statement) -> None:
     for e in s.dues:
         d.add_row(
             str(e.instalment),
-            fmt_grouped(e.amount) if e.amount is not None else "unconfirmed",
+            fmt_grouped(e.amount) if e.amount is not None else _("unconfirmed"),
             str(e.requested or _("no request")),
             str(e.due or _("none")),
             fmt_grouped(e.paid),
@@ -125,7 +126,9 @@ def statement(s: Statement) -> None:
                 tr("{days_late}d", days_late=pd.days_late),
                 fmt_grouped(pd.interest),
                 *([""] if accruing else []),
-                tr("excused: {excuse}", excuse=pd.excused) if pd.excused else pd.record,
+                tr("excused: {excuse}", excuse=titled(pd.excused, s.excuse_titles.get(pd.excused)))
+                if pd.excused
+                else pd.record,
             )
     out.print(d)
     v = table(

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from seatledger.core.contract import Contract
+from seatledger.core.i18n import msg
 from seatledger.core.money import ZERO, fmt_grouped
+from seatledger.core.vocabulary import SETTINGS, UNITS, WINDOWS, term
 
 
 class Term(NamedTuple):
@@ -30,13 +32,16 @@ class ContractTerms(NamedTuple):
 
 def _penalty_rate(c: Contract, key: str) -> str:
     p = c.penalties[key]
+    basis = term(p.basis, UNITS)
     if p.percent is not None:
-        return f"{p.percent}% ({p.basis})"
+        return msg("{percent}% ({basis})", percent=p.percent, basis=basis)
     if p.amount is not None:
-        return f"{fmt_grouped(p.amount)} {p.basis}"
+        return msg("{amount} {basis}", amount=fmt_grouped(p.amount), basis=basis)
     if p.max is None:
-        return f">= {fmt_grouped(p.min or ZERO)} {p.basis}"
-    return f"{fmt_grouped(p.min or ZERO)}..{fmt_grouped(p.max)} {p.basis}"
+        return msg(">= {amount} {basis}", amount=fmt_grouped(p.min or ZERO), basis=basis)
+    return msg(
+        "{least}..{most} {basis}", least=fmt_grouped(p.min or ZERO), most=fmt_grouped(p.max), basis=basis
+    )
 
 
 def contract_terms(c: Contract) -> ContractTerms:
@@ -46,7 +51,9 @@ def contract_terms(c: Contract) -> ContractTerms:
             "duties",
             k,
             o.title,
-            f"{o.required} / {o.months} months" if o.months else f"{o.required} / {o.window}",
+            msg("{required} / {months} months", required=o.required, months=o.months)
+            if o.months
+            else msg("{required} / {window}", required=o.required, window=term(o.window, WINDOWS)),
             o.clause,
         )
         for k, o in c.obligations.items()
@@ -69,10 +76,10 @@ def contract_terms(c: Contract) -> ContractTerms:
     terms += [Term("groups", g.key, g.name, "", c.staffing.groups_clause) for g in c.staffing.groups]
     if c.termination is not None:
         terms += [
-            Term("grounds", g.clause, g.title, "notice first" if g.needs_notice else "", g.clause)
+            Term("grounds", g.clause, g.title, msg("notice first") if g.needs_notice else "", g.clause)
             for g in c.termination.grounds
         ]
-    terms += [Term("settings", k, "", str(v), "") for k, v in c.settings._asdict().items()]
+    terms += [Term("settings", k, "", term(str(v), SETTINGS), "") for k, v in c.settings._asdict().items()]
     return ContractTerms(
         c.id,
         c.title,

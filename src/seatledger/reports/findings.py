@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from seatledger.core.i18n import Msg, msg
+from seatledger.core.i18n import Msg, Term, msg
 from seatledger.core.money import fmt
 from seatledger.core.periods import Period
 from seatledger.reports.notices import notices
@@ -16,10 +16,12 @@ from seatledger.rules.book import Book
 from seatledger.rules.invoices import Coverage, uncovered_payments
 
 
-def titled(book: Book, keys: tuple[str, ...]) -> list[str]:
-    """Documents as the contract names them: its title, with the key beside it."""
+def titled(book: Book, keys: tuple[str, ...]) -> Term:
+    """Documents as the contract names them: its title, with the key beside it (Chinese text
+    shows the title alone)."""
     names = book.contract.payment_documents
-    return [f"{names[k]}（{k}）" if names.get(k) else k for k in keys]
+    keyed = "、".join(f"{names[k]}（{k}）" if names.get(k) else k for k in keys)
+    return Term(keyed, "、".join(names.get(k) or k for k in keys))
 
 
 class Finding(NamedTuple):
@@ -49,7 +51,7 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
             msg(
                 "instalment {instalment}: missing {documents} (rule 15)",
                 instalment=c.instalment,
-                documents="、".join(titled(book, c.missing_documents)),
+                documents=titled(book, c.missing_documents),
             ),
         )
         for c in covered

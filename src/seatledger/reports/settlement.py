@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import Term, msg
 from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
@@ -54,13 +54,14 @@ class Statement(NamedTuple):
     titles: dict[str, str] = {}  # penalty key -> its title in the contract, for people
     findings: tuple[Finding, ...] = ()  # beside the figures: uninvoiced payments, documents, notices
     document_titles: dict[str, str] = {}  # payment document key -> its title in the contract
+    excuse_titles: dict[str, str] = {}  # late-payment excuse key -> its title in the contract
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
         its key."""
         title = self.titles.get(key)
         return (
-            msg("- deduction: {title} ({key})", title=title, key=key)
+            msg("- deduction: {key}", key=Term(f"{title} ({key})", title))
             if title
             else msg("- deduction: {key}", key=key)
         )
@@ -139,6 +140,7 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         invoices=covered,
         findings=findings(book, period, as_of, covered),
         document_titles=dict(book.contract.payment_documents),
+        excuse_titles=dict(book.contract.late_interest.excuses),
         titles={k: p.title for k, p in book.contract.penalties.items()},
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
+from seatledger.core.vocabulary import ROSTER_RULES, term
 from seatledger.rules.book import Book
 from seatledger.rules.violations import Violation, clip
 
@@ -29,7 +30,7 @@ def barred_staff_violations(book: Book, period: Period) -> list[Violation]:
                     Violation(
                         start,
                         end,
-                        "fire-hazard-removal",
+                        term("fire-hazard-removal", ROSTER_RULES),
                         penalty.clause,
                         msg("{sid} off the roster from {date}", sid=sid, date=inc.date),
                         msg("still on the roster"),

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from seatledger.core.i18n import msg
 from seatledger.core.periods import Period
+from seatledger.core.vocabulary import ROSTER_RULES, term
 from seatledger.rules.book import Book
 from seatledger.rules.violations import Violation, clip
 
@@ -33,7 +34,7 @@ def replacement_violations(book: Book, period: Period) -> list[Violation]:
                     Violation(
                         start,
                         end,
-                        "replacement",
+                        term("replacement", ROSTER_RULES),
                         rule.clause,
                         msg("{sid} replaced by {deadline}", sid=sid, deadline=deadline),
                         msg("still on the roster"),
@@ -51,19 +52,24 @@ def consent_violations(book: Book, period: Period) -> list[Violation]:
         if p.role not in MANAGER_ROLES:
             continue
         consented = [c.date for c in book.consents if p.id in c.staff]
-        changes = [("joins", p.joined)] if p.joined > term_start else []
+        changes = [(msg("joins"), p.joined)] if p.joined > term_start else []
         if p.left is not None:
-            changes.append(("leaves", p.left))
+            changes.append((msg("leaves"), p.left))
         for what, day in changes:
             if day in period and not any(d <= day for d in consented):
                 out.append(
                     Violation(
                         day,
                         day,
-                        "manager-change",
+                        term("manager-change", ROSTER_RULES),
                         clause,
                         msg("Party A's written consent first"),
-                        msg("{role} {id} {what} with no consent recorded", role=p.role, id=p.id, what=what),
+                        msg(
+                            "{role} {id} {what} with no consent recorded",
+                            role=term(p.role),
+                            id=p.id,
+                            what=what,
+                        ),
                         msg("record it with `seatledger record consent`"),
                     )
                 )

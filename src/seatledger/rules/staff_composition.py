@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from seatledger.core.choices import degree_rank
-from seatledger.core.i18n import msg
+from seatledger.core.choices import DEGREE_TITLES, degree_rank
+from seatledger.core.i18n import Term, msg
+from seatledger.core.vocabulary import ROSTER_RULES, term
 from seatledger.rules.book import Book
 
 DailyViolation = tuple[str, str, str, str, str]  # rule, clause, expected, actual, detail
@@ -23,7 +24,7 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     if len(people) < s.seats:
         out.append(
             (
-                "headcount",
+                term("headcount", ROSTER_RULES),
                 s.seats_clause,
                 msg("{seats} on the roster", seats=s.seats),
                 str(len(people)),
@@ -36,14 +37,14 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
         share = (Decimal(qualified) / len(people) * 100).quantize(Decimal("0.1")) if people else 0
         out.append(
             (
-                "degree-quota",
+                term("degree-quota", ROSTER_RULES),
                 s.degree_quota.clause,
                 msg(
                     "{min_degree} or above >= {value:.0f}%",
-                    min_degree=s.degree_quota.min_degree,
+                    min_degree=term(s.degree_quota.min_degree, DEGREE_TITLES),
                     value=s.degree_quota.ratio * 100,
                 ),
-                f"{qualified} of {len(people)} ({share}%)",
+                msg("{qualified} of {total} ({share}%)", qualified=qualified, total=len(people), share=share),
                 "",
             )
         )
@@ -51,18 +52,23 @@ def daily_violations(book: Book, day: date) -> list[DailyViolation]:
     leads = sum(1 for p in on_roster if p.role == "team-lead")
     m = s.management
     if managers < m.project_managers:
-        out.append(("project-manager", m.clause, f">= {m.project_managers}", str(managers), ""))
+        out.append(
+            (term("project-manager", ROSTER_RULES), m.clause, f">= {m.project_managers}", str(managers), "")
+        )
     if leads < m.team_leaders:
-        out.append(("team-leaders", m.clause, f">= {m.team_leaders}", str(leads), ""))
+        out.append((term("team-leaders", ROSTER_RULES), m.clause, f">= {m.team_leaders}", str(leads), ""))
     staffed = {p.group for p in on_roster}
-    empty = [g.key for g in s.groups if g.key not in staffed]
+    empty = [g for g in s.groups if g.key not in staffed]
     if empty:
         out.append(
             (
-                "groups",
+                term("groups", ROSTER_RULES),
                 s.groups_clause,
                 msg("every group staffed"),
-                msg("no one in {values}", values=", ".join(empty)),
+                msg(
+                    "no one in {values}",
+                    values=Term(", ".join(g.key for g in empty), "、".join(g.name for g in empty)),
+                ),
                 "",
             )
         )

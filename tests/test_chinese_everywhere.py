@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, commit
+from conftest import REPO, Run, commit
 
 # Tokens that are not words for people: record ids (att-2022-05-10-day), refs (ZFHF-2022-06-031),
 # staff ids (S012, PM01), paths and file names, option names, period labels (2022-Q3).
@@ -303,3 +303,9 @@ def test_diff_is_chinese(repo: Path, run: Run) -> None:
     for fmt in ("text", "markdown"):
         out = _zh(run, "diff", "HEAD~1", "HEAD", "--format", fmt)
         assert english(out.replace("HEAD~1", " ").replace("HEAD", " ")) == [], out  # the revisions typed
+
+
+def test_an_import_dry_run_is_chinese(example: Path, run: Run) -> None:
+    """What an import would write and every row it skips, with the reason, in Chinese."""
+    out = _zh(run, "import", str(REPO / "examples" / "exports" / "dingtalk-2022-10.xlsx"), "--dry-run")
+    assert "白班" in out and english(out) == [], out

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import Attendance, Person
+from seatledger.core.vocabulary import term
 from seatledger.core.results import Written
 from seatledger.imports.daily import daily_rows, monthly_rows
 from seatledger.imports.punches import punch_rows
@@ -72,7 +73,7 @@ def _reason(seen: Seen, cx: _Context) -> str | None:
             last=cx.last,
         )
     if cx.required.required(seen.day, seen.shift) == 0:
-        return msg("the contract requires no staff on {day}'s {shift} shift", day=seen.day, shift=seen.shift)
+        return msg("the contract requires no staff on {day}'s {shift} shift", day=seen.day, shift=term(seen.shift))
     return None
 
 
@@ -125,7 +126,7 @@ def _asked(seen: Seen) -> str:
         "{words}: the rules send it to ask; nothing is written for {day} {shift}",
         words=seen.words or msg("no punch and no status"),
         day=seen.day,
-        shift=seen.shift,
+        shift=term(seen.shift),
     )
 
 
@@ -133,7 +134,7 @@ def _held(key: Key, asking: Where) -> str:
     return msg(
         "{day} {shift} is not written: {sheet} row {row} asks",
         day=key[0],
-        shift=key[1],
+        shift=term(key[1]),
         sheet=asking.sheet,
         row=asking.row,
     )

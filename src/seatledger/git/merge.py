@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from seatledger.core.atomic import write_atomic
+from seatledger.core.day_lines import lay_out
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.records import Void
@@ -90,9 +91,7 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
     preamble = b.preamble if a.preamble == o.preamble else a.preamble
     if a.preamble != o.preamble and b.preamble != o.preamble:
         preamble = a.preamble + tuple(line for line in b.preamble if line not in a.preamble)
-    merged.sort(key=lambda pair: pair[0])
-    head = "".join(preamble) + ("\n" if preamble and merged else "")
-    return head + "".join(text for _, text in merged), conflicts
+    return lay_out("".join(preamble), merged, a.month or b.month), conflicts
 
 
 def _entries(text: str) -> tuple[str, list[str]]:

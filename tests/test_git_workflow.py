@@ -37,19 +37,22 @@ def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -
 
 
 def test_same_record_changed_on_both_sides_is_a_conflict(repo: Path, run: Run) -> None:
-    git(repo, "checkout", "-qb", "ours")
+    git(repo, "checkout", "-qb", "clerk-a")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
     assert run("record", "attendance", "--date", "2022-07-06", "--present", "48").exit_code == 0
-    commit(repo, "ours")
+    commit(repo, "clerk a")
     git(repo, "checkout", "-q", "main")
-    git(repo, "checkout", "-qb", "theirs")
+    git(repo, "checkout", "-qb", "clerk-b")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "46").exit_code == 0
     assert run("record", "attendance", "--date", "2022-07-05", "--present", "48").exit_code == 0
-    commit(repo, "theirs")
-    merged = git(repo, "merge", "--no-edit", "ours", check=False)
+    commit(repo, "clerk b")
+    merged = git(repo, "merge", "--no-edit", "clerk-a", check=False)
     assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    # The driver names the record and the count, and the sides by their branches.
+    said = merged.stdout + merged.stderr
+    assert "1 record(s) changed differently on clerk-b and on clerk-a: att-2022-07-04-day" in said
     text = (repo / LEDGER / "2022-07.yaml").read_text()
-    assert text.count("<<<<<<< ours") == 1  # only the record changed on both sides
+    assert text.count("<<<<<<< clerk-b\n") == 1 and text.count(">>>>>>> clerk-a\n") == 1  # that record only
     assert "att-2022-07-05-day" in text and "att-2022-07-06-day" in text
     result = run("check")
     assert result.exit_code == 1 and "conflict marker" in result.output
@@ -261,3 +264,33 @@ def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     data = json.loads(run("diff", "--format", "json").stdout)
     void = next(r for r in data["records"] if r["kind"] == "void")
     assert void["target"] == f"{inc} (incident 2022-09-20)" and void["closed_quarter"] == "2022-Q3"
+
+
+def test_in_a_rebase_the_sides_are_named_by_their_branches(repo: Path, run: Run) -> None:
+    """In a rebase git's "ours" is the upstream and "theirs" the clerk's own commits: the
+    markers name main and the clerk's branch instead."""
+    git(repo, "checkout", "-qb", "week-27")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "46").exit_code == 0
+    commit(repo, "week 27")
+    git(repo, "checkout", "-q", "main")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
+    commit(repo, "the paper sheet")
+    git(repo, "checkout", "-q", "week-27")
+    rebased = git(repo, "rebase", "main", check=False)
+    assert rebased.returncode != 0
+    assert "changed differently on main and on week-27: att-2022-07-04-day" in rebased.stdout + rebased.stderr
+    text = (repo / LEDGER / "2022-07.yaml").read_text()
+    assert "<<<<<<< main\n" in text and ">>>>>>> week-27\n" in text
+    # While the marker stands, the month is not read: no false gap is listed for its days.
+    result = run("check")
+    assert result.exit_code == 1 and "conflict marker" in result.output and "gap:" not in result.output
+    git(repo, "rebase", "--abort")
+
+
+def test_check_warns_in_a_clone_without_the_driver(repo: Path, run: Run) -> None:
+    assert "git-setup" not in run("check").output
+    git(repo, "config", "--unset", "merge.seatledger.driver")
+    result = run("check")
+    assert result.exit_code == 0
+    assert "lacks the merge driver that .gitattributes names" in result.output
+    assert "seatledger git-setup" in result.output

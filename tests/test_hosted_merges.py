@@ -149,6 +149,7 @@ def test_a_quarter_merged_by_a_hosting_service(
             assert before | theirs <= set(after), f"a record lost merging week {n}"
             check = run("check", "--allow-gaps")
             assert check.exit_code == 0, (n, check.output)
+            assert "run once in this clone: seatledger git-setup" in check.output  # a warning
         assert run("check").exit_code == 0, "main is whole after each batch"
 
     # One clerk recording the same records one after the other, with no git.

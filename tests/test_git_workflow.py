@@ -190,18 +190,20 @@ def test_driver_tells_the_file_kind_from_content_without_a_path(tmp_path: Path, 
 
 def test_branch_work_with_gaps_and_closing_one_quarter(project: Path, run: Run) -> None:
     """Recorded from 2022-09-19; every working day to 09-30 recorded, then 2022-10-10 while
-    10-08 and 10-09 (adjusted working days) are on another clerk's branch. check fails on those
-    gaps; check --allow-gaps lists them and passes. Q3 has no gaps of its own, so it closes
-    although Q4 has some."""
+    10-08 and 10-09 (adjusted working days) are on another clerk's branch. check lists those
+    gaps as findings and passes; check --complete fails on them. Q3 has no gaps of its own, so
+    it closes although Q4 has some, which stop Q4's close."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
     assert run("record", "attendance", "--date", "2022-10-10", "--present", "48").exit_code == 0
-    strict = run("check")
+    strict = run("check", "--complete")
     assert strict.exit_code == 1 and "gap: no attendance recorded for 2022-10-08" in strict.output
-    relaxed = run("check", "--allow-gaps")
+    relaxed = run("check")
     assert relaxed.exit_code == 0 and "gap: no attendance recorded for 2022-10-09" in relaxed.output
+    assert "0 error(s), 2 gap(s), 0 warning(s)" in relaxed.output
+    assert run("check", "--allow-gaps").exit_code == 0  # still accepted
     q3 = run("close", "--quarter", "Q3", "--date", "2022-10-12")
     assert q3.exit_code == 0, q3
     q4 = run("close", "--quarter", "Q4", "--date", "2023-01-05")
@@ -237,8 +239,8 @@ def test_the_same_payment_on_two_branches_merges_as_one(repo: Path, run: Run) ->
 def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     """Q3 recorded in full and closed on 2022-10-10 on main. A branch reopens and closes Q3 on
     the same day, voids an incident in it and changes a day's attendance: the diff names what
-    the void withdraws, shows the change before -> after, warns that both lie inside a quarter
-    closed at the base, and shows the reopen and the close."""
+    the void withdraws, shows the change before -> after and the reopen and the close, and does
+    not tell a change that reopens the quarter to reopen it."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):

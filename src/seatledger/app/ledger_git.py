@@ -173,20 +173,40 @@ def diff(contract: Path | None, ledger: Path | None, revs: list[str], base_branc
                 if not (led_dir / META_FILE).exists():
                     return None
                 where = Paths(con if con.exists() else contract_abs, led_dir)
-            return clean_book(where, msg("the ledger in {label}", label=label))
+            try:
+                return clean_book(where, msg("the ledger in {label}", label=label))
+            except SeatledgerError as exc:  # name files as `rev:path`, never a temporary folder
+                exc.problems = [_in_rev(p, Path(tmp) / name, label) for p in exc.problems]
+                if rev is None or rev != base:
+                    raise
+                broken[:] = exc.problems
+                ledger, book = open_with_book(where)
+                return ledger, book if book is not None else make_book(ledger)
 
+        broken: list[Problem] = []
         before, after = at(base, "base", base_label), at(head, "head", head_label)
         if after is None:
             raise SeatledgerError(
                 msg("there is no ledger at {rel} in {head_label}", rel=rel[1], head_label=head_label)
             )
-        return compare(
+        result = compare(
             before[0] if before is not None else None,
             after[0],
             f"{base_label} ({base[:10]})",
             head_label if head is None else f"{head_label} ({head[:10]})",
             books=(before[1] if before is not None else None, after[1]),
         )
+        # A change that repairs a broken base: the base's problems it resolves, not a refusal.
+        return result._replace(resolved=tuple(p.render() for p in broken)) if broken else result
+
+
+def _in_rev(p: Problem, dest: Path, label: str) -> Problem:
+    file = p.file
+    if file.startswith(str(dest)):
+        file = f"{label}:{Path(file).relative_to(dest).as_posix()}"
+    if str(dest) in p.message:
+        return p._replace(file=file, message=p.message.replace(str(dest) + "/", f"{label}:"))
+    return p._replace(file=file)
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:

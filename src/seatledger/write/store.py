@@ -117,10 +117,6 @@ def _insert_at(lines: list[str], line: int | None, block: str, day: str | None) 
     return "".join(lines), at + 1
 
 
-def has_day_lines(text: str) -> bool:
-    return "\n# == " in text or text.startswith("# == ")
-
-
 def item_key(raw: Any) -> tuple[str, str, str]:
     if not isinstance(raw, YMap):
         return ("", "", "")

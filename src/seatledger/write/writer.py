@@ -25,13 +25,12 @@ from seatledger.core.record_text import block, scalar
 from seatledger.core.records import DECLARED, Attendance, Person, Record, Source
 from seatledger.core.results import Written
 from seatledger.read.closings_file import CLOSINGS_FILE
-from seatledger.read.file_problems import old_layout_message
+from seatledger.read.file_problems import old_layout, old_layout_message
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.read.yaml_reader import read_text
 from seatledger.write.guard import errors, refuse_broken_seals, refuse_standing
 from seatledger.write.store import (
     append_line_to_item,
-    has_day_lines,
     insert_before_line,
     insert_sorted,
     parse_items,
@@ -150,6 +149,8 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False, dry_
     refuse_standing(ledger.problems, after)
     refuse_broken_seals(ledger, trial)
     text = block(record)
+    if path.exists() and old_layout(path, path.read_bytes()):
+        raise SeatledgerError(old_layout_message(path))
     if old is not None:
         _, items = parse_items(path)
         index = next(n for n, raw in enumerate(items) if raw.get("id") == record.id)
@@ -174,8 +175,6 @@ def _insert(ledger: Ledger, path: Path, record: Record, text: str) -> tuple[str,
         new = skeleton(record.date.year, record.date.month, ledger.path.name)
         return insert_sorted(path, text, key, new_text=new)
     existing = read_text(path)
-    if not has_day_lines(existing) and existing.strip():
-        raise SeatledgerError(old_layout_message(path))
     if any(p.file == name and p.code != "gap" for p in ledger.problems):
         return insert_sorted(path, text, key)
     here = sorted((r for r in ledger.records if r.source.file == name), key=lambda r: r.source.line)

@@ -32,6 +32,9 @@ def test_each_record_says_what_it_is_and_what_it_costs(repo: Path, run: Run) -> 
     inc = run("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment").stdout.split()[1]
     pay = ("record", "payment", "--date", "2022-07-06", "--instalment", "1", "--amount", "1000")
     assert run(*pay).exit_code == 0
+    assert (
+        run("record", "attendance", "--date", "2022-07-06", "--present", "48").exit_code == 0
+    )  # 07-05 later
     commit(repo, "week 27")
     md = run("diff", "--base", "main", "--format", "markdown").stdout
     deduct = json.loads(run("deduct", "--month", "2022-07", "--format", "json").stdout)
@@ -50,6 +53,12 @@ def test_each_record_says_what_it_is_and_what_it_costs(repo: Path, run: Run) -> 
     assert f"→ {grouped(settle['deductions']['total'])} (+{grouped(settle['deductions']['total'])})" in q3
     assert f"→ {grouped(settle['closing_balance'])}" in q3
     assert "balance owed" in md
+    # Days not recorded yet in the month it moves: listed as the findings check lists.
+    check = run("check", "--format", "json").stdout
+    gaps = [p["record"] for p in json.loads(check)["problems"] if p["code"] == "gap"]
+    listed = next(line for line in md.splitlines() if line.startswith("**Gaps**"))
+    assert gaps and f"**Gaps** ({len(gaps)};" in listed
+    assert all(g[4:14] + " " + g[15:] in listed for g in gaps[:30])
 
 
 def test_a_close_shows_what_it_seals_and_a_reopen_is_not_told_to_reopen(repo: Path, run: Run) -> None:

@@ -159,6 +159,19 @@ def ledger_diff(d: LedgerDiff) -> str:
         out += ["", _("**Closed periods**: ") + "; ".join(d.closings)]
     if d.sealed:
         out += ["", *_sealed(d)]
+    if d.gaps:
+        listed = ", ".join(f"{g.date} {_shift(g.shift)}" for g in d.gaps[:SHOWN])
+        more = tr(" and {n} more", n=len(d.gaps) - SHOWN) if len(d.gaps) > SHOWN else ""
+        out += [
+            "",
+            tr(
+                "**Gaps** ({n}; findings, such as weeks not merged yet; `close` refuses a quarter "
+                "with one): {listed}{more}",
+                n=len(d.gaps),
+                listed=listed,
+                more=more,
+            ),
+        ]
     if d.months or d.quarters:
         out += [
             "",

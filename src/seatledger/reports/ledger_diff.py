@@ -16,7 +16,7 @@ from seatledger.reports.roster_check import check_roster
 from seatledger.rules.balance_owed import Movements, movements, opening_balance
 from seatledger.rules.book import Book, make_book
 from seatledger.rules.deduction_lines import DeductionLine
-from seatledger.rules.gaps import gaps_in
+from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.penalties import deduction_lines
 from seatledger.rules.violations import Violation
 
@@ -83,6 +83,7 @@ class LedgerDiff(NamedTuple):
     resolved_violations: tuple[Violation, ...]
     sealed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (quarter, figures) closed
     resolved: tuple[str, ...] = ()  # the base's problems, where the change repairs a broken base
+    gaps: tuple[Gap, ...] = ()  # after the change, in the months whose money it moves: findings
 
     @property
     def empty(self) -> bool:
@@ -273,4 +274,5 @@ def compare(
         tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),
         tuple(sorted(was - now, key=lambda v: (v.start, v.rule))),
         sealed,
+        gaps=tuple(g for m in months for g in gaps_in(new, m.period.start, m.period.end)[0]),
     )

@@ -196,20 +196,20 @@ def append_jobs(project: Path) -> list[Job]:
     ledger = project / "ledgers" / "haidian-hotline-2022"
     from datetime import date
 
+    from seatledger.core.day_lines import lay_out
     from seatledger.core.record_text import block
     from seatledger.core.records import Activity
 
-    big = "".join(
-        block(
-            Activity(
-                id=f"act-2022-07-{n:06x}",
-                date=date(2022, 7, 1 + n * 31 // 5000),
-                obligation="fire-inspection",
-                count=10 + n,
-            )
+    acts = [
+        Activity(
+            id=f"act-2022-07-{n:06x}",
+            date=date(2022, 7, 1 + n * 31 // 5000),
+            obligation="fire-inspection",
+            count=10 + n,
         )
         for n in range(5000)
-    )
+    ]
+    big = lay_out("", [((a.date.isoformat(), a.kind, a.id), block(a)) for a in acts], (2022, 7))
     (ledger / "2022-07.yaml").write_text(big, encoding="utf-8")
     pristine = {p.name: p.read_bytes() for p in ledger.iterdir() if p.is_file()}
 

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_example  # noqa: E402  (scripts/ is not a package)
 
+from seatledger.core.day_lines import lay_out  # noqa: E402
 from seatledger.core.record_text import block  # noqa: E402
 from seatledger.core.records import Activity, Record  # noqa: E402
 from seatledger.core.workdays import days  # noqa: E402
@@ -61,7 +62,7 @@ def stress(records: list[Record], total: int) -> list[Record]:
     return out
 
 
-def write(size: str, out: Path) -> int:
+def write(size: str, out: Path, layout: str = "day-lines") -> int:
     rng = random.Random(20220401)
     ledger = out / "ledgers" / "haidian-hotline-2022"
     if out.exists():
@@ -76,13 +77,28 @@ def write(size: str, out: Path) -> int:
         by_month[f"{r.date:%Y-%m}"].append(r)
     for old in ledger.glob("????-??.yaml"):
         old.unlink()
+    write_months(ledger, by_month, layout)
+    return len(records)
+
+
+def write_months(ledger: Path, by_month: dict[str, list[Record]], layout: str) -> None:
+    """The month files in a layout: `day-lines` (what seatledger writes), or, for
+    bench/layouts.py's comparison, `month` (no day lines) or `day-files` (one file a day)."""
     for month, items in sorted(by_month.items()):
         items.sort(key=lambda r: (r.date, r.kind, r.id))
-        (ledger / f"{month}.yaml").write_text(
-            f"# {month}: records of haidian-hotline-2022\n\n" + "".join(block(r) for r in items),
-            encoding="utf-8",
-        )
-    return len(records)
+        head = f"# {month}: records of haidian-hotline-2022\n"
+        if layout == "day-files":
+            folder = ledger / month
+            folder.mkdir(exist_ok=True)
+            by_day: dict[date, list[Record]] = defaultdict(list)
+            for r in items:
+                by_day[r.date].append(r)
+            for day, rs in by_day.items():
+                (folder / f"{day}.yaml").write_text("".join(block(r) for r in rs), encoding="utf-8")
+            continue
+        blocks = [((r.date.isoformat(), r.kind, r.id), block(r)) for r in items]
+        year_month = (int(month[:4]), int(month[5:])) if layout == "day-lines" else None
+        (ledger / f"{month}.yaml").write_text(lay_out(head, blocks, year_month), encoding="utf-8")
 
 
 if __name__ == "__main__":

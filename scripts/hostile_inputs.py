@@ -258,6 +258,16 @@ def cli_cases() -> Iterator[Case]:
 # -- damaged and hostile files ------------------------------------------------------------------
 
 
+def _instead_of_october(make: Callable[[Path], object]) -> Callable[[Path], None]:
+    """October's month file (day lines only: written by `init` for the whole term) replaced."""
+
+    def damage(root: Path) -> None:
+        (root / LEDGER / "2022-10.yaml").unlink(missing_ok=True)
+        make(root / LEDGER / "2022-10.yaml")
+
+    return damage
+
+
 def _rewrite(rel: Path, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
     def damage(root: Path) -> None:
         path = root / rel
@@ -320,9 +330,9 @@ def file_cases(rng: random.Random) -> Iterator[Case]:
         ("conflict", _rewrite(month, lambda b: b"<<<<<<< ours\n" + b + b"=======\n>>>>>>> x\n")),
         ("renamed .yml", lambda root: (root / month).rename(root / LEDGER / "2022-08.yml")),
         ("stray .orig", lambda root: shutil.copy(root / month, root / LEDGER / "2022-08.orig")),
-        ("directory", lambda root: (root / LEDGER / "2022-10.yaml").mkdir()),
-        ("dev zero", lambda root: (root / LEDGER / "2022-10.yaml").symlink_to("/dev/zero")),
-        ("dangling link", lambda root: (root / LEDGER / "2022-10.yaml").symlink_to("/nowhere")),
+        ("directory", _instead_of_october(lambda p: p.mkdir())),
+        ("dev zero", _instead_of_october(lambda p: p.symlink_to("/dev/zero"))),
+        ("dangling link", _instead_of_october(lambda p: p.symlink_to("/nowhere"))),
         ("empty", _replace_file(month, b"")),
         ("too big", lambda root: os.truncate(root / month, 33 * 1024 * 1024)),
         ("closings mapping", _replace_file(LEDGER / "closings.yaml", b"m:\n")),

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from seatledger.core.dates import parse_date
+from seatledger.core.day_lines import lay_out
 from seatledger.core.money import parse_amount
 from seatledger.core.record_text import block
 from seatledger.core.records import (
@@ -39,6 +40,7 @@ from seatledger.write.writer import GITIGNORE, new_id
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "contracts" / "haidian-hotline-2022.yaml"
+TERM_MONTHS = [(2022, m) for m in range(4, 13)] + [(2023, m) for m in range(1, 4)]
 GROUPS = ("follow-up", "dispatch", "data", "supervision")
 
 # (first day, last day, people on 24-hour duty): the State Council holidays of 2022.
@@ -276,11 +278,11 @@ def write(out_dir: Path, until: date) -> None:
     by_month: dict[str, list[Record]] = defaultdict(list)
     for r in records(until, rng):
         by_month[f"{r.date:%Y-%m}"].append(r)
-    for month, items in sorted(by_month.items()):
-        items.sort(key=lambda r: (r.date, r.kind, r.id))
-        (out_dir / f"{month}.yaml").write_text(
-            f"# {month}: records of haidian-hotline-2022\n\n" + "".join(block(r) for r in items),
-            encoding="utf-8",
+    for year, month in TERM_MONTHS:  # every month of the term, with its day lines (`migrate`)
+        name = f"{year}-{month:02d}"
+        blocks = [((r.date.isoformat(), r.kind, r.id), block(r)) for r in by_month[name]]
+        (out_dir / f"{name}.yaml").write_text(
+            lay_out(f"# {name}: records of haidian-hotline-2022\n", blocks, (year, month)), encoding="utf-8"
         )
 
 

@@ -110,7 +110,8 @@ def test_gaps_are_findings_that_never_stop_a_report(example: Path, run: Run) -> 
     block = text[text.index("- id: att-2022-09-13-day") :]
     block = block[: block.index("\n- ") + 1]
     month.write_text(text.replace(block, ""), encoding="utf-8")
-    assert run("check").exit_code == 1
+    assert run("check").exit_code == 0 and "gap: no attendance recorded for 2022-09-13" in run("check").output
+    assert run("check", "--complete").exit_code == 1
     data = json.loads(run("deduct", "--month", "2022-09", "--format", "json").stdout)
     assert data["complete"] is False
     assert data["gaps"] == [{"date": "2022-09-13", "shift": "day", "required": 48}]

@@ -43,7 +43,13 @@ def test_fmt_reaches_canonical_form_in_one_run(ledger: Path, run: Run) -> None:
     assert path.read_text(encoding="utf-8") == MESSY  # --check changes nothing
     assert run("fmt").exit_code == 0
     text = path.read_text(encoding="utf-8")
-    assert text == (
+    # Above each day's records, a line for the day: all 31 of July, in order.
+    days = [line for line in text.splitlines() if line.startswith("# == ")]
+    assert days == [f"# == 2022-07-{d:02d} ==" for d in range(1, 32)]
+    assert (
+        text.index("# == 2022-07-05 ==") < text.index("# appeal pending") < text.index("# == 2022-07-06 ==")
+    )
+    assert "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# == ")) == (
         "# July, kept by hand\n"
         "\n"
         "# the first working day\n"

@@ -37,19 +37,22 @@ def test_branches_appending_different_days_merge_cleanly(repo: Path, run: Run) -
 
 
 def test_same_record_changed_on_both_sides_is_a_conflict(repo: Path, run: Run) -> None:
-    git(repo, "checkout", "-qb", "ours")
+    git(repo, "checkout", "-qb", "clerk-a")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
     assert run("record", "attendance", "--date", "2022-07-06", "--present", "48").exit_code == 0
-    commit(repo, "ours")
+    commit(repo, "clerk a")
     git(repo, "checkout", "-q", "main")
-    git(repo, "checkout", "-qb", "theirs")
+    git(repo, "checkout", "-qb", "clerk-b")
     assert run("record", "attendance", "--date", "2022-07-04", "--present", "46").exit_code == 0
     assert run("record", "attendance", "--date", "2022-07-05", "--present", "48").exit_code == 0
-    commit(repo, "theirs")
-    merged = git(repo, "merge", "--no-edit", "ours", check=False)
+    commit(repo, "clerk b")
+    merged = git(repo, "merge", "--no-edit", "clerk-a", check=False)
     assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    # The driver names the record and the count, and the sides by their branches.
+    said = merged.stdout + merged.stderr
+    assert "1 record(s) changed differently on clerk-b and on clerk-a: att-2022-07-04-day" in said
     text = (repo / LEDGER / "2022-07.yaml").read_text()
-    assert text.count("<<<<<<< ours") == 1  # only the record changed on both sides
+    assert text.count("<<<<<<< clerk-b\n") == 1 and text.count(">>>>>>> clerk-a\n") == 1  # that record only
     assert "att-2022-07-05-day" in text and "att-2022-07-06-day" in text
     result = run("check")
     assert result.exit_code == 1 and "conflict marker" in result.output
@@ -70,12 +73,13 @@ def test_diff_shows_money_per_month_and_quarter(repo: Path, run: Run) -> None:
     md = run("diff", "--format", "markdown")
     assert md.exit_code == 0, md
     assert "merge-base(main)" in md.stdout and "working tree" in md.stdout
-    assert (
-        "| changed | `att-2022-07-01-day` | attendance | 2022-07-01 | present: 48 → 45" in md.stdout
-    )  # before -> after
+    row = next(line for line in md.stdout.splitlines() if "`att-2022-07-01-day`" in line)
+    assert row.startswith("| changed | `att-2022-07-01-day` | 2022-07-01 | day shift: 45 of 48 present")
+    assert "(present: 48 → 45)" in row and row.endswith(" −900.00 |")  # before -> after, and its cost
     # July is recorded only in part: its figures are marked incomplete.
-    assert "| 2022-07 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
-    assert "| 2022-Q3 (incomplete) | 900.00 | +900.00 | 1,640,100.00 | -900.00 |" in md.stdout
+    for period in ("2022-07", "2022-Q3"):
+        line = next(x for x in md.stdout.splitlines() if x.startswith(f"| {period} (incomplete) |"))
+        assert "| 0.00 → 900.00 (+900.00) | 0.00 |" in line and line.endswith(" (-900.00) |")
     commit(repo, "three missing person-shifts")
     data = json.loads(run("diff", "main", "HEAD", "--format", "json").stdout)
     assert [(m["period"], m["balance_change"]) for m in data["months"]] == [("2022-07", "-900.00")]
@@ -187,18 +191,20 @@ def test_driver_tells_the_file_kind_from_content_without_a_path(tmp_path: Path, 
 
 def test_branch_work_with_gaps_and_closing_one_quarter(project: Path, run: Run) -> None:
     """Recorded from 2022-09-19; every working day to 09-30 recorded, then 2022-10-10 while
-    10-08 and 10-09 (adjusted working days) are on another clerk's branch. check fails on those
-    gaps; check --allow-gaps lists them and passes. Q3 has no gaps of its own, so it closes
-    although Q4 has some."""
+    10-08 and 10-09 (adjusted working days) are on another clerk's branch. check lists those
+    gaps as findings and passes; check --complete fails on them. Q3 has no gaps of its own, so
+    it closes although Q4 has some, which stop Q4's close."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
     assert run("record", "attendance", "--date", "2022-10-10", "--present", "48").exit_code == 0
-    strict = run("check")
+    strict = run("check", "--complete")
     assert strict.exit_code == 1 and "gap: no attendance recorded for 2022-10-08" in strict.output
-    relaxed = run("check", "--allow-gaps")
+    relaxed = run("check")
     assert relaxed.exit_code == 0 and "gap: no attendance recorded for 2022-10-09" in relaxed.output
+    assert "0 error(s), 2 gap(s), 0 warning(s)" in relaxed.output
+    assert run("check", "--allow-gaps").exit_code == 0  # still accepted
     q3 = run("close", "--quarter", "Q3", "--date", "2022-10-12")
     assert q3.exit_code == 0, q3
     q4 = run("close", "--quarter", "Q4", "--date", "2023-01-05")
@@ -234,8 +240,8 @@ def test_the_same_payment_on_two_branches_merges_as_one(repo: Path, run: Run) ->
 def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     """Q3 recorded in full and closed on 2022-10-10 on main. A branch reopens and closes Q3 on
     the same day, voids an incident in it and changes a day's attendance: the diff names what
-    the void withdraws, shows the change before -> after, warns that both lie inside a quarter
-    closed at the base, and shows the reopen and the close."""
+    the void withdraws, shows the change before -> after and the reopen and the close, and does
+    not tell a change that reopens the quarter to reopen it."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
@@ -254,10 +260,41 @@ def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     md = run("diff", "--format", "markdown").stdout
     assert f"withdraws {inc} (incident 2022-09-20)" in md
     assert "present: 48 → 47" in md
-    assert "inside closed quarter 2022-Q3" in md
+    assert "reopen it first" not in md  # the change reopens it (issue 21)
     assert "reopen 2022-Q3 on 2022-10-10: appeal upheld; close 2022-Q3 on 2022-10-10" in md
     text = run("diff").stdout
     assert "Records" in text and "withdraws" in text and "###" not in text
     data = json.loads(run("diff", "--format", "json").stdout)
     void = next(r for r in data["records"] if r["kind"] == "void")
-    assert void["target"] == f"{inc} (incident 2022-09-20)" and void["closed_quarter"] == "2022-Q3"
+    # The change reopens Q3 itself: nothing in it is changed behind a seal.
+    assert void["target"] == f"{inc} (incident 2022-09-20)" and void["closed_quarter"] is None
+
+
+def test_in_a_rebase_the_sides_are_named_by_their_branches(repo: Path, run: Run) -> None:
+    """In a rebase git's "ours" is the upstream and "theirs" the clerk's own commits: the
+    markers name main and the clerk's branch instead."""
+    git(repo, "checkout", "-qb", "week-27")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "46").exit_code == 0
+    commit(repo, "week 27")
+    git(repo, "checkout", "-q", "main")
+    assert run("record", "attendance", "--date", "2022-07-04", "--present", "48").exit_code == 0
+    commit(repo, "the paper sheet")
+    git(repo, "checkout", "-q", "week-27")
+    rebased = git(repo, "rebase", "main", check=False)
+    assert rebased.returncode != 0
+    assert "changed differently on main and on week-27: att-2022-07-04-day" in rebased.stdout + rebased.stderr
+    text = (repo / LEDGER / "2022-07.yaml").read_text()
+    assert "<<<<<<< main\n" in text and ">>>>>>> week-27\n" in text
+    # While the marker stands, the month is not read: no false gap is listed for its days.
+    result = run("check")
+    assert result.exit_code == 1 and "conflict marker" in result.output and "gap:" not in result.output
+    git(repo, "rebase", "--abort")
+
+
+def test_check_warns_in_a_clone_without_the_driver(repo: Path, run: Run) -> None:
+    assert "git-setup" not in run("check").output
+    git(repo, "config", "--unset", "merge.seatledger.driver")
+    result = run("check")
+    assert result.exit_code == 0
+    assert "lacks the merge driver that .gitattributes names" in result.output
+    assert "seatledger git-setup" in result.output

@@ -90,6 +90,7 @@ def test_a_fifo_is_refused_not_opened(example: Path, name: str) -> None:
 
 
 def test_a_folder_where_a_month_belongs(example: Path, run: Run) -> None:
+    (example / "2022-10.yaml").unlink()  # a month file of day lines only
     (example / "2022-10.yaml").mkdir()
     r = run("check")
     assert r.exit_code == 1

@@ -370,13 +370,17 @@ def test_replace_rewrites_in_place_and_keeps_the_id(ledger: Path, run: Run) -> N
 
 def test_append_keeps_every_byte_and_comment(ledger: Path, run: Run) -> None:
     path = ledger / "2022-07.yaml"
+
+    def days(first: int, last: int) -> str:
+        return "".join(f"# == 2022-07-{d:02d} ==\n" for d in range(first, last + 1))
+
     original = (
         "# July, kept by the clerk\n"
-        "- id: att-2022-07-01-day   # first day\n  kind: attendance\n  date: 2022-07-01\n"
-        "  shift: day\n  present: 48\n\n"
-        "# the week after\n"
+        + days(1, 1)
+        + "- id: att-2022-07-01-day   # first day\n  kind: attendance\n  date: 2022-07-01\n"
+        "  shift: day\n  present: 48\n\n" + days(2, 11) + "# the week after\n"
         "- {id: att-2022-07-11-day, kind: attendance, date: 2022-07-11, shift: day, "
-        "present: 48}\n"
+        "present: 48}\n" + days(12, 31)
     )
     path.write_text(original, encoding="utf-8")
     middle = run("record", "incident", "--date", "2022-07-05", "--penalty", "post-abandonment")
@@ -391,8 +395,11 @@ def test_append_keeps_every_byte_and_comment(ledger: Path, run: Run) -> None:
         assert lines in rest
         rest = rest.replace(lines, "", 1)
     assert rest == original
-    # The incident sits before the comment that belongs to 2022-07-11.
-    assert text.index("kind: incident") < text.index("# the week after")
+    # Each new record sits under its own day's line, never under another day's.
+    assert text.index("# == 2022-07-05 ==") < text.index("kind: incident") < text.index("# == 2022-07-06 ==")
+    assert (
+        text.index("# == 2022-07-12 ==") < text.index("date: 2022-07-12") < text.index("# == 2022-07-13 ==")
+    )
 
 
 def test_void_keeps_the_original(ledger: Path, run: Run) -> None:

@@ -12,6 +12,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.periods import month_period
 from seatledger.core.results import CheckResult
 from seatledger.git import audit
+from seatledger.git.driver_config import unconfigured_driver
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
@@ -31,6 +32,7 @@ def check(contract: Path | None, ledger: Path | None, since: str | None = None) 
         return result
     lost = audit.history_losses(paths.ledger, since) if since is not None else []
     lost += audit.work_tree_losses(paths.ledger)
+    lost += unconfigured_driver(paths.ledger)
     return result._replace(problems=[*result.problems, *lost]) if lost else result
 
 

@@ -41,6 +41,7 @@ from seatledger.rules.gaps import gaps_in
 from seatledger.write.store import ledger_lock, parse_items
 
 if TYPE_CHECKING:
+    from seatledger.core.contract import Contract
     from seatledger.reports.printed import Printed
 
 
@@ -154,15 +155,7 @@ def diff(
 ) -> LedgerDiff | Printed[LedgerDiff]:
     if len(revs) > 2:
         raise UsageError(msg("diff takes at most two revisions"))
-    paths = resolve(contract, ledger)
-    contract_abs, ledger_abs = paths.contract.resolve(), paths.ledger.resolve()
-    root = gitrepo.repo_root(ledger_abs.parent if not ledger_abs.exists() else ledger_abs)
-    try:
-        rel = [contract_abs.relative_to(root), ledger_abs.relative_to(root)]
-    except ValueError:
-        raise SeatledgerError(
-            msg("the contract and the ledger must lie inside the repository {root}", root=root)
-        ) from None
+    root, contract_abs, ledger_abs, rel = _in_repo(resolve(contract, ledger))
     if revs:
         base_label, base = revs[0], gitrepo.verify(root, revs[0])
     else:
@@ -182,8 +175,17 @@ def diff(
                 if not (led_dir / META_FILE).exists():
                     return None
                 where = Paths(con if con.exists() else contract_abs, led_dir)
-            return clean_book(where, msg("the ledger in {label}", label=label))
+            try:
+                return clean_book(where, msg("the ledger in {label}", label=label))
+            except SeatledgerError as exc:  # name files as `rev:path`, never a temporary folder
+                exc.problems = [_in_rev(p, Path(tmp) / name, label) for p in exc.problems]
+                if rev is None or rev != base:
+                    raise
+                broken[:] = exc.problems
+                ledger, book = open_with_book(where)
+                return ledger, book if book is not None else make_book(ledger)
 
+        broken: list[Problem] = []
         before, after = at(base, "base", base_label), at(head, "head", head_label)
         if after is None:
             raise SeatledgerError(
@@ -196,16 +198,42 @@ def diff(
             head_label if head is None else f"{head_label} ({head[:10]})",
             books=(before[1] if before is not None else None, after[1]),
         )
-    if not page:
-        return changes
+        # A change that repairs a broken base: the base's problems it resolves, not a refusal.
+        if broken:
+            changes = changes._replace(resolved=tuple(p.render() for p in broken))
+    return _on_paper(changes, after[1].contract) if page else changes
+
+
+def _in_repo(paths: Paths) -> tuple[Path, Path, Path, list[Path]]:
+    """The repository's root, the contract and the ledger, and their paths inside it."""
+    contract_abs, ledger_abs = paths.contract.resolve(), paths.ledger.resolve()
+    root = gitrepo.repo_root(ledger_abs.parent if not ledger_abs.exists() else ledger_abs)
+    try:
+        return root, contract_abs, ledger_abs, [contract_abs.relative_to(root), ledger_abs.relative_to(root)]
+    except ValueError:
+        raise SeatledgerError(
+            msg("the contract and the ledger must lie inside the repository {root}", root=root)
+        ) from None
+
+
+def _on_paper(changes: LedgerDiff, contract: Contract) -> Printed[LedgerDiff]:
     from seatledger.reports.printed import Printed  # the money reports behind it: only for paper
 
-    term = after[1].contract.term
+    span = contract.term
     return Printed(
-        after[1].contract,
-        Period(msg("{base} -> {head}", base=changes.base, head=changes.head), term.start, term.end),
+        contract,
+        Period(msg("{base} -> {head}", base=changes.base, head=changes.head), span.start, span.end),
         changes,
     )
+
+
+def _in_rev(p: Problem, dest: Path, label: str) -> Problem:
+    file = p.file
+    if file.startswith(str(dest)):
+        file = f"{label}:{Path(file).relative_to(dest).as_posix()}"
+    if str(dest) in p.message:
+        return p._replace(file=file, message=p.message.replace(str(dest) + "/", f"{label}:"))
+    return p._replace(file=file)
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, path_name: str | None) -> tuple[int, str]:

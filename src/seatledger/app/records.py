@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from seatledger.app.ledger_access import open_for_append, paths_of
+from seatledger.app.migrate import missing_months
 from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
 from seatledger.checks.duplicates import likeness
 from seatledger.core import titles
+from seatledger.core.atomic import write_atomic
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
@@ -97,7 +99,11 @@ def init(contract: Path | None, ledger: Path | None, recorded_from: str | None, 
                 end=c.term.end,
             )
         )
-    return init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
+    written = init_ledger(paths.ledger, c.id, start, dry_run=dry_run)
+    if not dry_run:
+        for path, text in missing_months(paths.ledger, start, c.term.end).items():
+            write_atomic(path, text)
+    return written
 
 
 def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any], *, dry_run: bool) -> Written:

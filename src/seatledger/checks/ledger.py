@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 from seatledger.checks.duplicates import duplicate_problems
@@ -121,7 +122,11 @@ def _gaps(x: Checked) -> list[Problem]:
     try:
         requirements = x.book.requirements
         attended = {(r.date, r.shift) for r in x.counted if isinstance(r, Attendance)}
+        # A month left with conflict markers is not read: its days are not gaps but unknown.
+        unread = {Path(p.file).name for p in ledger.problems if p.code == "conflict-marker"}
         for d, shift in gaps(ledger.meta.recorded_from, requirements, attended):
+            if f"{d:%Y-%m}.yaml" in unread:
+                continue
             out.append(
                 Problem(
                     ledger.path.joinpath(f"{d:%Y-%m}.yaml").as_posix(),

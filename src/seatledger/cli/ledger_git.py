@@ -14,11 +14,13 @@ from seatledger.render.formats import DIFF, show
 
 if TYPE_CHECKING:
     from seatledger.app import files, ledger_git
+    from seatledger.app import migrate as migrate_app
     from seatledger.render import messages
 else:
     messages = lazy.module("seatledger.render.messages")
     files = lazy.module("seatledger.app.files")
     ledger_git = lazy.module("seatledger.app.ledger_git")
+    migrate_app = lazy.module("seatledger.app.migrate")
 
 QuarterOpt = Annotated[str, typer.Option("--quarter", help=_("Q3, 2022-Q3 or 三季度"))]
 
@@ -53,6 +55,24 @@ def fmt(
         print(_("all ledger files are in canonical form"))
     if changed and check_only:
         raise typer.Exit(1)
+
+
+@command(app, "migrate", dry_run=True)
+def migrate(opts: Opts) -> None:
+    """Convert the ledger's month files to the layout with a line for every day, in one commit."""
+    changed = migrate_app.migrate(opts.contract, opts.ledger, dry_run=opts.dry_run)
+    for path in changed:
+        print(tr("would write {path}", path=path) if opts.dry_run else tr("wrote {path}", path=path))
+    if not changed:
+        print(_("the ledger is in the current layout; nothing to do"))
+    elif not opts.dry_run:
+        print(
+            tr(
+                "commit it as one change for review: git add {ledger} && git commit -m "
+                '"seatledger migrate: a line for every day in the month files"',
+                ledger=changed[0].parent,
+            )
+        )
 
 
 @command(app, "close", dry_run=True)

@@ -15,7 +15,12 @@ class CheckResult(NamedTuple):
 
     @property
     def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
+        """Problems that fail `check`: errors, not gaps (findings: work not yet merged)."""
+        return sum(1 for p in self.problems if p.severity == "error" and p.code != "gap")
+
+    @property
+    def gaps(self) -> int:
+        return sum(1 for p in self.problems if p.code == "gap")
 
 
 class Written(NamedTuple):

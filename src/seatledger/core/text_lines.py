@@ -3,11 +3,13 @@ writer and the canonical form (`fmt`, the merge driver) both keep them."""
 
 from __future__ import annotations
 
+from seatledger.core.day_lines import day_of
+
 
 def comment_block_start(lines: list[str], index: int) -> int:
     """The first line of the comment block directly above line `index` (0-based): a comment
-    on its own line belongs to the item below it."""
-    while index > 0 and lines[index - 1].lstrip().startswith("#"):
+    on its own line belongs to the item below it; a day line (`core.day_lines`) belongs to none."""
+    while index > 0 and lines[index - 1].lstrip().startswith("#") and day_of(lines[index - 1]) is None:
         index -= 1
     return index
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from seatledger.core.day_lines import day_of, lay_out
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.record_text import block
 from seatledger.core.records import Person, Record, Source
 from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
 from seatledger.read.fields import PERSON, FieldProblems, build, build_record
+from seatledger.read.file_problems import MONTH_FILE
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text
 
 
@@ -35,11 +37,15 @@ class ListFile(NamedTuple):
     kind: str  # "records" or "roster"
     preamble: tuple[str, ...]
     items: tuple[Item, ...]
+    month: tuple[int, int] | None = None  # a month file's month: its day lines are written
 
     def render(self) -> str:
-        ordered = sorted(self.items, key=lambda i: i.key)
-        head = "".join(self.preamble) + ("\n" if self.preamble and ordered else "")
-        return head + "".join(i.render() for i in ordered)
+        return lay_out("".join(self.preamble), [(i.key, i.render()) for i in self.items], self.month)
+
+
+def month_of(name: str) -> tuple[int, int] | None:
+    found = MONTH_FILE.match(Path(name).name)
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _comment_of(line: str) -> str | None:
@@ -89,6 +95,8 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:  # noqa: C
         comments = list(lines[attached[n] : start])
         for line in lines[start:end]:
             stripped = line.strip()
+            if day_of(line) is not None:
+                continue  # written again by render
             if stripped.startswith("#"):
                 comments.append(stripped + "\n")
             elif "#" in line and (c := _comment_of(line)) is not None:  # most lines have none
@@ -102,7 +110,8 @@ def parse(text: str, name: str, kind: str | None = None) -> ListFile:  # noqa: C
         items.append(_item(value, tuple(comments)))
     if problems:
         raise SeatledgerError(msg("{name}: fix these before it can be put in order", name=name), problems)
-    return ListFile(kind, _trim(preamble), tuple(items))
+    month = month_of(name) if kind == "records" else None
+    return ListFile(kind, _trim(preamble), tuple(items), month)
 
 
 def _item(value: Record | Person, comments: tuple[str, ...]) -> Item:
@@ -114,7 +123,7 @@ def _item(value: Record | Person, comments: tuple[str, ...]) -> Item:
 
 
 def _trim(preamble: tuple[str, ...]) -> tuple[str, ...]:
-    kept = [line for line in preamble if line.strip()]
+    kept = [line for line in preamble if line.strip() and day_of(line) is None]
     return tuple(kept)
 
 

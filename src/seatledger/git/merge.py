@@ -16,11 +16,13 @@ import tempfile
 from pathlib import Path
 
 from seatledger.core.atomic import write_atomic
+from seatledger.core.day_lines import lay_out
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.foreign import os_reason
 from seatledger.core.i18n import msg
 from seatledger.core.records import Void
 from seatledger.git.canonical import Item, ListFile, parse
+from seatledger.git.merge_labels import side_labels
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import MONTH_FILE, ROSTER_FILE
 
@@ -51,8 +53,11 @@ def _items(f: ListFile) -> dict[str, Item]:
     return {i.id: i for i in f.items}
 
 
-def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tuple[str, int]:
-    """The merged text and the number of conflicting items."""
+def merge_texts(
+    base: str, ours: str, theirs: str, kind: str, name: str, labels: tuple[str, str] = ("ours", "theirs")
+) -> tuple[str, list[str]]:
+    """The merged text and the ids of the conflicting items, marked with the sides' `labels`."""
+    start, end = f"<<<<<<< {labels[0]}\n", f">>>>>>> {labels[1]}\n"
     o, a, b = (parse(t, name, kind) for t in (base, ours, theirs))
     for side, f in ((msg("base"), o), (msg("ours"), a), (msg("theirs"), b)):
         seen: set[str] = set()
@@ -62,17 +67,17 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
             seen.add(item.id)
     oi, ai, bi = _items(o), _items(a), _items(b)
     merged: list[tuple[tuple[str, ...], str]] = []
-    conflicts = 0
+    conflicts: list[str] = []
     # A void added on one side of a record changed on the other withdraws something its
     # reviewer never saw: the record and the void go into one conflict.
     clashes = _void_clashes(oi, ai, bi)
     for target, (void_side, void) in sorted(clashes.items()):
-        conflicts += 1
+        conflicts.append(target)
         mine, other = ai.get(target), bi.get(target)
         ours_text = (mine.render() if mine else "") + (void.render() if void_side == "a" else "")
         theirs_text = (other.render() if other else "") + (void.render() if void_side == "b" else "")
         key = (mine or other or oi[target]).key
-        merged.append((key, f"<<<<<<< ours\n{ours_text}=======\n{theirs_text}>>>>>>> theirs\n"))
+        merged.append((key, f"{start}{ours_text}=======\n{theirs_text}{end}"))
     settled = set(clashes) | {v.id for _, v in clashes.values()}
     for rid in (set(oi) | set(ai) | set(bi)) - settled:
         old, mine, other = (x.get(rid) for x in (oi, ai, bi))
@@ -82,18 +87,16 @@ def merge_texts(base: str, ours: str, theirs: str, kind: str, name: str) -> tupl
         elif text["a"] == text["o"]:
             chosen = other
         else:
-            conflicts += 1
+            conflicts.append(rid)
             key = (mine or other or old).key  # type: ignore[union-attr]
-            merged.append((key, f"<<<<<<< ours\n{text['a'] or ''}=======\n{text['b'] or ''}>>>>>>> theirs\n"))
+            merged.append((key, f"{start}{text['a'] or ''}=======\n{text['b'] or ''}{end}"))
             continue
         if chosen is not None:
             merged.append((chosen.key, chosen.render()))
     preamble = b.preamble if a.preamble == o.preamble else a.preamble
     if a.preamble != o.preamble and b.preamble != o.preamble:
         preamble = a.preamble + tuple(line for line in b.preamble if line not in a.preamble)
-    merged.sort(key=lambda pair: pair[0])
-    head = "".join(preamble) + ("\n" if preamble and merged else "")
-    return head + "".join(text for _, text in merged), conflicts
+    return lay_out("".join(preamble), merged, a.month or b.month), conflicts
 
 
 def _entries(text: str) -> tuple[str, list[str]]:
@@ -181,8 +184,9 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
         return 0, ""
     if kind is None:
         return _line_merge(base, ours, theirs, "")
+    labels = side_labels(Path.cwd())
     try:
-        merged, conflicts = merge_texts(old, mine, other, kind, name)
+        merged, clashing = merge_texts(old, mine, other, kind, name, labels)
     except SeatledgerError as exc:
         return _line_merge(
             base,
@@ -195,12 +199,17 @@ def merge_files(base: Path, ours: Path, theirs: Path, path_name: str | None) -> 
             ),
         )
     write_atomic(ours, merged)
-    if conflicts:
+    if clashing:
         return 1, (
             msg(
-                "seatledger: conflict in {name}: the same record was changed on both sides; resolve "
-                "the marked records, then run `seatledger check`",
+                "seatledger: conflict in {name}: {n_records} record(s) changed differently on {ours} "
+                "and on {theirs}: {ids}; keep the right one of each where it is marked, then run "
+                "`seatledger check`",
                 name=name,
+                n_records=len(clashing),
+                ours=labels[0],
+                theirs=labels[1],
+                ids=", ".join(sorted(clashing)),
             )
         )
     return 0, ""

@@ -12,8 +12,8 @@ from typing import NamedTuple
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import Attendance, Person
-from seatledger.core.vocabulary import term
 from seatledger.core.results import Written
+from seatledger.core.vocabulary import term
 from seatledger.imports.daily import daily_rows, monthly_rows
 from seatledger.imports.punches import punch_rows
 from seatledger.imports.seen import Seen, Skipped, Where
@@ -73,7 +73,9 @@ def _reason(seen: Seen, cx: _Context) -> str | None:
             last=cx.last,
         )
     if cx.required.required(seen.day, seen.shift) == 0:
-        return msg("the contract requires no staff on {day}'s {shift} shift", day=seen.day, shift=term(seen.shift))
+        return msg(
+            "the contract requires no staff on {day}'s {shift} shift", day=seen.day, shift=term(seen.shift)
+        )
     return None
 
 

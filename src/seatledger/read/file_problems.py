@@ -71,3 +71,32 @@ def cut_short(path: Path, data: bytes) -> list[Problem]:
             code="truncated",
         )
     ]
+
+
+def old_layout_message(path: Path) -> str:
+    return msg(
+        "{path}: a month file in the old layout (no day lines), where branches that record "
+        "different days conflict on a hosting service's merge; run `seatledger migrate` and "
+        "commit what it changes, then try again; nothing was written",
+        path=path,
+    )
+
+
+def old_layout(path: Path, data: bytes) -> list[Problem]:
+    """A month file with records and no day line (`core.day_lines`): written before them."""
+    if b"\n# == " in data or data.startswith(b"# == ") or b"- id:" not in data:
+        return []
+    return [
+        Problem(
+            str(path),
+            0,
+            "",
+            msg(
+                "a month file in the old layout (no day lines): branches that record different "
+                "days of it conflict on a hosting service's merge; run `seatledger migrate` "
+                "and commit what it changes"
+            ),
+            severity="warning",
+            code="old-layout",
+        )
+    ]

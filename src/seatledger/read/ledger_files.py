@@ -18,7 +18,7 @@ from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
 from seatledger.read.file_problems import MONTH_FILE as MONTH_FILE
-from seatledger.read.file_problems import cut_short, missing_problem, month_name
+from seatledger.read.file_problems import cut_short, missing_problem, month_name, old_layout
 from seatledger.read.yaml_reader import (
     YamlError,
     YMap,
@@ -177,7 +177,7 @@ def _read_cached(path: Path, kind: str, builder: Any) -> tuple[list[Any], list[P
     hit = month_cache.get(path, key)
     if hit is not None:
         return hit
-    problems: list[Problem] = cut_short(path, data) if kind == "month" else []
+    problems: list[Problem] = cut_short(path, data) + old_layout(path, data) if kind == "month" else []
     values: list[Any] = []
     items = read_list(path, problems, data)  # parsed from the very bytes the key was made of
     month = MONTH_FILE.match(path.name)

@@ -173,6 +173,7 @@ def load_text(text: str, filename: str) -> Any:  # noqa: C901
                             "a git conflict marker is left here; resolve the merge (keep the right "
                             "record), then check again"
                         ),
+                        code="conflict-marker",
                     )
                 )
     import yaml  # here, not at the top: a run whose files are all cached never parses YAML

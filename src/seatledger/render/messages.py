@@ -46,7 +46,12 @@ def written(w: Written) -> None:
 
 
 def problems_json(r: CheckResult) -> dict[str, Any]:
-    return {"ok": r.errors == 0, "errors": r.errors, "problems": [p.as_json() for p in r.problems]}
+    return {
+        "ok": r.errors == 0,
+        "errors": r.errors,
+        "gaps": r.gaps,
+        "problems": [p.as_json() for p in r.problems],
+    }
 
 
 def problems_text(r: CheckResult) -> None:
@@ -55,9 +60,10 @@ def problems_text(r: CheckResult) -> None:
     if r.problems:
         print(
             tr(
-                "{errors} error(s), {warnings} warning(s) in {checked}",
+                "{errors} error(s), {gaps} gap(s), {warnings} warning(s) in {checked}",
                 errors=r.errors,
-                warnings=len(r.problems) - r.errors,
+                gaps=r.gaps,
+                warnings=len(r.problems) - r.errors - r.gaps,
                 checked=r.checked,
             ),
             file=sys.stderr,

@@ -13,9 +13,11 @@ from seatledger.core.periods import Period, months_of, quarters_of
 from seatledger.core.record_text import block
 from seatledger.core.records import DECLARED
 from seatledger.reports.roster_check import check_roster
-from seatledger.rules.balance_owed import movements
+from seatledger.rules.balance_owed import Movements, movements, opening_balance
 from seatledger.rules.book import Book, make_book
-from seatledger.rules.gaps import gaps_in
+from seatledger.rules.deduction_lines import DeductionLine
+from seatledger.rules.gaps import Gap, gaps_in
+from seatledger.rules.penalties import deduction_lines
 from seatledger.rules.violations import Violation
 
 
@@ -28,15 +30,17 @@ class RecordChange(NamedTuple):
     after: str | None
     target: str | None = None  # what a void withdraws: "<id> (<kind> <date>)"
     closed: str | None = None  # the closed quarter it lies in, if any
+    lines: tuple[DeductionLine, ...] = ()  # the deductions it makes (after; before if removed)
+    required: int | None = None  # attendance: the staff its date and shift require
 
     @property
     def fields(self) -> list[tuple[str, str | None, str | None]]:
         """(field, before, after) for each field that differs, for a changed record."""
-        old, new = _fields(self.before), _fields(self.after)
+        old, new = record_fields(self.before), record_fields(self.after)
         return [(k, old.get(k), new.get(k)) for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
 
 
-def _fields(text: str | None) -> dict[str, str]:
+def record_fields(text: str | None) -> dict[str, str]:
     out = {}
     for line in (text or "").splitlines():
         key, _, value = line.lstrip("- ").partition(": ")
@@ -51,6 +55,12 @@ class MoneyDelta(NamedTuple):
     balance_before: Decimal  # accrued - deducted - paid in the period
     balance_after: Decimal
     complete: bool = True  # after the change: no gaps or unrecorded shifts in the period
+    accrued_before: Decimal = Decimal(0)
+    accrued_after: Decimal = Decimal(0)
+    paid_before: Decimal = Decimal(0)
+    paid_after: Decimal = Decimal(0)
+    owed_before: Decimal = Decimal(0)  # the balance owed at the period's end: opening + movement
+    owed_after: Decimal = Decimal(0)
 
     @property
     def deducted(self) -> Decimal:
@@ -71,11 +81,19 @@ class LedgerDiff(NamedTuple):
     quarters: tuple[MoneyDelta, ...]
     new_violations: tuple[Violation, ...]
     resolved_violations: tuple[Violation, ...]
+    sealed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (quarter, figures) closed
+    resolved: tuple[str, ...] = ()  # the base's problems, where the change repairs a broken base
+    gaps: tuple[Gap, ...] = ()  # after the change, in the months whose money it moves: findings
 
     @property
     def empty(self) -> bool:
         return not (
-            self.records or self.roster or self.closings or self.new_violations or self.resolved_violations
+            self.records
+            or self.roster
+            or self.closings
+            or self.new_violations
+            or self.resolved_violations
+            or self.resolved
         )
 
 
@@ -129,20 +147,52 @@ def _span(book: Book) -> tuple[date, date]:
 
 def _money(before: Book | None, after: Book, periods: list[Period]) -> list[MoneyDelta]:
     out = []
+    zero = Movements(Decimal(0), Decimal(0), Decimal(0))
     for p in periods:
         new = movements(after, p.start, p.end)
-        old = movements(before, p.start, p.end) if before is not None else None
+        old = movements(before, p.start, p.end) if before is not None else zero
+        if new == old:
+            continue
         gaps, unrecorded = gaps_in(after, p.start, p.end)
-        delta = MoneyDelta(
-            p,
-            old.deducted if old else Decimal(0),
-            new.deducted,
-            old.balance if old else Decimal(0),
-            new.balance,
-            not gaps and not unrecorded,
+        owed_old = opening_balance(before, p.start) + old.balance if before is not None else Decimal(0)
+        out.append(
+            MoneyDelta(
+                p,
+                old.deducted,
+                new.deducted,
+                old.balance,
+                new.balance,
+                not gaps and not unrecorded,
+                old.accrued,
+                new.accrued,
+                old.paid,
+                new.paid,
+                owed_old,
+                opening_balance(after, p.start) + new.balance,
+            )
         )
-        if delta.deducted or delta.balance:
-            out.append(delta)
+    return out
+
+
+def _substance(changes: list[RecordChange], old: Book | None, new: Book) -> list[RecordChange]:
+    """Each change with the deductions its record makes and, for attendance, what its shift
+    requires: what a reviewer needs to see why the money moves."""
+    lines: dict[tuple[int, date], list[DeductionLine]] = {}
+    out = []
+    for c in changes:
+        book = old if c.change == "removed" else new
+        if book is None or c.date is None:
+            out.append(c)
+            continue
+        key = (id(book), c.date)
+        if key not in lines:
+            lines[key] = deduction_lines(book, c.date, c.date)
+        own = tuple(line for line in lines[key] if line.record == c.id)
+        required = None
+        if c.kind == "attendance":
+            shift = record_fields(c.after or c.before).get("shift")
+            required = book.requirements.required(c.date, shift) if shift else None
+        out.append(c._replace(lines=own, required=required))
     return out
 
 
@@ -186,7 +236,14 @@ def compare(
         f"{c.kind} {c.quarter} on {c.date}" + (f": {c.reason}" if c.reason else "")
         for c in after.closings[old_count:]
     )
-    closed = closed_quarters(before.closings) if before else {}
+    # A quarter this change reopens (and may close again) is not one it changes behind a seal.
+    reopened = {c.quarter for c in after.closings[old_count:] if c.kind == "reopen"}
+    closed = (
+        {k: v for k, v in closed_quarters(before.closings).items() if k not in reopened} if before else {}
+    )
+    sealed = tuple(
+        (c.quarter, tuple(c.figures.items())) for c in after.closings[old_count:] if c.kind == "close"
+    )
     by_label = {q.label: q for q in quarters_of(after.contract)}
     every = {r.id: r for r in (*(before.records if before else ()), *after.records)}
 
@@ -205,7 +262,7 @@ def compare(
             target=f"{target.id} ({target.kind} {target.date})" if target is not None else None, closed=where
         )
 
-    records = [annotate(c) for c in records]
+    records = _substance([annotate(c) for c in records], old, new)
     return LedgerDiff(
         base,
         head,
@@ -216,4 +273,6 @@ def compare(
         tuple(quarters),
         tuple(sorted(now - was, key=lambda v: (v.start, v.rule))),
         tuple(sorted(was - now, key=lambda v: (v.start, v.rule))),
+        sealed,
+        gaps=tuple(g for m in months for g in gaps_in(new, m.period.start, m.period.end)[0]),
     )

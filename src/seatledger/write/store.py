@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from seatledger.core.atomic import TMP_SUFFIX
+from seatledger.core.day_lines import day_of
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
@@ -72,32 +73,46 @@ def parse_items(path: Path) -> tuple[str, YSeq]:
     return text, raw
 
 
-def insert_block(text: str, items: YSeq, block: str, before: int | None) -> tuple[str, int]:
-    """`text` with `block` inserted before item number `before` (its comments included), or
-    at the end; returns the new text and the 1-based line where the block starts."""
-    eol = line_ending(text)
-    block = in_ending(block, eol)
+def _day_end(lines: list[str], day: str | None) -> int | None:
+    """The index of the first day line after `day`: a record of `day` goes above it, so
+    records of different days never share an insertion point (`core.day_lines`)."""
+    if day is None:
+        return None
+    return next((n for n, line in enumerate(lines) if (d := day_of(line)) is not None and d > day), None)
+
+
+def _lines_of(text: str, eol: str) -> list[str]:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += eol
-    if before is None or before >= len(items):
-        at = len(lines)
-    else:
-        at = comment_block_start(lines, items.lines[before] - 1)
-    lines[at:at] = [block]
-    return "".join(lines), at + 1
+    return lines
 
 
-def insert_before_line(text: str, line: int | None, block: str) -> tuple[str, int]:
+def insert_block(
+    text: str, items: YSeq, block: str, before: int | None, day: str | None = None
+) -> tuple[str, int]:
+    """`text` with `block` inserted before item number `before` (its comments included), or
+    at the end, and never below the day line of a later day than `day`; returns the new text
+    and the 1-based line where the block starts."""
+    eol = line_ending(text)
+    lines = _lines_of(text, eol)
+    line = None if before is None or before >= len(items) else items.lines[before]
+    return _insert_at(lines, line, in_ending(block, eol), day)
+
+
+def insert_before_line(text: str, line: int | None, block: str, day: str | None = None) -> tuple[str, int]:
     """`text` with `block` inserted before the item that starts on `line` (1-based; its comments
     included), or at the end: the same as `insert_block`, for a caller that knows the line
     without parsing the file again."""
     eol = line_ending(text)
-    block = in_ending(block, eol)
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += eol
+    return _insert_at(_lines_of(text, eol), line, in_ending(block, eol), day)
+
+
+def _insert_at(lines: list[str], line: int | None, block: str, day: str | None) -> tuple[str, int]:
     at = len(lines) if line is None else comment_block_start(lines, line - 1)
+    end = _day_end(lines, day)
+    if end is not None and end < at:
+        at = end
     lines[at:at] = [block]
     return "".join(lines), at + 1
 
@@ -112,12 +127,17 @@ def person_key(raw: Any) -> tuple[str, ...]:
     return (str(raw.get("id") or ""),) if isinstance(raw, YMap) else ("",)
 
 
-def insert_sorted(path: Path, block: str, key: tuple[str, ...], key_of: Any = item_key) -> tuple[str, int]:
+def insert_sorted(
+    path: Path, block: str, key: tuple[str, ...], key_of: Any = item_key, new_text: str = ""
+) -> tuple[str, int]:
     """The file with `block` at its place in canonical order: (date, kind, id) for records,
-    id for the roster."""
-    text, items = parse_items(path)
+    id for the roster. A file that does not exist yet starts as `new_text`."""
+    if path.exists():
+        text, items = parse_items(path)
+    else:
+        text, items = new_text, YSeq(1)
     before = next((n for n, raw in enumerate(items) if key_of(raw) > key), None)
-    return insert_block(text, items, block, before)
+    return insert_block(text, items, block, before, key[0] if key_of is item_key else None)
 
 
 def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
@@ -127,6 +147,7 @@ def replace_item(path: Path, index: int, block: str) -> tuple[str, int]:
     lines = text.splitlines(keepends=True)
     start = items.lines[index] - 1
     end = comment_block_start(lines, items.lines[index + 1] - 1) if index + 1 < len(items) else len(lines)
+    end = next((n for n in range(start + 1, end) if day_of(lines[n]) is not None), end)  # a day's end
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # keep blank lines that separate items
     lines[start:end] = [block]

@@ -16,6 +16,7 @@ from pathlib import Path
 from seatledger.checks.ledger import ledger_problems
 from seatledger.checks.roster import roster_problems
 from seatledger.core.atomic import write_atomic
+from seatledger.core.day_lines import skeleton
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger, closed_quarters
@@ -24,6 +25,7 @@ from seatledger.core.record_text import block, scalar
 from seatledger.core.records import DECLARED, Attendance, Person, Record, Source
 from seatledger.core.results import Written
 from seatledger.read.closings_file import CLOSINGS_FILE
+from seatledger.read.file_problems import old_layout, old_layout_message
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE
 from seatledger.read.yaml_reader import read_text
 from seatledger.write.guard import errors, refuse_broken_seals, refuse_standing
@@ -147,6 +149,8 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False, dry_
     refuse_standing(ledger.problems, after)
     refuse_broken_seals(ledger, trial)
     text = block(record)
+    if path.exists() and old_layout(path, path.read_bytes()):
+        raise SeatledgerError(old_layout_message(path))
     if old is not None:
         _, items = parse_items(path)
         index = next(n for n, raw in enumerate(items) if raw.get("id") == record.id)
@@ -161,18 +165,23 @@ def append_record(ledger: Ledger, record: Record, *, replace: bool = False, dry_
 
 
 def _insert(ledger: Ledger, path: Path, record: Record, text: str) -> tuple[str, int]:
-    """The month file with the record at its place in canonical order. Where the file read
-    cleanly, the loaded records already say where each item starts, so the month is not
-    parsed again (an append's cost then does not grow with the month)."""
+    """The month file with the record at its place in canonical order, under its day line (a
+    new month file gets every day line first). Where the file read cleanly, the loaded records
+    already say where each item starts, so the month is not parsed again (an append's cost
+    then does not grow with the month)."""
     name = str(path)
-    if not path.exists() or any(p.file == name and p.code != "gap" for p in ledger.problems):
-        return insert_sorted(path, text, (str(record.date), record.kind, record.id))
     key = (str(record.date), record.kind, record.id)
+    if not path.exists():
+        new = skeleton(record.date.year, record.date.month, ledger.path.name)
+        return insert_sorted(path, text, key, new_text=new)
+    existing = read_text(path)
+    if any(p.file == name and p.code != "gap" for p in ledger.problems):
+        return insert_sorted(path, text, key)
     here = sorted((r for r in ledger.records if r.source.file == name), key=lambda r: r.source.line)
     if not here:  # an empty month (or one read under another name): parsing it costs nothing
         return insert_sorted(path, text, key)
     after = next((r for r in here if (str(r.date), r.kind, r.id) > key), None)
-    return insert_before_line(read_text(path), after.source.line if after else None, text)
+    return insert_before_line(existing, after.source.line if after else None, text, key[0])
 
 
 def add_person(ledger: Ledger, person: Person, *, dry_run: bool = False) -> Written:

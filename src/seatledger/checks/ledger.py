@@ -14,6 +14,7 @@ from typing import NamedTuple
 from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.invoices import invoice_findings, invoice_problems
+from seatledger.checks.opening import opening_problems
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.references import reference_problems
@@ -34,7 +35,7 @@ from seatledger.core.records import (
     Record,
     Void,
 )
-from seatledger.rules.book import Book, make_book
+from seatledger.rules.book import BROUGHT_FORWARD, Book, make_book
 from seatledger.rules.gaps import gaps
 
 _BULK = frozenset(d.cls for d in DECLARED.values() if d.bulk)
@@ -154,10 +155,16 @@ CHECKS: tuple[Check, ...] = (
     lambda x: service_problems(x.ledger.contract, x.counted),
     lambda x: invoice_problems(x.ledger.contract, x.rare),
     lambda x: invoice_findings(x.book),
-    lambda x: _money_limits(x.ledger.contract, x.rare),
+    lambda x: _money_limits(x.ledger.contract, [*_brought_forward(x.book), *x.rare]),
     _recorded_from,
     _gaps,
+    lambda x: opening_problems(x.ledger, x.book, x.rare),
 )
+
+
+def _brought_forward(book: Book) -> list[Record]:
+    """The opening's payments (rule 21), counted first against each instalment's amount."""
+    return [p for p in book.payments if p.excused == BROUGHT_FORWARD]
 
 
 def _overlaps(records: list[Record]) -> list[Problem]:

@@ -9,11 +9,11 @@ import sys
 
 import typer
 
-from seatledger.cli import ledger_git, records, reports
+from seatledger.cli import ledger_git, portfolio, records, reports
 from seatledger.cli.groups import SETTINGS, app
 from seatledger.core.i18n import tr
 
-COMMAND_MODULES = (records, reports, ledger_git)  # importing them registers their commands
+COMMAND_MODULES = (records, reports, ledger_git, portfolio)  # importing them registers their commands
 
 
 def narrowed(argv: list[str]) -> typer.Typer:

@@ -117,4 +117,5 @@ def _named(c: Contract, path: Path, ledger: Path) -> ContractRow:
         ledger.as_posix(),
         (),
         None,
+        c.renews,
     )

@@ -17,9 +17,12 @@ from seatledger.write.output import refuse_output
 
 if TYPE_CHECKING:
     from seatledger.app import portfolio as app_portfolio
-    from seatledger.render import html_portfolio
+    from seatledger.app import renewal
+    from seatledger.render import html_portfolio, messages
 else:
     app_portfolio = lazy.module("seatledger.app.portfolio")
+    renewal = lazy.module("seatledger.app.renewal")
+    messages = lazy.module("seatledger.render.messages")
     html_portfolio = lazy.module("seatledger.render.html_portfolio")
 
 
@@ -73,3 +76,14 @@ def portfolio(
         print(output, file=sys.stderr)
     else:
         show(PORTFOLIO, opts.format, result, opts.output)
+
+
+@command(app, "renew", where=False, dry_run=True)
+def renew(
+    opts: Opts,
+    source: Annotated[str, typer.Option("--from", metavar="ID|FILE", help=_("The contract renewed."))],
+    new_id: Annotated[str, typer.Option("--id", metavar="ID", help=_("The new contract's id."))],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", help=_("The new term's first day."))],
+) -> None:
+    """Next term's contract from this one: dates, periods and calendar moved, roster carried over."""
+    messages.written(renewal.renew(source, new_id, start, dry_run=opts.dry_run))

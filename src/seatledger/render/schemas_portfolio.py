@@ -73,6 +73,7 @@ def portfolio(p: Portfolio) -> dict[str, Any]:
                 "party_a": r.party_a,
                 "party_b": r.party_b,
                 "term": {"from": r.start.isoformat(), "to": r.end.isoformat()},
+                "renews": r.renews,
                 "file": r.file,
                 "ledger": r.ledger,
                 "problems": [pr.as_json() for pr in r.problems],

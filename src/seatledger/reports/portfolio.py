@@ -45,6 +45,7 @@ class ContractRow(NamedTuple):
     ledger: str  # the ledger folder
     problems: tuple[Problem, ...]  # errors: no figures (rule 13)
     figures: ContractFigures | None
+    renews: str | None = None  # the contract this one renews
 
 
 class Totals(NamedTuple):

@@ -227,7 +227,7 @@ def big_jobs(project: Path, size: str, cache: Path) -> list[Job]:
 def main() -> None:
     parser = argparse.ArgumentParser(description="seatledger benchmarks")
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k")
+    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k, city")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     import generate
@@ -247,7 +247,12 @@ def main() -> None:
         jobs += edit_jobs(work / "edit")
         generate.write("year", work / "append")
         jobs += append_jobs(work / "append")
-    for size in (s for s in sizes if s != "year"):
+    if "city" in sizes:  # issue 24: 16 districts x 10 contract-years (bench/city.py)
+        import city
+
+        city.write_city(work / "city")
+        jobs += city.jobs(work / "city", work / "cache", SEATLEDGER, PY, Job)
+    for size in (s for s in sizes if s not in ("year", "city")):
         generate.write(size, work / size)
         jobs += big_jobs(work / size, size, work / "cache")
     medians = measure(jobs, args.runs, env)
@@ -282,7 +287,9 @@ def main() -> None:
                 1.2,
             )
         )
-    for size in (s for s in sizes if s != "year"):
+    if "city" in sizes:
+        targets += city.targets(medians, bare)
+    for size in (s for s in sizes if s not in ("year", "city")):
         events = medians[f"libyaml events {size}"].cpu
         targets.append(
             (

@@ -58,19 +58,19 @@ def _commit() -> str | None:
 
 
 def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Book | None]]]:
+    """The contracts the filters choose, each ledger loaded only once chosen."""
     day = option_date(as_of, "--as-of") if as_of else date.today()
-    found = contract_files()
-    pairs = [_row(path, ledger, day) for path, ledger in found]
-    unknown = [c for c in filters.contracts if c not in {r.id for r, _b in pairs}]
+    named = [(_contract(path, ledger, day), path, ledger) for path, ledger in contract_files()]
+    unknown = [c for c in filters.contracts if c not in {r.id for r, _p, _l in named}]
     if unknown:
         raise UsageError(
             msg(
                 "--contract {value}: no such contract; valid: {values}",
                 value=", ".join(unknown),
-                values=", ".join(r.id for r, _b in pairs),
+                values=", ".join(r.id for r, _p, _l in named),
             )
         )
-    return day, [(r, b) for r, b in pairs if _wanted(r, filters)]
+    return day, [_figured(r, path, ledger, day) for r, path, ledger in named if _wanted(r, filters)]
 
 
 def _wanted(r: ContractRow, f: Filters) -> bool:
@@ -81,14 +81,20 @@ def _wanted(r: ContractRow, f: Filters) -> bool:
     return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
 
 
-def _row(path: Path, ledger: Path, day: date) -> tuple[ContractRow, Book | None]:
+def _contract(path: Path, ledger: Path, day: date) -> ContractRow:
     try:
         contract = load_contract(path)
     except SeatledgerError as exc:
         problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
-        where = (path.as_posix(), ledger.as_posix())
-        return ContractRow(path.stem, "", "", "", day, day, *where, problems, None), None
-    row = _named(contract, path, ledger)
+        return ContractRow(
+            path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
+        )
+    return _named(contract, path, ledger)
+
+
+def _figured(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[ContractRow, Book | None]:
+    if row.problems:
+        return row, None
     if not ledger.is_dir():
         missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
         return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None

@@ -10,7 +10,6 @@ from typing import NamedTuple
 from seatledger import __version__
 from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
-from seatledger.core.atomic import write_atomic_bytes
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
@@ -37,13 +36,13 @@ def run(filters: Filters, as_of: str | None) -> Portfolio:
 def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     """`export --sqlite FILE`: the tables (`reports.export_tables`), stamped with the git
     commit of the repository; returns the records exported."""
-    from seatledger.render.sqlite_file import database_bytes  # sqlite3 only for an export
+    from seatledger.render.sqlite_file import write_database  # sqlite3 only for an export
 
     refuse_output(output)
     day, pairs = _loaded(filters, as_of)
     tables = export_tables.tables(pairs)
     stamp = {"as_of": day.isoformat(), "git_commit": _commit(), "seatledger": __version__}
-    write_atomic_bytes(output, database_bytes(tables, stamp))
+    write_database(output, tables, stamp)
     return sum(len(t.rows) for t in tables if t.name == "records")
 
 

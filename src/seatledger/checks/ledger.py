@@ -35,7 +35,7 @@ from seatledger.core.records import (
     Record,
     Void,
 )
-from seatledger.rules.book import BROUGHT_FORWARD, Book, make_book
+from seatledger.rules.book import Book, make_book
 from seatledger.rules.gaps import gaps
 
 _BULK = frozenset(d.cls for d in DECLARED.values() if d.bulk)
@@ -153,9 +153,9 @@ CHECKS: tuple[Check, ...] = (
     lambda x: duplicate_problems(x.counted),
     lambda x: reference_problems(x.rare, x.ledger.records),
     lambda x: service_problems(x.ledger.contract, x.counted),
-    lambda x: invoice_problems(x.ledger.contract, x.rare),
+    lambda x: _at_opening(x.book, invoice_problems(x.ledger.contract, [*_brought_forward(x.book), *x.rare])),
     lambda x: invoice_findings(x.book),
-    lambda x: _money_limits(x.ledger.contract, [*_brought_forward(x.book), *x.rare]),
+    lambda x: _at_opening(x.book, _money_limits(x.ledger.contract, [*_brought_forward(x.book), *x.rare])),
     _recorded_from,
     _gaps,
     lambda x: opening_problems(x.ledger, x.book, x.rare),
@@ -163,8 +163,29 @@ CHECKS: tuple[Check, ...] = (
 
 
 def _brought_forward(book: Book) -> list[Record]:
-    """The opening's payments (rule 21), counted first against each instalment's amount."""
-    return [p for p in book.payments if p.excused == BROUGHT_FORWARD]
+    """The opening's payments and invoices (rule 21), counted first against each instalment."""
+    o = book.opening
+    if o is None:
+        return []
+    mine = f"{o.id}-"
+    return [
+        *(p for p in book.payments if p.id.startswith(mine)),
+        *(i for i in book.invoices if i.id.startswith(mine)),
+    ]
+
+
+def _at_opening(book: Book, problems: list[Problem]) -> list[Problem]:
+    """A problem of the opening's payment or invoice, at the opening's own field (rule 21)."""
+    o = book.opening
+    if o is None:
+        return problems
+    out = []
+    for p in problems:
+        if p.record.startswith(f"{o.id}-"):
+            field = "paid" if "-paid-" in p.record else "invoiced"
+            p = p._replace(line=o.source.line_of(field), field=field, record=o.id)
+        out.append(p)
+    return out
 
 
 def _overlaps(records: list[Record]) -> list[Problem]:

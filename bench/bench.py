@@ -349,7 +349,12 @@ def all_jobs(sizes: list[str], work: Path, generate: Any) -> list[Job]:
         jobs += append_jobs(work / "append")
     if "import" in sizes:
         jobs += import_jobs(work / "import")
-    for size in (s for s in sizes if s not in ("year", "import")):
+    if "city" in sizes:  # issue 24: 16 districts x 10 contract-years (bench/city.py)
+        import city
+
+        city.write_city(work / "city")
+        jobs += city.jobs(work / "city", work / "cache", SEATLEDGER, PY, Job)
+    for size in (s for s in sizes if s not in ("year", "import", "city")):
         generate.write(size, work / size)
         jobs += big_jobs(work / size, size, work / "cache")
     return jobs
@@ -358,7 +363,7 @@ def all_jobs(sizes: list[str], work: Path, generate: Any) -> list[Job]:
 def main() -> None:
     parser = argparse.ArgumentParser(description="seatledger benchmarks")
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k, import")
+    parser.add_argument("--sizes", default="year,100k", help="year, 25k, 100k, import, city")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     import generate
@@ -413,7 +418,11 @@ def main() -> None:
         )
         targets.append(("serve: any page after the first <= 150 ms", rest * 1000, 150.0))
         targets.append(("serve: first page <= 2x check", first / medians["check (year)"].cpu, 2.0))
-    for size in (s for s in sizes if s not in ("year", "import")):
+    if "city" in sizes:
+        import city
+
+        targets += city.targets(medians, bare)
+    for size in (s for s in sizes if s not in ("year", "import", "city")):
         targets.append(
             (f"serve {size} peak <= 200 MiB", medians[f"serve {size}, every kind of page"].rss_mib, 200.0)
         )

@@ -199,6 +199,7 @@ def settle_ledger(run: Run) -> None:
 def test_settle_quarter_with_late_and_excused_payment(project: Path, run: Run) -> None:
     assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
     write_roster(project / "ledgers" / "haidian-hotline-2022")
+    ok(run, "record", "opening", "--date", "2022-07-01")  # nothing paid before (rule 21)
     settle_ledger(run)
     s = as_json(run, "settle", "--quarter", "Q3")
     assert s["period"] == {"label": "2022-Q3", "from": "2022-07-01", "to": "2022-09-30"}

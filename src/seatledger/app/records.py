@@ -103,7 +103,17 @@ def init(contract: Path | None, ledger: Path | None, recorded_from: str | None, 
     if not dry_run:
         for path, text in missing_months(paths.ledger, start, c.term.end).items():
             write_atomic(path, text)
-    return written
+    if start == c.term.start:
+        return written
+    return written._replace(
+        next_step=msg(
+            "next: this ledger starts after the term's start {start2}, so bring forward what stood on "
+            "{start}: `seatledger record opening --date {start} --paid 1=AMOUNT --invoiced 1=AMOUNT "
+            "--deducted PENALTY=AMOUNT` (rule 21); `check` reports a problem until it is recorded",
+            start=start,
+            start2=c.term.start,
+        )
+    )
 
 
 def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any], *, dry_run: bool) -> Written:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.invoices import invoice_findings, invoice_problems
+from seatledger.checks.opening import opening_problems
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.references import reference_problems
@@ -158,12 +159,39 @@ CHECKS: tuple[Check, ...] = (
     lambda x: duplicate_problems(x.counted),
     lambda x: reference_problems(x.rare, x.ledger.records),
     lambda x: service_problems(x.ledger.contract, x.counted),
-    lambda x: invoice_problems(x.ledger.contract, x.rare),
+    lambda x: _at_opening(x.book, invoice_problems(x.ledger.contract, [*_brought_forward(x.book), *x.rare])),
     lambda x: invoice_findings(x.book),
-    lambda x: _money_limits(x.ledger.contract, x.rare),
+    lambda x: _at_opening(x.book, _money_limits(x.ledger.contract, [*_brought_forward(x.book), *x.rare])),
     _recorded_from,
     _gaps,
+    lambda x: opening_problems(x.ledger, x.book, x.rare),
 )
+
+
+def _brought_forward(book: Book) -> list[Record]:
+    """The opening's payments and invoices (rule 21), counted first against each instalment."""
+    o = book.opening
+    if o is None:
+        return []
+    mine = f"{o.id}-"
+    return [
+        *(p for p in book.payments if p.id.startswith(mine)),
+        *(i for i in book.invoices if i.id.startswith(mine)),
+    ]
+
+
+def _at_opening(book: Book, problems: list[Problem]) -> list[Problem]:
+    """A problem of the opening's payment or invoice, at the opening's own field (rule 21)."""
+    o = book.opening
+    if o is None:
+        return problems
+    out = []
+    for p in problems:
+        if p.record.startswith(f"{o.id}-"):
+            field = "paid" if "-paid-" in p.record else "invoiced"
+            p = p._replace(line=o.source.line_of(field), field=field, record=o.id)
+        out.append(p)
+    return out
 
 
 def _overlaps(records: list[Record]) -> list[Problem]:

@@ -9,12 +9,19 @@ import sys
 
 import typer
 
-from seatledger.cli import imports, ledger_git, records, reports, serve
+from seatledger.cli import imports, ledger_git, portfolio, records, reports, serve
 from seatledger.cli.groups import SETTINGS, app
 from seatledger.cli.lang import choose, preparse
 from seatledger.core.i18n import tr
 
-COMMAND_MODULES = (records, reports, ledger_git, imports, serve)  # importing them registers their commands
+COMMAND_MODULES = (
+    records,
+    reports,
+    ledger_git,
+    imports,
+    serve,
+    portfolio,
+)  # importing them registers their commands
 
 
 def narrowed(argv: list[str]) -> typer.Typer:

@@ -37,8 +37,11 @@ WHERE = {
         Path | None,
         typer.Option(
             "--contract",
-            metavar="FILE",
-            help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."),
+            metavar="ID|FILE",
+            help=_(
+                "Contract id or YAML file (default: $SEATLEDGER_CONTRACT, the ledger folder you are "
+                "in, or the one in contracts/)."
+            ),
         ),
     ],
     "ledger": Annotated[

@@ -227,6 +227,7 @@ class Contract(NamedTuple):
     amendments: tuple[Amendment, ...] = ()
     payment_documents: dict[Key, Text] = {}  # the documents that are the basis for payment (八)
     documents_clause: str | None = None
+    renews: Key | None = None  # the contract this one renews (`seatledger renew`)
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)

@@ -1,7 +1,6 @@
-"""Every record kind, declared once: a field's annotation carries its converter, option and help
-(`F`), `@declare` the kind's id prefix, command help and the facts the layers above ask of it
-(`core.declare`). Field order is the files' key order; `source` traces each value to its line.
-No `from __future__ import annotations`: the declarations are read from evaluated annotations."""
+"""Every record kind, declared once: a field's annotation carries its converter, option and help (`F`),
+`@declare` the kind's id prefix, help and facts (`core.declare`). Field order is the files' key order;
+`source` traces each value to its line. No `from __future__ import annotations`: annotations are read."""
 
 import datetime as dt
 from decimal import Decimal
@@ -293,7 +292,9 @@ class Void(NamedTuple):
     kind: Literal["void"] = "void"
 
 
+from seatledger.core.opening import Opening as Opening  # noqa: E402  (declared last: rule 21)
+
 Record = (
     Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | ReplaceRequest
-    | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void
+    | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void | Opening
 )  # fmt: skip

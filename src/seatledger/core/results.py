@@ -32,3 +32,4 @@ class Written(NamedTuple):
     text: str
     dry_run: bool
     action: str = "added"
+    next_step: str = ""  # what the person must do next (a mid-term ledger's opening record)

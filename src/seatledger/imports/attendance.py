@@ -1,4 +1,4 @@
-"""An export's rows as the attendance records the contract counts (rule 23), a pure function of
+"""An export's rows as the attendance records the contract counts (rule 22), a pure function of
 the export, its rules and the ledger: one record per date and shift that requires staff
 (present count, absent ids), each noting its source, and every row accounted for: used,
 skipped with its reason, or refused. People are matched by badge, then id; never guessed."""

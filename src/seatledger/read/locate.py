@@ -42,6 +42,18 @@ def contract_id(path: Path) -> str:
     return value if isinstance(value, str) else path.stem
 
 
+def contract_files(cwd: Path | None = None) -> list[tuple[Path, Path]]:
+    """Every contract file of the repository and its ledger folder (`ledgers/<id>/`)."""
+    cwd = cwd or Path.cwd()
+    root = find_root(cwd)
+    if root is None:
+        raise SeatledgerError(msg("no `contracts/` folder in {cwd} or above it", cwd=cwd))
+    return [
+        (_shown(p, cwd), _shown(root / "ledgers" / contract_id(p), cwd))
+        for p in sorted((root / "contracts").glob("*.yaml"))
+    ]
+
+
 def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None) -> Paths:
     cwd = cwd or Path.cwd()
     if contract is None and os.environ.get(CONTRACT_ENV):
@@ -49,36 +61,69 @@ def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None)
     if ledger is None and os.environ.get(LEDGER_ENV):
         ledger = Path(os.environ[LEDGER_ENV])
     root = find_root(cwd)
+    if contract is not None and not contract.is_file() and root is not None:
+        contract = _by_id(root, str(contract)) or contract  # --contract ID
     if contract is None:
-        if root is None:
-            raise SeatledgerError(
-                msg(
-                    "no contract given and no `contracts/` folder in {cwd} or above it; pass "
-                    "--contract FILE or set {CONTRACT_ENV}",
-                    cwd=cwd,
-                    CONTRACT_ENV=CONTRACT_ENV,
-                )
-            )
-        found = sorted((root / "contracts").glob("*.yaml"))
-        if not found:
-            raise SeatledgerError(msg("{value} holds no contract (*.yaml)", value=root / "contracts"))
-        if len(found) > 1:
-            names = "\n".join(f"  {p}" for p in found)
-            raise SeatledgerError(
-                msg(
-                    "{value} holds several contracts; choose one with --contract or {CONTRACT_ENV}:\n{names}",
-                    value=root / "contracts",
-                    CONTRACT_ENV=CONTRACT_ENV,
-                    names=names,
-                )
-            )
-        contract = found[0]
+        contract = _discovered(root, cwd)
     if not contract.is_file():
+        known = sorted(contract_id(p) for p in (root / "contracts").glob("*.yaml")) if root else []
+        if known:
+            raise SeatledgerError(
+                msg(
+                    "{contract}: no such contract file or id; valid ids: {values}",
+                    contract=contract,
+                    values=", ".join(known),
+                )
+            )
         raise SeatledgerError(msg("{contract}: no such contract file", contract=contract))
     if ledger is None:
         base = root if root is not None else contract.resolve().parent.parent
         ledger = base / "ledgers" / contract_id(contract)
     return Paths(_shown(contract, cwd), _shown(ledger, cwd))
+
+
+def _by_id(root: Path, given: str) -> Path | None:
+    """The contract file whose `id` is `given`, where `given` names no file."""
+    if "/" in given or given.endswith(".yaml"):
+        return None
+    return next((p for p in sorted((root / "contracts").glob("*.yaml")) if contract_id(p) == given), None)
+
+
+def _discovered(root: Path | None, cwd: Path) -> Path:
+    """The one contract of `contracts/`, or the one whose ledger folder holds `cwd`; else
+    the contracts are listed, with their ids, for --contract to choose."""
+    if root is None:
+        raise SeatledgerError(
+            msg(
+                "no contract given and no `contracts/` folder in {cwd} or above it; pass "
+                "--contract FILE or set {CONTRACT_ENV}",
+                cwd=cwd,
+                CONTRACT_ENV=CONTRACT_ENV,
+            )
+        )
+    found = sorted((root / "contracts").glob("*.yaml"))
+    if not found:
+        raise SeatledgerError(msg("{value} holds no contract (*.yaml)", value=root / "contracts"))
+    if len(found) == 1:
+        return found[0]
+    ids = [(contract_id(p), p) for p in found]
+    try:
+        inside = cwd.resolve().relative_to((root / "ledgers").resolve()).parts[:1]
+    except ValueError:
+        inside = ()
+    chosen = [p for i, p in ids if (i,) == inside]
+    if chosen:
+        return chosen[0]  # run inside ledgers/<id>/
+    names = "\n".join(f"  {i}  ({_shown(p, cwd)})" for i, p in ids)
+    raise SeatledgerError(
+        msg(
+            "{value} holds several contracts; choose one with --contract ID (or FILE), "
+            "{CONTRACT_ENV}, or run inside its ledger folder:\n{names}",
+            value=root / "contracts",
+            CONTRACT_ENV=CONTRACT_ENV,
+            names=names,
+        )
+    )
 
 
 def _shown(path: Path, cwd: Path) -> Path:

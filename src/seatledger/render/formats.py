@@ -30,9 +30,11 @@ if TYPE_CHECKING:
         messages,
         schemas,
         schemas_diff,
+        schemas_portfolio,
         schemas_statement,
         text,
         text_diff,
+        text_portfolio,
         text_statement,
     )
     from seatledger.render.grids import Grid
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from seatledger.reports.deductions import DeductionReport
     from seatledger.reports.ledger_diff import LedgerDiff
     from seatledger.reports.notices import NoticesReport
+    from seatledger.reports.portfolio import Portfolio
     from seatledger.reports.printed import Printed
     from seatledger.reports.roster_check import RosterReport
     from seatledger.reports.settlement import Statement
@@ -57,7 +60,9 @@ else:
     messages = lazy.module("seatledger.render.messages")
     schemas = lazy.module("seatledger.render.schemas")
     schemas_diff = lazy.module("seatledger.render.schemas_diff")
+    schemas_portfolio = lazy.module("seatledger.render.schemas_portfolio")
     schemas_statement = lazy.module("seatledger.render.schemas_statement")
+    text_portfolio = lazy.module("seatledger.render.text_portfolio")
     text = lazy.module("seatledger.render.text")
     text_diff = lazy.module("seatledger.render.text_diff")
     text_statement = lazy.module("seatledger.render.text_statement")
@@ -157,6 +162,12 @@ DIFF: Renderers[LedgerDiff] = Renderers(
     markdown=lambda d: markdown.ledger_diff(d),
     json=lambda d: schemas_diff.ledger_diff(d),
     html=lambda p: html_reports.diff(p),
+)
+PORTFOLIO: Renderers[Portfolio] = Renderers(
+    text=lambda p: text_portfolio.portfolio(p),
+    json=lambda p: schemas_portfolio.portfolio(p),
+    csv=lambda p: schemas_portfolio.csv_bytes(p),
+    xlsx=lambda p: _xlsx([schemas_portfolio.grid(p)]),
 )
 FILE_FORMATS = ("csv", "xlsx", "html")  # these make bytes
 NEEDS_FILE = ("xlsx", "html")  # never to a terminal

@@ -43,6 +43,8 @@ def written(w: Written) -> None:
     else:
         print(done.format(what=local(w.what), path=w.path, line=w.line))
     sys.stdout.write("".join(f"  {line}\n" for line in w.text.splitlines()))
+    if w.next_step:
+        print(local(w.next_step))
 
 
 def problems_json(r: CheckResult) -> dict[str, Any]:

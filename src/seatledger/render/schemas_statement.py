@@ -52,6 +52,11 @@ def statement(s: Statement) -> dict[str, Any]:
         "complete": s.complete,
         "recorded_to": day(s.recorded_to),
         "opening_balance": fmt(s.opening),
+        **(
+            {"brought_forward": {"from": s.brought_forward[0].isoformat(), "record": s.brought_forward[1]}}
+            if s.brought_forward is not None
+            else {}
+        ),
         "instalments": [
             {
                 "label": a.label,

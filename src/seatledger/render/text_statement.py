@@ -32,7 +32,7 @@ def statement(s: Statement) -> None:
             ("detail", "left"),
         ],
     )
-    t.add_row(_("opening balance brought forward"), "", fmt_grouped(s.opening), "", "")
+    t.add_row(_("opening balance brought forward"), "", fmt_grouped(s.opening), "", _from(s))
     for a in s.accruals:
         t.add_row(tr("+ {label} accrued", label=a.label), a.clause, fmt_grouped(a.amount), "", str(a.date))
     for key, amount in sorted(s.by_penalty.items()):
@@ -218,3 +218,11 @@ def _whole(label: str, start: date, end: date) -> bool:
     if re.fullmatch(r"\d{4}-Q[1-4]", label):
         return start.day == 1 and (end + timedelta(days=1)).day == 1 and (end.month - start.month) == 2
     return False
+
+
+def _from(s: Statement) -> str:
+    """Rule 21: the opening record a mid-term ledger's balance starts from."""
+    if s.brought_forward is None:
+        return ""
+    day, record = s.brought_forward
+    return tr("brought forward from {date}; {id}", date=day, id=record)

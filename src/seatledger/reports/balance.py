@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from seatledger.core.periods import Period, months_of, quarters_of
-from seatledger.rules.balance_owed import movements, opening_balance
+from seatledger.rules.balance_owed import movements, opening_balance, unopened
 from seatledger.rules.book import Book
 from seatledger.rules.gaps import gaps_in
 
@@ -25,8 +25,17 @@ class BalanceRow(NamedTuple):
 def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
     m = movements(book, period.start, period.end)
     gaps, unrecorded = gaps_in(book, period.start, period.end)
+    # Rule 21: before a mid-term ledger's first day, an instalment with no payment recorded and
+    # no opening record reads as unpaid: not a figure to trust.
+    unknown = period.start < book.recorded_from and bool(unopened(book))
     return BalanceRow(
-        period, m.accrued, m.deducted, m.paid, m.balance, opening + m.balance, not gaps and not unrecorded
+        period,
+        m.accrued,
+        m.deducted,
+        m.paid,
+        m.balance,
+        opening + m.balance,
+        not (gaps or unrecorded or unknown),
     )
 
 

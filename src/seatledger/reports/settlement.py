@@ -16,7 +16,7 @@ from seatledger.core.periods import Period
 from seatledger.core.records import Payment
 from seatledger.reports.findings import Finding, findings
 from seatledger.rules.accruals import Accrual, accruals, instalment_in_force
-from seatledger.rules.balance_owed import opening_balance
+from seatledger.rules.balance_owed import opening_balance, unopened
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import DeductionLine
 from seatledger.rules.disputes import open_disputes
@@ -55,6 +55,8 @@ class Statement(NamedTuple):
     findings: tuple[Finding, ...] = ()  # beside the figures: uninvoiced payments, documents, notices
     document_titles: dict[str, str] = {}  # payment document key -> its title in the contract
     excuse_titles: dict[str, str] = {}  # late-payment excuse key -> its title in the contract
+    brought_forward: tuple[date, str] | None = None  # rule 21: the opening record's day and id
+    unopened: tuple[int, ...] = ()  # rule 21: instalments before the ledger's start read unpaid
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -76,7 +78,7 @@ class Statement(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        return not self.gaps and not self.unrecorded
+        return not self.gaps and not self.unrecorded and not self.unopened
 
 
 def settle(book: Book, period: Period, as_of: date | None = None, final: bool = False) -> Statement:
@@ -138,11 +140,36 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         floor_percent=floor_rate(book),
         disputed=disputed,
         invoices=covered,
-        findings=findings(book, period, as_of, covered),
+        findings=findings(book, period, as_of, covered) + _unopened_findings(book),
         document_titles=dict(book.contract.payment_documents),
         excuse_titles=dict(book.contract.late_interest.excuses),
         titles={k: p.title for k, p in book.contract.penalties.items()},
+        brought_forward=_brought_forward(book, period),
+        unopened=unopened(book),
     )
+
+
+def _unopened_findings(book: Book) -> tuple[Finding, ...]:
+    return tuple(
+        Finding(
+            "",
+            msg(
+                "instalment {instalment} began before the ledger's first day {day} and no opening "
+                "record says what was paid of it: it reads as unpaid and the figures are incomplete "
+                "(`seatledger record opening`, rule 21)",
+                instalment=n,
+                day=book.recorded_from,
+            ),
+        )
+        for n in unopened(book)
+    )
+
+
+def _brought_forward(book: Book, period: Period) -> tuple[date, str] | None:
+    """The opening record the opening balance starts from, where the period starts on or after
+    its day (rule 21)."""
+    o = book.opening
+    return (o.date, o.id) if o is not None and period.start >= o.date else None
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from seatledger.core.money import ZERO
-from seatledger.rules.accruals import accruals
+from seatledger.rules.accruals import accruals, instalment_in_force
 from seatledger.rules.book import Book
 from seatledger.rules.penalties import deduction_lines
 
@@ -37,3 +37,18 @@ def opening_balance(book: Book, start: date) -> Decimal:
     if start <= first:
         return ZERO
     return movements(book, first, start - timedelta(days=1)).balance
+
+
+def unopened(book: Book) -> tuple[int, ...]:
+    """Rule 21: the instalments that began before a mid-term ledger's first day and read as
+    not wholly paid, where no opening record says what stood on that day."""
+    if book.opening is not None or book.recorded_from <= book.contract.term.start:
+        return ()
+    out = []
+    for signed in book.contract.instalments:
+        inst, _ = instalment_in_force(book, signed)
+        if inst.start < book.recorded_from:
+            paid = sum((p.amount for p in book.payments if p.instalment == inst.number), ZERO)
+            if paid < inst.amount:
+                out.append(inst.number)
+    return tuple(out)

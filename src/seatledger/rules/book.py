@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from seatledger.core.contract import Contract
 from seatledger.core.ledger import Ledger
+from seatledger.core.opening import amounts
 from seatledger.core.records import (
     DECLARED,
     Activity,
@@ -22,6 +23,7 @@ from seatledger.core.records import (
     Incident,
     Invoice,
     Notice,
+    Opening,
     Payment,
     Person,
     Record,
@@ -59,6 +61,7 @@ class Book(NamedTuple):
     notices: tuple[Notice, ...] = ()
     cures: tuple[Cured, ...] = ()
     attendance_keys: tuple[tuple[date, str], ...] = ()  # attendance's keys, for bisecting
+    opening: Opening | None = None  # rule 21: what stood on recorded_from, brought forward
 
     def attendance_between(self, start: date, end: date) -> list[Attendance]:
         """Attendance from `start` to `end`, in (date, shift) order, without a pass over all."""
@@ -97,6 +100,10 @@ def _make_book(ledger: Ledger) -> Book:
         for kind, d in DECLARED.items()
         if d.book and d.book != "attendance"  # attendance: by (date, shift), below
     }
+    if grouped["opening"] is not None:
+        grouped["payments"], grouped["invoices"] = brought_forward(
+            grouped["opening"], grouped["payments"], grouped["invoices"]
+        )
     return Book(
         contract=c,
         calendar=calendar,
@@ -109,3 +116,29 @@ def _make_book(ledger: Ledger) -> Book:
         **grouped,
         attendance_keys=tuple(attendance),
     )
+
+
+BROUGHT_FORWARD = "brought-forward"  # the excuse of an opening's payments: no interest is known
+
+
+def brought_forward(
+    opening: Opening, payments: tuple[Payment, ...], invoices: tuple[Invoice, ...]
+) -> tuple[tuple[Payment, ...], tuple[Invoice, ...]]:
+    """Rule 21: the opening's payments and invoices, dated the day before it and traced to it,
+    ahead of the recorded ones (none of which may fall before it: `checks.opening`)."""
+    day = opening.date - timedelta(days=1)
+    paid = tuple(
+        Payment(f"{opening.id}-paid-{k}", day, _ref(k), v, BROUGHT_FORWARD, source=opening.source)
+        for k, v in amounts(opening.paid).items()
+        if v
+    )
+    invoiced = tuple(
+        Invoice(f"{opening.id}-invoiced-{k}", day, _ref(k), v, source=opening.source)
+        for k, v in amounts(opening.invoiced).items()
+        if v
+    )
+    return paid + payments, invoiced + invoices
+
+
+def _ref(key: str) -> int | str:
+    return key if key == "final" else int(key)

@@ -5,9 +5,11 @@ count multiplies it (rule 7); a percent-of-total penalty is that share of the to
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from seatledger.core.i18n import msg
 from seatledger.core.money import ZERO, quantize
+from seatledger.core.opening import amounts
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import UNITS, DeductionLine
 from seatledger.rules.shortage import shortage_lines
@@ -43,8 +45,30 @@ def incident_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     return out
 
 
+def opening_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
+    """Rule 21: what the opening record brings forward as deducted, one line a penalty, dated
+    the day before it and traced to it."""
+    opening = book.opening
+    if opening is None or not start <= opening.date - timedelta(days=1) <= end:
+        return []
+    out = []
+    for key, amount in amounts(opening.deducted).items():
+        p = book.contract.penalties.get(key)
+        if p is None or not amount:
+            continue  # an unknown key is a problem at its line (checks.opening)
+        unit = msg("brought forward from {date}", date=opening.date)
+        day = opening.date - timedelta(days=1)
+        out.append(
+            DeductionLine(
+                day, key, p.title, p.clause, 1, unit, amount, amount, opening.id, p.set_off, p.payer
+            )
+        )
+    return out
+
+
 def deduction_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
-    """Seat shortage and incidents in a date range, in date order."""
+    """Seat shortage, incidents and what an opening record brings forward, in date order."""
     lines = shortage_lines(book, start, end) + incident_lines(book, start, end)
+    lines += opening_lines(book, start, end)
     lines.sort(key=lambda line: (line.date, line.penalty, line.shift or "", line.record))
     return lines

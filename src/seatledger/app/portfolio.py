@@ -1,0 +1,126 @@
+"""`portfolio`: find every contract of the repository, load and check each ledger once (the
+verdict cache spares a clean one), and total the figures `settle` gives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from seatledger import __version__
+from seatledger.app.ledger_access import open_with_book
+from seatledger.app.periods import option_date
+from seatledger.core.contract import Contract
+from seatledger.core.errors import Problem, SeatledgerError, UsageError
+from seatledger.core.i18n import msg
+from seatledger.git import repo
+from seatledger.read.contract_file import load_contract
+from seatledger.read.locate import Paths, contract_files
+from seatledger.reports import export_tables
+from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
+from seatledger.rules.book import Book, make_book
+from seatledger.write.output import refuse_output
+
+
+class Filters(NamedTuple):
+    party: str | None = None  # a part of either party's name
+    year: int | None = None  # the term overlaps this calendar year
+    contracts: tuple[str, ...] = ()  # contract ids
+
+
+def run(filters: Filters, as_of: str | None) -> Portfolio:
+    day, pairs = _loaded(filters, as_of)
+    return portfolio([r for r, _book in pairs], day)
+
+
+def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
+    """`export --sqlite FILE`: the tables (`reports.export_tables`), stamped with the git
+    commit of the repository; returns the records exported."""
+    from seatledger.render.sqlite_file import write_database  # sqlite3 only for an export
+
+    refuse_output(output)
+    day, pairs = _loaded(filters, as_of)
+    tables = export_tables.tables(pairs)
+    stamp = {"as_of": day.isoformat(), "git_commit": _commit(), "seatledger": __version__}
+    write_database(output, tables, stamp)
+    return sum(len(t.rows) for t in tables if t.name == "records")
+
+
+def _commit() -> str | None:
+    """HEAD, marked -dirty where contracts/ or ledgers/ differ from it; None outside git."""
+    try:
+        head = repo.git(Path.cwd(), "rev-parse", "HEAD").strip()
+        dirty = repo.git(Path.cwd(), "status", "--porcelain", "--", "contracts", "ledgers").strip()
+    except (SeatledgerError, OSError):
+        return None
+    return head + ("-dirty" if dirty else "")
+
+
+def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Book | None]]]:
+    """The contracts the filters choose, each ledger loaded only once chosen."""
+    day = option_date(as_of, "--as-of") if as_of else date.today()
+    named = [(_contract(path, ledger, day), path, ledger) for path, ledger in contract_files()]
+    unknown = [c for c in filters.contracts if c not in {r.id for r, _p, _l in named}]
+    if unknown:
+        raise UsageError(
+            msg(
+                "--contract {value}: no such contract; valid: {values}",
+                value=", ".join(unknown),
+                values=", ".join(r.id for r, _p, _l in named),
+            )
+        )
+    return day, [_figured(r, path, ledger, day) for r, path, ledger in named if _wanted(r, filters)]
+
+
+def _wanted(r: ContractRow, f: Filters) -> bool:
+    if f.contracts and r.id not in f.contracts:
+        return False
+    if f.year is not None and not r.start.year <= f.year <= r.end.year:
+        return False
+    return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
+
+
+def _contract(path: Path, ledger: Path, day: date) -> ContractRow:
+    try:
+        contract = load_contract(path)
+    except SeatledgerError as exc:
+        problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
+        return ContractRow(
+            path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
+        )
+    return _named(contract, path, ledger)
+
+
+def _figured(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[ContractRow, Book | None]:
+    if row.problems:
+        return row, None
+    if not ledger.is_dir():
+        missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
+        return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None
+    try:
+        loaded, book = open_with_book(Paths(path, ledger))
+    except SeatledgerError as exc:
+        problems = tuple(exc.problems) or (Problem(ledger.as_posix(), 0, "", exc.message),)
+        return row._replace(problems=problems), None
+    errors = tuple(p for p in loaded.problems if p.severity == "error" and p.code != "gap")
+    if errors:
+        return row._replace(problems=errors), None
+    book = book if book is not None else make_book(loaded)
+    warnings = tuple(p for p in loaded.problems if p not in errors)
+    return row._replace(problems=warnings, figures=figures(book, day)), book
+
+
+def _named(c: Contract, path: Path, ledger: Path) -> ContractRow:
+    return ContractRow(
+        c.id,
+        c.title,
+        c.parties.a.name,
+        c.parties.b.name,
+        c.term.start,
+        c.term.end,
+        path.as_posix(),
+        ledger.as_posix(),
+        (),
+        None,
+        c.renews,
+    )

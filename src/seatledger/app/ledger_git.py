@@ -27,13 +27,12 @@ from seatledger.core.periods import Period
 from seatledger.core.results import Written
 from seatledger.core.vocabulary import term
 from seatledger.git import repo as gitrepo
-from seatledger.git.canonical import canonical_text
+from seatledger.git.canonical import canonical_changes
 from seatledger.git.closings import close_entry, reopen_entry
 from seatledger.git.merge import driver_command, merge_files
 from seatledger.read.closings_file import CLOSINGS_FILE
 from seatledger.read.ledger_files import META_FILE, ROSTER_FILE, load, month_files
 from seatledger.read.locate import Paths, resolve
-from seatledger.read.yaml_reader import read_text
 from seatledger.reports.ledger_diff import LedgerDiff, compare
 from seatledger.reports.seal import seal
 from seatledger.rules.book import Book, make_book
@@ -55,23 +54,11 @@ def fmt(contract: Path | None, ledger: Path | None, check_only: bool) -> list[Pa
         paths = [*month_files(ledger_dir)]
         if (ledger_dir / ROSTER_FILE).exists():
             paths.append(ledger_dir / ROSTER_FILE)
-        changes = []
-        problems: list[Problem] = []
-        for path in paths:
-            try:
-                text = read_text(path)
-                wanted = canonical_text(path, text)
-            except SeatledgerError as exc:
-                problems += exc.problems or [Problem(str(path), 0, "", exc.message)]
-                continue
-            if wanted != text:
-                changes.append((path, wanted))
-        if problems:
-            raise SeatledgerError(msg("fmt: nothing was changed"), problems)
+        changes = canonical_changes(paths, msg("fmt: nothing was changed"))
         if not check_only:
-            for path, wanted in changes:
+            for path, wanted in changes.items():
                 write_atomic(path, wanted)
-        return [path for path, _ in changes]
+        return list(changes)
 
 
 def close(

@@ -11,11 +11,9 @@ from pathlib import Path
 from seatledger.app.ledger_access import open_checked, paths_of, refuse_problems
 from seatledger.core.atomic import write_atomic
 from seatledger.core.day_lines import skeleton
-from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.i18n import msg
-from seatledger.git.canonical import canonical_text
+from seatledger.git.canonical import canonical_changes
 from seatledger.read.ledger_files import month_files
-from seatledger.read.yaml_reader import read_text
 from seatledger.write.store import ledger_lock
 
 
@@ -46,19 +44,7 @@ def migrate(contract: Path | None, ledger: Path | None, *, dry_run: bool = False
     where = paths_of(contract, ledger)
     with ledger_lock(where.ledger):
         led = refuse_problems(open_checked(where))
-        changes: dict[Path, str] = {}
-        problems: list[Problem] = []
-        for path in month_files(where.ledger):
-            try:
-                text = read_text(path)
-                wanted = canonical_text(path, text)
-            except SeatledgerError as exc:
-                problems += exc.problems or [Problem(str(path), 0, "", exc.message)]
-                continue
-            if wanted != text:
-                changes[path] = wanted
-        if problems:
-            raise SeatledgerError(msg("migrate: nothing was changed"), problems)
+        changes = canonical_changes(month_files(where.ledger), msg("migrate: nothing was changed"))
         changes.update(missing_months(where.ledger, led.meta.recorded_from, led.contract.term.end))
         if not dry_run:
             for path, text in changes.items():

@@ -8,18 +8,19 @@ kept on its own line above its item, so formatting never drops one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from seatledger.core.day_lines import day_of, lay_out
 from seatledger.core.errors import Problem, SeatledgerError
-from seatledger.core.i18n import msg
+from seatledger.core.i18n import Msg, msg
 from seatledger.core.record_text import block
 from seatledger.core.records import Person, Record, Source
 from seatledger.core.text_lines import comment_block_start, in_ending, line_ending
 from seatledger.read.fields import PERSON, FieldProblems, build, build_record
 from seatledger.read.file_problems import MONTH_FILE
-from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text
+from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
 
 class Item(NamedTuple):
@@ -131,3 +132,22 @@ def canonical_text(path: Path, text: str) -> str:
     """The canonical form, in the file's own line ending (a CRLF file stays CRLF)."""
     eol = line_ending(text)
     return in_ending(parse(text.replace("\r\n", "\n"), str(path)).render(), eol)
+
+
+def canonical_changes(paths: Iterable[Path], refusal: Msg) -> dict[Path, str]:
+    """The files whose canonical text differs, with that text. Every file is read first, so
+    one that cannot be put in order refuses the whole command (`refusal`) before any write."""
+    changes: dict[Path, str] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            text = read_text(path)
+            wanted = canonical_text(path, text)
+        except SeatledgerError as exc:
+            problems += exc.problems or [Problem(str(path), 0, "", exc.message)]
+            continue
+        if wanted != text:
+            changes[path] = wanted
+    if problems:
+        raise SeatledgerError(refusal, problems)
+    return changes

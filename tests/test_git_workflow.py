@@ -196,6 +196,7 @@ def test_branch_work_with_gaps_and_closing_one_quarter(project: Path, run: Run) 
     it closes although Q4 has some, which stop Q4's close."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
+    assert run("record", "opening", "--date", "2022-09-19").exit_code == 0  # else a warning (rule 21)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
     assert run("record", "attendance", "--date", "2022-10-10", "--present", "48").exit_code == 0
@@ -244,6 +245,7 @@ def test_the_diff_a_reviewer_reads(project: Path, run: Run) -> None:
     not tell a change that reopens the quarter to reopen it."""
     assert run("init", "--recorded-from", "2022-09-19").exit_code == 0
     write_roster(project / LEDGER)
+    assert run("record", "opening", "--date", "2022-09-19").exit_code == 0  # else a warning (rule 21)
     for day in WorkCalendar().working_days(date(2022, 9, 19), date(2022, 9, 30)):
         assert run("record", "attendance", "--date", str(day), "--present", "48").exit_code == 0
     inc = run("record", "incident", "--date", "2022-09-20", "--penalty", "post-abandonment").stdout.split()[1]

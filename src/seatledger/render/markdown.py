@@ -9,9 +9,37 @@ from decimal import Decimal
 from seatledger.core.choices import SHIFT_TITLES
 from seatledger.core.i18n import N_, _, current, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import shown
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange, record_fields
 
 SHOWN = 30  # records listed; the rest are counted
+FIELDS = {  # a record's fields, named for people in the comment
+    "absent": N_("absent"),
+    "amount": N_("amount"),
+    "clause": N_("clause"),
+    "count": N_("count"),
+    "cure_by": N_("cure by"),
+    "deducted": N_("deducted"),
+    "dispute": N_("dispute"),
+    "document": N_("document"),
+    "excused": N_("excused"),
+    "incident": N_("incident"),
+    "instalment": N_("instalment"),
+    "invoiced": N_("invoiced"),
+    "notice": N_("notice"),
+    "obligation": N_("obligation"),
+    "paid": N_("paid"),
+    "penalty": N_("penalty"),
+    "present": N_("present"),
+    "reason": N_("reason"),
+    "ref": N_("reference"),
+    "repeat": N_("repeat"),
+    "required": N_("required"),
+    "shift": N_("shift"),
+    "staff": N_("staff"),
+    "target": N_("target"),
+    "to": N_("to"),
+}
 CHANGES = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
 SEALED = {
     "records": N_("records"),
@@ -78,7 +106,18 @@ def substance(r: RecordChange) -> str:
             text += "; " + tr("absent {ids}", ids=fields["absent"].strip("[]"))
         return text
     skip = {"id", "kind", "date", "note"}
-    return ", ".join(f"{k} {v.strip(chr(34))}" for k, v in fields.items() if k not in skip and v)
+    return ", ".join(
+        f"{_(FIELDS.get(k, k))} {_value(r, k, v.strip(chr(34)))}"
+        for k, v in fields.items()
+        if k not in skip and v
+    )
+
+
+def _value(r: RecordChange, field: str, value: str) -> str:
+    """A field's value for people: a penalty by its contract title in Chinese, a key by its word."""
+    if field == "penalty" and r.lines and current() == "zh":
+        return r.lines[0].title
+    return shown(value)
 
 
 def money_of(r: RecordChange) -> str:

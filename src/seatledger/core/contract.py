@@ -173,6 +173,7 @@ class Changes(NamedTuple):
     total: Money | None = None
     total_capitals: Text | None = None
     final_payment: FinalPaymentChange | None = None
+    breakdown: tuple[CostLine, ...] | None = None  # restated whole, beside a changed total
 
 
 class Amendment(NamedTuple):

@@ -100,3 +100,21 @@ def test_the_findings_in_chinese(project: Path, run: Run) -> None:
     assert "《保障中小企业款项支付条例》（国务院令第802号）第 12 条，适用于 2025-06-01..2026-03-31" in out
     assert "《保障中小企业款项支付条例》（国务院令第728号）第 15 条" in out
     assert "settlement waits" not in out and "art." not in out
+
+
+def test_a_statement_shows_the_findings_of_its_own_dates(project: Path, run: Run) -> None:
+    """Beside the figures (rule 13): the statement of 2025-04..06 (the term's first quarter,
+    Q2) touches both texts, that of 2025-07..09 (Q3) only 802号."""
+    sme(project, shift_years=3, extra=PAYMENT)
+    findings(project, run, "2025-04-01")
+
+    def shown(quarter: str) -> list[str]:
+        s = run("settle", "--quarter", quarter, "--format", "json")
+        assert s.exit_code == 0, s
+        return [f["finding"] for f in json.loads(s.stdout)["findings"] if "rule 23" in f["finding"]]
+
+    q2, q3 = shown("Q2"), shown("Q3")
+    assert any(R728 + "8, for 2025-04-01..2025-05-31" in f for f in q2)
+    assert any(R802 + "12, for 2025-06-01..2026-03-31" in f for f in q2)
+    assert not any("728" in f for f in q3)
+    assert any(R802 + "12" in f for f in q3) and any(R802 + "9" in f for f in q3)

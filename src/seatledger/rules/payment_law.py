@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
+from seatledger.core.contract import Contract
 from seatledger.core.i18n import Msg, msg
 
 Duty = Literal["payment-term", "audit", "undisputed", "interest-floor"]
@@ -89,3 +90,91 @@ def cite_span(duty: Duty, start: date, end: date) -> Msg | None:
         part = msg("{citation}, for {start}..{end}", citation=cite(v, duty), start=lo, end=hi)
         out = part if out is None else msg("{a}; {b}", a=out, b=part)
     return out
+
+
+class LawFinding(NamedTuple):
+    """A contract term the text in force over `start..end` does not allow (rule 23)."""
+
+    field: str  # the contract's field, e.g. payment.days_after
+    code: str
+    message: Msg
+    start: date
+    end: date
+
+
+def law_findings(contract: Contract) -> list[LawFinding]:
+    """Where Party B is a small or medium enterprise: a payment term beyond 60 days, and
+    settlement that waits for an audit where the text in force forbids it."""
+    if not contract.parties.b.sme:
+        return []
+    return [*_terms(contract), *_audit(contract)]
+
+
+def _beyond(field: str, days: int, what: Msg, start: date, end: date) -> list[LawFinding]:
+    return [
+        LawFinding(
+            field,
+            "payment-term",
+            msg(
+                "{what} {days} days is beyond the {limit} days a contract may agree for a small or "
+                "medium supplier ({citation}, for {start}..{end}; rule 23)",
+                what=what,
+                days=days,
+                limit=AGREED_DAYS_AT_MOST,
+                citation=cite(v, "payment-term"),
+                start=lo,
+                end=hi,
+            ),
+            lo,
+            hi,
+        )
+        for lo, hi, v in spans(start, end)
+        if days > AGREED_DAYS_AT_MOST
+    ]
+
+
+def _terms(c: Contract) -> list[LawFinding]:
+    """The agreed days after delivery or acceptance; an instalment's working days, which are
+    at least as many calendar days, beyond the limit."""
+    out: list[LawFinding] = []
+    p = c.payment
+    if p is not None and p.days_after is not None:
+        what = (
+            msg("payment due after acceptance:")
+            if p.counted_from == "acceptance"
+            else msg("payment due after delivery:")
+        )
+        out += _beyond("payment.days_after", p.days_after, what, c.term.start, c.term.end)
+    for n, inst in enumerate(c.instalments):
+        if inst.due_working_days is not None:
+            out += _beyond(
+                f"instalments.{n}.due_working_days",
+                inst.due_working_days,
+                msg("instalment {number} due after its request (working days):", number=inst.number),
+                inst.start,
+                inst.end,
+            )
+    return out
+
+
+def _audit(c: Contract) -> list[LawFinding]:
+    if c.payment is None or not c.payment.depends_on_audit:
+        return []
+    return [
+        LawFinding(
+            "payment.depends_on_audit",
+            "audit-settlement",
+            msg(
+                "settlement waits for an audit result, which may not be the basis of settlement "
+                "unless a law or administrative regulation says so ({citation}, for "
+                "{start}..{end}; rule 23)",
+                citation=cite(v, "audit"),
+                start=lo,
+                end=hi,
+            ),
+            lo,
+            hi,
+        )
+        for lo, hi, v in spans(c.term.start, c.term.end)
+        if v.decree in AUDIT_BINDS
+    ]

@@ -174,3 +174,55 @@ def test_an_amended_degree_quota_and_duty(project: Path, run: Run) -> None:
         for w in o["lines"]
     }
     assert weeks["2022-W38"] == (3, 0) and weeks["2022-W41"] == (5, 2)
+
+
+RAISE = """amendments:
+  - id: a4
+    reference: 补充协议（四）
+    signed: 2022-12-20
+    effective: 2023-01-01
+    changes:
+      total: "6795568.00"
+      total_capitals: 人民币陆佰柒拾玖万伍仟伍佰陆拾捌元整
+      instalments:
+        4:
+          amount: "1741000.00"
+          capitals: 壹佰柒拾肆万壹仟元整
+"""
+# 2,995,200.00 + 100,000.00: the service line carries the raise
+RESTATED = """      breakdown:
+        - key: service
+          title: 日常服务费用（含人工费、过节费及其他补助）
+          amount: "3095200.00"
+        - key: insurance-and-clothing
+          title: 五险一金及置装费用（12个月）
+          amount: "2580624.00"
+        - key: management-and-tax
+          title: 管理费及税费（12个月）
+          amount: "1119744.00"
+"""
+
+
+def test_an_amendment_raising_the_total_restates_the_breakdown(project: Path, run: Run) -> None:
+    """A supplementary contract adds 100,000.00 to instalment 4 and to the total from
+    2023-01-01; restating the breakdown with it (3,095,200.00 + 2,580,624.00 + 1,119,744.00 =
+    6,795,568.00) makes the amended contract add up, and instalment 4 is 1,741,000.00."""
+    amend(project, RAISE + RESTATED)
+    assert run("init", "--recorded-from", "2023-01-01").exit_code == 0
+    write_roster(project / LEDGER)
+    assert run("check").exit_code == 0
+    q1 = json.loads(run("settle", "--quarter", "Q1", "--format", "json").stdout)
+    assert [(a["label"], a["amount"], a["amendment"]) for a in q1["instalments"]] == [
+        ("instalment 4", "1741000.00", "a4")
+    ]
+
+
+def test_a_raised_total_without_the_breakdown_is_refused(project: Path, run: Run) -> None:
+    """The breakdown as signed adds up to 6,695,568.00, not the amended 6,795,568.00."""
+    amend(project, RAISE)
+    result = run("check")
+    assert result.exit_code == 1
+    assert (
+        "with a4 in force from 2023-01-01: breakdown adds up to 6695568.00, not the total 6795568.00"
+        in result.output
+    )

@@ -16,6 +16,7 @@ from seatledger.checks.duplicates import duplicate_problems
 from seatledger.checks.interest_floor import floor_findings
 from seatledger.checks.invoices import invoice_findings, invoice_problems
 from seatledger.checks.opening import opening_problems
+from seatledger.checks.payment_law import payment_law_findings
 from seatledger.checks.problem import problem
 from seatledger.checks.records import record_problems
 from seatledger.checks.references import reference_problems
@@ -152,6 +153,7 @@ def _gaps(x: Checked) -> list[Problem]:
 # Every check of a ledger, in the order their problems are listed.
 CHECKS: tuple[Check, ...] = (
     lambda x: floor_findings(x.ledger.contract, x.ledger.contract_path),
+    lambda x: payment_law_findings(x.ledger.contract, x.ledger.contract_path),
     lambda x: roster_problems(x.ledger.contract, x.ledger.roster),
     _ids,
     _each_record,

@@ -42,6 +42,7 @@ def apply(c: Contract, a: Amendment) -> Contract:
         final_payment=final,
         obligations={**c.obligations, **ch.obligations},
         total=ch.total if ch.total is not None else c.total,
+        breakdown=ch.breakdown if ch.breakdown is not None else c.breakdown,
         total_capitals=ch.total_capitals if ch.total_capitals is not None else c.total_capitals,
     )
 

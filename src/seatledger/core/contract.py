@@ -61,6 +61,15 @@ class FinalPayment(NamedTuple):
     due_working_days: Positive | None = None
 
 
+class PaymentTerms(NamedTuple):
+    """When Party A pays, as the statutory payment clock reads it (rule 23)."""
+
+    clause: Text
+    days_after: Positive | None = None  # calendar days from delivery, or from acceptance
+    counted_from: Literal["delivery", "acceptance"] = "delivery"
+    depends_on_audit: bool = False  # settlement waits for an audit result
+
+
 class DegreeQuota(NamedTuple):
     min_degree: Degree
     ratio: Ratio
@@ -173,6 +182,7 @@ class Changes(NamedTuple):
     total: Money | None = None
     total_capitals: Text | None = None
     final_payment: FinalPaymentChange | None = None
+    breakdown: tuple[CostLine, ...] | None = None  # restated whole, beside a changed total
 
 
 class Amendment(NamedTuple):
@@ -228,6 +238,7 @@ class Contract(NamedTuple):
     payment_documents: dict[Key, Text] = {}  # the documents that are the basis for payment (八)
     documents_clause: str | None = None
     renews: Key | None = None  # the contract this one renews (`seatledger renew`)
+    payment: PaymentTerms | None = None  # the statutory clock's terms (rule 23)
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)

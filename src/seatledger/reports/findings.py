@@ -1,7 +1,8 @@
 """The findings beside a statement's figures (rule 13): what touches the period without making
 its figures wrong — a payment in it that no invoice covered, an instalment still missing a
 document that is a basis for payment, a notice to cure still open or past its cure-by date at
-the as-of date. `check` lists them too; a statement shows them next to the money they touch."""
+the as-of date, a contract term the statutory payment clock does not allow over the period
+(rule 23). `check` lists them too; a statement shows them next to the money they touch."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from seatledger.core.periods import Period
 from seatledger.reports.notices import notices
 from seatledger.rules.book import Book
 from seatledger.rules.invoices import Coverage, uncovered_payments
+from seatledger.rules.payment_law import law_findings
 
 
 def titled(book: Book, keys: tuple[str, ...]) -> Term:
@@ -64,5 +66,10 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
         )
         for line in notices(book, as_of).lines
         if line.status not in ("cured", "terminated")
+    ]
+    out += [
+        Finding("", f.message)
+        for f in law_findings(book.contract)
+        if f.start <= period.end and f.end >= period.start
     ]
     return tuple(out)

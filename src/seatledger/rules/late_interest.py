@@ -4,8 +4,8 @@ due date, amount × the rate in force on the due date (the contract's dated tabl
 up to the as-of date. An excused payment is charged nothing.
 
 Where Party B is a small or medium enterprise, the agreed rate may not be below the one-year
-LPR at signing (rule 20, 保障中小企业款项支付条例 art. 15): every interest figure is then also
-computed at that floor, and shown beside the agreed one."""
+LPR at signing (rule 20, 保障中小企业款项支付条例 art. 15, art. 17 from 2025-06-01, rule 23):
+every interest figure is then also computed at that floor, and shown beside the agreed one."""
 
 from __future__ import annotations
 

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seatledger import __version__
+from seatledger.app import portfolio_cache
 from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.git import repo
+from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, contract_files
 from seatledger.reports import export_tables
@@ -29,8 +31,8 @@ class Filters(NamedTuple):
 
 
 def run(filters: Filters, as_of: str | None) -> Portfolio:
-    day, pairs = _loaded(filters, as_of)
-    return portfolio([r for r, _book in pairs], day)
+    day, chosen = _chosen(filters, as_of)
+    return portfolio([_with_figures(r, path, ledger, day) for r, path, ledger in chosen], day)
 
 
 def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
@@ -39,8 +41,8 @@ def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     from seatledger.render.sqlite_file import write_database  # sqlite3 only for an export
 
     refuse_output(output)
-    day, pairs = _loaded(filters, as_of)
-    tables = export_tables.tables(pairs)
+    day, chosen = _chosen(filters, as_of)
+    tables = export_tables.tables([_rows(r, path, ledger, day) for r, path, ledger in chosen])
     stamp = {"as_of": day.isoformat(), "git_commit": _commit(), "seatledger": __version__}
     write_database(output, tables, stamp)
     return sum(len(t.rows) for t in tables if t.name == "records")
@@ -56,8 +58,37 @@ def _commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Book | None]]]:
-    """The contracts the filters choose, each ledger loaded only once chosen."""
+def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> export_tables.Rows:
+    """A contract's export rows: from the cache where its files are unchanged (a ledger with
+    errors is read again every time), else built from its book."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    name = portfolio_cache.name(path, ledger, day)
+    found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
+    if found is not None:
+        return found
+    row, book = _figured(row, path, ledger, day, key)
+    rows = export_tables.contract_rows(row, book)
+    if row.figures is not None and verdicts.digest(path, ledger) == key:
+        portfolio_cache.put_rows(key, name, rows)
+    return rows
+
+
+def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> ContractRow:
+    """The row with its figures and warnings: from the cache where the contract's files are
+    unchanged, so that no month file is read."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    name = portfolio_cache.name(path, ledger, day)
+    found = portfolio_cache.get_figures(key, name)
+    if found is not None:
+        return row._replace(problems=found[0], figures=found[1])
+    row, _book = _figured(row, path, ledger, day, key)
+    if row.figures is not None and verdicts.digest(path, ledger) == key:
+        portfolio_cache.put_figures(key, name, (row.problems, row.figures))
+    return row
+
+
+def _chosen(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Path, Path]]]:
+    """The contracts the filters choose, with their files; no ledger is read yet."""
     day = option_date(as_of, "--as-of") if as_of else date.today()
     named = [(_contract(path, ledger, day), path, ledger) for path, ledger in contract_files()]
     unknown = [c for c in filters.contracts if c not in {r.id for r, _p, _l in named}]
@@ -69,7 +100,7 @@ def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[Contr
                 values=", ".join(r.id for r, _p, _l in named),
             )
         )
-    return day, [_figured(r, path, ledger, day) for r, path, ledger in named if _wanted(r, filters)]
+    return day, [(r, path, ledger) for r, path, ledger in named if _wanted(r, filters)]
 
 
 def _wanted(r: ContractRow, f: Filters) -> bool:
@@ -91,14 +122,16 @@ def _contract(path: Path, ledger: Path, day: date) -> ContractRow:
     return _named(contract, path, ledger)
 
 
-def _figured(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[ContractRow, Book | None]:
+def _figured(
+    row: ContractRow, path: Path, ledger: Path, day: date, key: str | None
+) -> tuple[ContractRow, Book | None]:
     if row.problems:
         return row, None
     if not ledger.is_dir():
         missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
         return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None
     try:
-        loaded, book = open_with_book(Paths(path, ledger))
+        loaded, book = open_with_book(Paths(path, ledger), key=key)
     except SeatledgerError as exc:
         problems = tuple(exc.problems) or (Problem(ledger.as_posix(), 0, "", exc.message),)
         return row._replace(problems=problems), None

@@ -90,33 +90,67 @@ def test_a_changed_contract_is_read_again(project: Path, run: Run, monkeypatch: 
 
 
 def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows, in order: an export that keeps rows appends the rebuilt ones."""
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"SELECT * FROM {t}").fetchall() for t in [*export_tables.TABLES, "meta"]}
+        return {
+            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in [*export_tables.TABLES, "meta"]
+        }
     finally:
         con.close()
+
+
+def built(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Which contracts' rows the run builds, by id."""
+    seen: Counter[str] = Counter()
+    real = export_tables.contract_rows
+
+    def counting(row: Any, book: Any) -> Any:
+        seen[row.id] += 1
+        return real(row, book)
+
+    monkeypatch.setattr(export_tables, "contract_rows", counting)
+    return seen
+
+
+def cold(project: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[Any, ...]]]:
+    with monkeypatch.context() as m:
+        m.setenv("SEATLEDGER_NO_CACHE", "1")
+        ok(run, "export", "--sqlite", "cold.db", "--as-of", AS_OF)
+    return tables(project / "cold.db")
 
 
 def test_an_export_rebuilds_only_the_changed_contract_and_equals_a_cold_one(
     project: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     two_contracts(project, run)
-    ok(run, "export", "--sqlite", "warm.db", "--as-of", AS_OF)  # fills the cache
+    ok(run, "export", "--sqlite", "warm.db", "--as-of", AS_OF)
     ok(run, "record", "payment", "--contract", OTHER, "--date", "2022-11-20", "--instalment", "3",
        "--amount", "1000")  # fmt: skip
-    built: Counter[str] = Counter()
-    real = export_tables.contract_rows
+    seen, rows = built(monkeypatch), opened(monkeypatch)
+    said = [run("export", "--sqlite", f"{name}.db", "--as-of", AS_OF) for name in ("warm", "again")]
+    assert [(r.exit_code, (r.stdout + r.stderr).split(":", 1)[1]) for r in said] == [
+        (0, (said[0].stdout + said[0].stderr).split(":", 1)[1])
+    ] * 2  # the records each file holds
+    assert seen == Counter({OTHER: 1}) and rows == Counter({OTHER: 1})  # again.db: from the cache
+    warm, again = tables(project / "warm.db"), tables(project / "again.db")
+    expected = cold(project, run, monkeypatch)
+    assert warm == expected and again == expected
+    assert any(r[0] == OTHER and r[1] == "paid" and r[6] == -100000 for r in expected["settlement_rows"])
 
-    def counting(row: Any, book: Any) -> Any:
-        built[row.id] += 1
-        return real(row, book)
 
-    monkeypatch.setattr(export_tables, "contract_rows", counting)
+def test_an_export_drops_a_contract_that_is_gone_and_rebuilds_another_day(
+    project: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two_contracts(project, run)
     ok(run, "export", "--sqlite", "warm.db", "--as-of", AS_OF)
-    assert built == Counter({OTHER: 1})
-    monkeypatch.setenv("SEATLEDGER_NO_CACHE", "1")
-    ok(run, "export", "--sqlite", "cold.db", "--as-of", AS_OF)
-    warm, cold = tables(project / "warm.db"), tables(project / "cold.db")
-    assert warm == cold
-    assert any(r[1] == "paid" and r[6] == -100000 and r[0] == OTHER for r in cold["settlement_rows"])
-    assert (project / "warm.db").read_bytes() == (project / "cold.db").read_bytes()
+    (project / "contracts" / f"{OTHER}.yaml").unlink()
+    seen = built(monkeypatch)
+    ok(run, "export", "--sqlite", "warm.db", "--as-of", AS_OF)
+    assert seen == Counter()
+    assert tables(project / "warm.db") == cold(project, run, monkeypatch)
+    assert not any(OTHER in repr(r) for rows in tables(project / "warm.db").values() for r in rows)
+    seen.clear()
+    ok(run, "export", "--sqlite", "warm.db", "--as-of", "2022-12-31")
+    assert seen == Counter({SEED_ID: 1})

@@ -15,7 +15,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.git import repo
-from seatledger.read import verdicts
+from seatledger.read import cache, verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, contract_files
 from seatledger.reports import export_tables
@@ -37,15 +37,31 @@ def run(filters: Filters, as_of: str | None) -> Portfolio:
 
 def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     """`export --sqlite FILE`: the tables (`reports.export_tables`), stamped with the git
-    commit of the repository; returns the records exported."""
-    from seatledger.render.sqlite_file import write_database  # sqlite3 only for an export
+    commit of the repository; returns the records exported. Over an earlier export by this
+    code, a contract whose key is unchanged keeps its rows there and is not read at all."""
+    from seatledger.render import sqlite_file  # sqlite3 only for an export
 
     refuse_output(output)
     day, chosen = _chosen(filters, as_of)
-    tables = export_tables.tables([_rows(r, path, ledger, day) for r, path, ledger in chosen])
+    keys = {r.id: _export_key(r, path, ledger, day) for r, path, ledger in chosen}
+    code = cache.code_key()
+    reuse = len(keys) == len(chosen) and cache.configured() is not None  # ids unique, cache on
+    before = sqlite_file.exported(output, code) if reuse else {}
+    kept = {cid for cid, key in keys.items() if key is not None and before.get(cid) == key}
+    built = [(r.id, _rows(r, path, ledger, day)) for r, path, ledger in chosen if r.id not in kept]
+    parts = [rows for _id, (rows, _kept) in built]
+    # Only rows that follow from the files alone are kept for the next export.
+    known = {cid: keys[cid] for cid, (_rows, keep) in built if keep} | {cid: keys[cid] for cid in kept}
     stamp = {"as_of": day.isoformat(), "git_commit": _commit(), "seatledger": __version__}
-    write_database(output, tables, stamp)
-    return sum(len(t.rows) for t in tables if t.name == "records")
+    return sqlite_file.write_database(
+        output, export_tables.tables(parts), stamp, (code, {k: v for k, v in known.items() if v}), kept
+    )
+
+
+def _export_key(row: ContractRow, path: Path, ledger: Path, day: date) -> str | None:
+    """What a contract's rows follow from: its files' digest and the cache entry's name."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    return f"{key}\0{portfolio_cache.name(path, ledger, day)}" if key else None
 
 
 def _commit() -> str | None:
@@ -58,19 +74,21 @@ def _commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> export_tables.Rows:
-    """A contract's export rows: from the cache where its files are unchanged (a ledger with
-    errors is read again every time), else built from its book."""
+def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export_tables.Rows, bool]:
+    """A contract's export rows, and whether they follow from its files alone: from the cache
+    where its files are unchanged (a ledger with errors is read again every time), else built
+    from its book."""
     key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
     if found is not None:
-        return found
+        return found, True
     row, book = _figured(row, path, ledger, day, key)
     rows = export_tables.contract_rows(row, book)
-    if row.figures is not None and verdicts.digest(path, ledger) == key:
+    keep = row.figures is not None and verdicts.digest(path, ledger) == key
+    if keep:
         portfolio_cache.put_rows(key, name, rows)
-    return rows
+    return rows, keep
 
 
 def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> ContractRow:

@@ -41,15 +41,19 @@ def classes() -> dict[str, type]:
     return out
 
 
+_ALLOWED: set[str] = set()
+
+
 def allow(*modules: ModuleType) -> None:
     """Let the NamedTuples of these modules be kept too, by their module's full name: callers
     in the layers above (a portfolio's figures) name what this module may not import."""
-    for module in modules:
+    for module in (m for m in modules if m.__name__ not in _ALLOWED):
+        _ALLOWED.add(module.__name__)
         for name, value in vars(module).items():
             named = isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")
             if named and value.__module__ == module.__name__:
                 classes()[f"{module.__name__}.{name}"] = value
-    _names.cache_clear()
+        _names.cache_clear()
 
 
 @cache

@@ -16,8 +16,7 @@ from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.git import repo
 from seatledger.read import cache, verdicts
-from seatledger.read.contract_file import load_contract
-from seatledger.read.locate import Paths, contract_files
+from seatledger.read.locate import Paths, found_contracts
 from seatledger.reports import export_tables
 from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
 from seatledger.rules.book import Book, make_book
@@ -108,7 +107,7 @@ def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> Cont
 def _chosen(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Path, Path]]]:
     """The contracts the filters choose, with their files; no ledger is read yet."""
     day = option_date(as_of, "--as-of") if as_of else date.today()
-    named = [(_contract(path, ledger, day), path, ledger) for path, ledger in contract_files()]
+    named = [(_contract(path, ledger, day, found), path, ledger) for path, ledger, found in found_contracts()]
     unknown = [c for c in filters.contracts if c not in {r.id for r, _p, _l in named}]
     if unknown:
         raise UsageError(
@@ -129,15 +128,14 @@ def _wanted(r: ContractRow, f: Filters) -> bool:
     return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
 
 
-def _contract(path: Path, ledger: Path, day: date) -> ContractRow:
-    try:
-        contract = load_contract(path)
-    except SeatledgerError as exc:
+def _contract(path: Path, ledger: Path, day: date, found: Contract | SeatledgerError) -> ContractRow:
+    if isinstance(found, SeatledgerError):
+        exc = found
         problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
         return ContractRow(
             path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
         )
-    return _named(contract, path, ledger)
+    return _named(found, path, ledger)
 
 
 def _figured(

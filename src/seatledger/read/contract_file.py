@@ -21,22 +21,14 @@ from seatledger.read.contract_checks import cross_checks
 from seatledger.read.plain import from_plain, to_plain
 from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
 
-_SEEN: dict[tuple[str, str], Contract] = {}  # this run's contracts by code key and text digest
-
 
 def _from_cache(key: str) -> Contract | None:
-    seen = _SEEN.get((cache.code_key(), key))
-    if seen is not None:  # a portfolio asks for each contract twice: its id, then its figures
-        return seen
     found = cache.get("contract", "", key)
     try:
         value = from_plain(found) if found is not None else None
     except Exception:  # noqa: BLE001  an entry that does not fit this code is only a miss
         return None
-    if type(value) is not Contract:
-        return None
-    _SEEN[cache.code_key(), key] = value
-    return value
+    return value if type(value) is Contract else None
 
 
 def _to_cache(key: str, contract: Contract) -> None:

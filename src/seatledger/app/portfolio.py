@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seatledger import __version__
+from seatledger.app import portfolio_cache
 from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.git import repo
-from seatledger.read.contract_file import load_contract
-from seatledger.read.locate import Paths, contract_files
+from seatledger.read import cache, verdicts
+from seatledger.read.locate import Paths, found_contracts
 from seatledger.reports import export_tables
 from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
 from seatledger.rules.book import Book, make_book
@@ -29,21 +30,37 @@ class Filters(NamedTuple):
 
 
 def run(filters: Filters, as_of: str | None) -> Portfolio:
-    day, pairs = _loaded(filters, as_of)
-    return portfolio([r for r, _book in pairs], day)
+    day, chosen = _chosen(filters, as_of)
+    return portfolio([_with_figures(r, path, ledger, day) for r, path, ledger in chosen], day)
 
 
 def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     """`export --sqlite FILE`: the tables (`reports.export_tables`), stamped with the git
-    commit of the repository; returns the records exported."""
-    from seatledger.render.sqlite_file import write_database  # sqlite3 only for an export
+    commit of the repository; returns the records exported. Over an earlier export by this
+    code, a contract whose key is unchanged keeps its rows there and is not read at all."""
+    from seatledger.render import sqlite_file  # sqlite3 only for an export
 
     refuse_output(output)
-    day, pairs = _loaded(filters, as_of)
-    tables = export_tables.tables(pairs)
+    day, chosen = _chosen(filters, as_of)
+    keys = {r.id: _export_key(r, path, ledger, day) for r, path, ledger in chosen}
+    code = cache.code_key()
+    reuse = len(keys) == len(chosen) and cache.configured() is not None  # ids unique, cache on
+    before = sqlite_file.exported(output, code) if reuse else {}
+    kept = {cid for cid, key in keys.items() if key is not None and before.get(cid) == key}
+    built = [(r.id, _rows(r, path, ledger, day)) for r, path, ledger in chosen if r.id not in kept]
+    parts = [rows for _id, (rows, _kept) in built]
+    # Only rows that follow from the files alone are kept for the next export.
+    known = {cid: keys[cid] for cid, (_rows, keep) in built if keep} | {cid: keys[cid] for cid in kept}
     stamp = {"as_of": day.isoformat(), "git_commit": _commit(), "seatledger": __version__}
-    write_database(output, tables, stamp)
-    return sum(len(t.rows) for t in tables if t.name == "records")
+    return sqlite_file.write_database(
+        output, export_tables.tables(parts), stamp, (code, {k: v for k, v in known.items() if v}), kept
+    )
+
+
+def _export_key(row: ContractRow, path: Path, ledger: Path, day: date) -> str | None:
+    """What a contract's rows follow from: its files' digest and the cache entry's name."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    return f"{key}\0{portfolio_cache.name(path, ledger, day)}" if key else None
 
 
 def _commit() -> str | None:
@@ -56,10 +73,41 @@ def _commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Book | None]]]:
-    """The contracts the filters choose, each ledger loaded only once chosen."""
+def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export_tables.Rows, bool]:
+    """A contract's export rows, and whether they follow from its files alone: from the cache
+    where its files are unchanged (a ledger with errors is read again every time), else built
+    from its book."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    name = portfolio_cache.name(path, ledger, day)
+    found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
+    if found is not None:
+        return found, True
+    row, book = _figured(row, path, ledger, day, key)
+    rows = export_tables.contract_rows(row, book)
+    keep = row.figures is not None and verdicts.digest(path, ledger) == key
+    if keep:
+        portfolio_cache.put_rows(key, name, rows)
+    return rows, keep
+
+
+def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> ContractRow:
+    """The row with its figures and warnings: from the cache where the contract's files are
+    unchanged, so that no month file is read."""
+    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    name = portfolio_cache.name(path, ledger, day)
+    found = portfolio_cache.get_figures(key, name)
+    if found is not None:
+        return row._replace(problems=found[0], figures=found[1])
+    row, _book = _figured(row, path, ledger, day, key)
+    if row.figures is not None and verdicts.digest(path, ledger) == key:
+        portfolio_cache.put_figures(key, name, (row.problems, row.figures))
+    return row
+
+
+def _chosen(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[ContractRow, Path, Path]]]:
+    """The contracts the filters choose, with their files; no ledger is read yet."""
     day = option_date(as_of, "--as-of") if as_of else date.today()
-    named = [(_contract(path, ledger, day), path, ledger) for path, ledger in contract_files()]
+    named = [(_contract(path, ledger, day, found), path, ledger) for path, ledger, found in found_contracts()]
     unknown = [c for c in filters.contracts if c not in {r.id for r, _p, _l in named}]
     if unknown:
         raise UsageError(
@@ -69,7 +117,7 @@ def _loaded(filters: Filters, as_of: str | None) -> tuple[date, list[tuple[Contr
                 values=", ".join(r.id for r, _p, _l in named),
             )
         )
-    return day, [_figured(r, path, ledger, day) for r, path, ledger in named if _wanted(r, filters)]
+    return day, [(r, path, ledger) for r, path, ledger in named if _wanted(r, filters)]
 
 
 def _wanted(r: ContractRow, f: Filters) -> bool:
@@ -80,25 +128,26 @@ def _wanted(r: ContractRow, f: Filters) -> bool:
     return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
 
 
-def _contract(path: Path, ledger: Path, day: date) -> ContractRow:
-    try:
-        contract = load_contract(path)
-    except SeatledgerError as exc:
+def _contract(path: Path, ledger: Path, day: date, found: Contract | SeatledgerError) -> ContractRow:
+    if isinstance(found, SeatledgerError):
+        exc = found
         problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
         return ContractRow(
             path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
         )
-    return _named(contract, path, ledger)
+    return _named(found, path, ledger)
 
 
-def _figured(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[ContractRow, Book | None]:
+def _figured(
+    row: ContractRow, path: Path, ledger: Path, day: date, key: str | None
+) -> tuple[ContractRow, Book | None]:
     if row.problems:
         return row, None
     if not ledger.is_dir():
         missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
         return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None
     try:
-        loaded, book = open_with_book(Paths(path, ledger))
+        loaded, book = open_with_book(Paths(path, ledger), key=key)
     except SeatledgerError as exc:
         problems = tuple(exc.problems) or (Problem(ledger.as_posix(), 0, "", exc.message),)
         return row._replace(problems=problems), None

@@ -47,7 +47,15 @@ DEPENDENCIES = {
 }
 # Sized for a city's portfolio (issue 24: 160 contract-years, 13 files each) read in one run;
 # below that, each run evicted what the next needed and every portfolio ran cold.
-KEEP = {"month": 4000, "roster": 400, "meta": 400, "contract": 400, "verdict": 400}
+KEEP = {
+    "month": 4000,
+    "roster": 400,
+    "meta": 400,
+    "contract": 400,
+    "verdict": 400,
+    "figures": 400,
+    "export": 400,
+}
 _SUPPORTED = (
     hasattr(os, "O_NOFOLLOW")
     and hasattr(os, "O_DIRECTORY")

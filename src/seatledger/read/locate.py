@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from seatledger.core.contract import Contract
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.read.contract_file import load_contract
@@ -30,28 +31,41 @@ def find_root(start: Path) -> Path | None:
 
 def contract_id(path: Path) -> str:
     """The `id` a contract file declares; the file name where it cannot be read."""
+    return _identified(path)[0]
+
+
+def _identified(path: Path) -> tuple[str, Contract | SeatledgerError]:
+    """The `id` a contract file declares, and the validated contract or why it is not valid."""
     try:
-        return load_contract(path).id  # validated once and cached: the run needs it anyway
-    except SeatledgerError:
-        pass  # an invalid contract still names its ledger folder by its `id`, if it has one
+        contract = load_contract(path)  # validated once and cached: the run needs it anyway
+        return contract.id, contract
+    except SeatledgerError as exc:
+        invalid = exc  # an invalid contract still names its ledger folder by its `id`, if it has one
     try:
         raw = load_path(path)
     except YamlError:
-        return path.stem
+        return path.stem, invalid
     value = raw.get("id") if isinstance(raw, YMap) else None
-    return value if isinstance(value, str) else path.stem
+    return (value if isinstance(value, str) else path.stem), invalid
 
 
 def contract_files(cwd: Path | None = None) -> list[tuple[Path, Path]]:
     """Every contract file of the repository and its ledger folder (`ledgers/<id>/`)."""
+    return [(path, ledger) for path, ledger, _c in found_contracts(cwd)]
+
+
+def found_contracts(cwd: Path | None = None) -> list[tuple[Path, Path, Contract | SeatledgerError]]:
+    """Every contract file of the repository, its ledger folder (`ledgers/<id>/`) and the
+    validated contract or why it is not valid: each file read once."""
     cwd = cwd or Path.cwd()
     root = find_root(cwd)
     if root is None:
         raise SeatledgerError(msg("no `contracts/` folder in {cwd} or above it", cwd=cwd))
-    return [
-        (_shown(p, cwd), _shown(root / "ledgers" / contract_id(p), cwd))
-        for p in sorted((root / "contracts").glob("*.yaml"))
-    ]
+    out = []
+    for p in sorted((root / "contracts").glob("*.yaml")):
+        cid, contract = _identified(p)
+        out.append((_shown(p, cwd), _shown(root / "ledgers" / cid, cwd), contract))
+    return out
 
 
 def resolve(contract: Path | None, ledger: Path | None, cwd: Path | None = None) -> Paths:

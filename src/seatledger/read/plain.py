@@ -1,12 +1,13 @@
 """Values as plain data for the cache (str, int, bool, None, tuples of them), and back.
 
 `to_plain` tags what marshal cannot hold or would confuse: a Decimal is its exact text, a date
-its ordinal, a NamedTuple its class name and fields, a Msg its template and arguments; tuples,
-lists and dicts are tagged too, so every tuple in the plain form is a tag. `from_plain` accepts
-only those tags and the classes of the contract, records and problems, with their exact number
-of fields, and raises ValueError on anything else: a value it returns is one `to_plain` could
-have written. Records, most of what is kept, have a faster form of their own (`rows`/`records`):
-each field's codec follows from its declared type.
+its ordinal, a NamedTuple its class name and fields, a Msg its template and arguments, a Term
+its key and Chinese word, a Source's field lines their pairs; tuples, lists and dicts are
+tagged too, so every tuple in the plain form is a tag. `from_plain` accepts only those tags and
+the classes of the contract, records and problems (and of the modules a caller `allow`s), with
+their exact number of fields, and raises ValueError on anything else: a value it returns is one
+`to_plain` could have written. Records, most of what is kept, have a faster form of their own
+(`rows`/`records`): each field's codec follows from its declared type.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import typing
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from types import MappingProxyType, NoneType
+from types import MappingProxyType, ModuleType, NoneType
 from typing import Any
 
 from seatledger.core import contract as _contract
 from seatledger.core import errors as _errors
 from seatledger.core import records as _records
-from seatledger.core.i18n import Msg
+from seatledger.core.i18n import Msg, Term
 from seatledger.core.records import DECLARED, LedgerMeta, Person, Source
 from seatledger.core.source import FieldLines, field_lines
 
@@ -38,6 +39,21 @@ def classes() -> dict[str, type]:
             if isinstance(value, type) and issubclass(value, tuple) and value.__module__ == module.__name__:
                 out[f"{module.__name__.rsplit('.', 1)[-1]}.{name}"] = value
     return out
+
+
+_ALLOWED: set[str] = set()
+
+
+def allow(*modules: ModuleType) -> None:
+    """Let the NamedTuples of these modules be kept too, by their module's full name: callers
+    in the layers above (a portfolio's figures) name what this module may not import."""
+    for module in (m for m in modules if m.__name__ not in _ALLOWED):
+        _ALLOWED.add(module.__name__)
+        for name, value in vars(module).items():
+            named = isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")
+            if named and value.__module__ == module.__name__:
+                classes()[f"{module.__name__}.{name}"] = value
+        _names.cache_clear()
 
 
 @cache
@@ -57,6 +73,8 @@ _TO_PLAIN: dict[type, Callable[[Any], Any]] = {
     dict: lambda v: ("m", _pairs(v)),
     MappingProxyType: lambda v: ("p", _pairs(v)),
     Msg: lambda v: ("M", v.template, to_plain(dict(v.args))),
+    Term: lambda v: ("T", str(v), v.zh),
+    FieldLines: lambda v: ("F", tuple(v)),
 }
 
 
@@ -98,6 +116,19 @@ def _message(v: tuple[Any, ...]) -> Msg:
     return Msg(v[1], **args)
 
 
+def _term(v: tuple[Any, ...]) -> Term:
+    if type(v[1]) is not str or type(v[2]) is not str:
+        raise ValueError("not a term")
+    return Term(v[1], v[2])
+
+
+def _field_lines(v: tuple[Any, ...]) -> FieldLines:
+    pairs = _items(v)
+    if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is int for p in pairs):
+        raise ValueError("not field lines")
+    return field_lines(0, dict(pairs))
+
+
 def _named(v: tuple[Any, ...]) -> Any:
     cls = classes().get(v[1]) if type(v[1]) is str else None
     fields = tuple(map(from_plain, _items(v[1:])))
@@ -118,6 +149,8 @@ _FROM_PLAIN: dict[str, tuple[int, Callable[[tuple[Any, ...]], Any]]] = {  # tag:
     "m": (2, _dict),
     "p": (2, lambda v: MappingProxyType(_dict(v))),
     "M": (3, _message),
+    "T": (3, _term),
+    "F": (2, _field_lines),
     "n": (3, _named),
 }
 

@@ -108,46 +108,64 @@ TABLES = {
 }
 
 
-def tables(pairs: list[tuple[ContractRow, Book | None]]) -> list[Table]:
-    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    for row, book in pairs:
-        _contract(out, row, book)
-        for p in row.problems:
-            out["findings"].append(
-                (row.id, p.severity, p.code, str(p.message), p.record or None, p.file, p.line, p.field)
-            )
-        if book is None or row.figures is None:
-            continue
-        sources = {r.id: r.source for r in book.records}
-        out["records"] += [_record(row.id, r) for r in book.records]
-        for line in deduction_lines(book, book.contract.term.start, row.figures.statement.period.end):
-            s = sources.get(line.record, Source("", 0))
-            out["deduction_lines"].append(
-                (
-                    row.id,
-                    line.date.isoformat(),
-                    line.penalty,
-                    line.title,
-                    line.clause,
-                    line.quantity,
-                    str(line.unit),
-                    fmt(line.rate),
-                    *money(line.amount),
-                    int(line.set_off),
-                    line.record,
-                    s.file,
-                    s.line,
-                )
-            )
-        out["settlement_rows"] += _settlement(row.id, row.figures.statement, sources)
-        out["findings"] += [
-            (row.id, "finding", "", str(f.message), f.record or None, *_at(sources, f.record), "")
-            for f in row.figures.statement.findings
-        ]
-    return [Table(name, cols, out[name]) for name, cols in TABLES.items()]
+Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows
 
 
-def _contract(out: dict[str, list[tuple[Any, ...]]], row: ContractRow, book: Book | None) -> None:
+def tables(parts: list[Rows]) -> list[Table]:
+    """The tables of every contract's rows (`contract_rows`), in the order given."""
+    return [Table(name, cols, [r for part in parts for r in part[name]]) for name, cols in TABLES.items()]
+
+
+def contract_rows(row: ContractRow, book: Book | None) -> Rows:
+    """One contract's rows of every table, as plain values (str, int, None): what the cache
+    keeps and a database stores alike."""
+    out: Rows = {name: [] for name in TABLES}
+    _contract(out, row, book)
+    for p in row.problems:
+        out["findings"].append(
+            (row.id, p.severity, p.code, str(p.message), p.record or None, p.file, p.line, p.field)
+        )
+    if book is not None and row.figures is not None:
+        _figures(out, row, book)
+    return {name: [tuple(map(_exact, r)) for r in rows] for name, rows in out.items()}
+
+
+def _exact(v: Any) -> Any:
+    """A str subclass (a message, a term) as the plain str it is stored as."""
+    return str(v) if isinstance(v, str) and type(v) is not str else v
+
+
+def _figures(out: Rows, row: ContractRow, book: Book) -> None:
+    assert row.figures is not None
+    sources = {r.id: r.source for r in book.records}
+    out["records"] += [_record(row.id, r) for r in book.records]
+    for line in deduction_lines(book, book.contract.term.start, row.figures.statement.period.end):
+        s = sources.get(line.record, Source("", 0))
+        out["deduction_lines"].append(
+            (
+                row.id,
+                line.date.isoformat(),
+                line.penalty,
+                line.title,
+                line.clause,
+                line.quantity,
+                str(line.unit),
+                fmt(line.rate),
+                *money(line.amount),
+                int(line.set_off),
+                line.record,
+                s.file,
+                s.line,
+            )
+        )
+    out["settlement_rows"] += _settlement(row.id, row.figures.statement, sources)
+    out["findings"] += [
+        (row.id, "finding", "", str(f.message), f.record or None, *_at(sources, f.record), "")
+        for f in row.figures.statement.findings
+    ]
+
+
+def _contract(out: Rows, row: ContractRow, book: Book | None) -> None:
     total = book.contract.total if book is not None else None
     complete = row.figures is not None and row.figures.statement.complete
     out["contracts"].append(

@@ -5,7 +5,10 @@ on a set of bad command lines."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -428,3 +431,56 @@ def test_served_pages_are_chinese(example: Path) -> None:
         assert english(text, allowed | (typed if path == "/records" else set())) == [], (path, text)
     records = page_text(client.get("/records", params={"lang": "zh", "kind": "attendance"}).text)
     assert "考勤" in records and "\nattendance\n" not in records, records
+
+
+# Names a Chinese help keeps: programs, formats and encodings, the --lang choices, the import
+# profiles typed after --profile, the DD of YYYY-MM-DD.
+HELP_NAMES = {
+    "Git",
+    "SQL",
+    "SQLite",
+    "Datasette",
+    "Windows",
+    "GBK",
+    "shell",
+    "xls",
+    "utf",
+    "zh",
+    "en",
+    "DD",
+    "gitattributes",
+}
+HELP_NAMES |= {"dingtalk", "daily", "monthly", "raw", "wecom", "punch"}
+HELP = [
+    (),
+    ("deduct",),
+    ("record", "attendance"),
+    ("roster", "add"),
+    ("import",),
+    ("portfolio",),
+    ("export",),
+]
+
+
+@pytest.mark.slow
+def test_help_is_chinese(example: Path) -> None:
+    """The help as the installed program prints it: its texts and placeholders (文件, 日期, [选项])
+    are chosen when the commands register, after --lang is read, so a run in this process, whose
+    commands registered in English, would not show them."""
+    env = {**os.environ, "COLUMNS": "200"}
+    commands: set[str] = set()  # the command names, from the top help
+    for args in HELP:
+        r = subprocess.run(
+            [sys.executable, "-m", "seatledger", "--lang", "zh", *args, "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert r.returncode == 0, r
+        if not args:
+            named = re.findall(r"│ ([a-z][a-z0-9-]+)\s{2}", r.stdout)
+            commands |= {word for name in named for word in name.split("-")}
+        # quoted and `backticked` text is typed; so are environment variables ($SEATLEDGER_LEDGER)
+        said = re.sub(r"'[^'\n]*'|‘[^’\n]*’|“[^”\n]*”|`[^`\n]*`|\$?\b[A-Z]+(?:_[A-Z]+)+\b", " ", r.stdout)
+        assert english(said, TYPED | commands | HELP_NAMES) == [], (args, r.stdout)

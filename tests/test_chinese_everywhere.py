@@ -305,9 +305,21 @@ def test_diff_is_chinese(repo: Path, run: Run) -> None:
         == 0
     )
     commit(repo, "July")
-    for fmt in ("text", "markdown"):
-        out = _zh(run, "diff", "HEAD~1", "HEAD", "--format", fmt)
-        assert english(out.replace("HEAD~1", " ").replace("HEAD", " ")) == [], out  # the revisions typed
+    month = next(repo.rglob("2022-07.yaml"))
+    month.write_text(
+        month.read_text(encoding="utf-8").replace("present: 46", "present: 45"), encoding="utf-8"
+    )
+    commit(repo, "July corrected")
+    for revs in (("HEAD~2", "HEAD~1"), ("HEAD~1", "HEAD")):  # records added, then one changed
+        for fmt in ("text", "markdown"):
+            out = _zh(run, "diff", *revs, "--format", fmt)
+            assert english(re.sub(r"HEAD(~\d)?", " ", out)) == [], out  # the revisions typed
+        page = repo / "diff.html"
+        r = run("diff", *revs, "--format", "html", "-o", str(page), "--lang", "zh")
+        assert r.exit_code in (0, 1), r
+        text = page_text(page.read_text(encoding="utf-8"))
+        assert english(re.sub(r"HEAD(~\d)?", " ", text)) == [], text
+    assert "在岗" in text, text  # the changed field, by its word
 
 
 def test_an_import_dry_run_is_chinese(example: Path, run: Run) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from seatledger.core.choices import SHIFT_TITLES
 from seatledger.core.i18n import N_, _, current, tr
 from seatledger.core.money import fmt_grouped
+from seatledger.core.vocabulary import FIELDS, shown
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange, record_fields
 
 SHOWN = 30  # records listed; the rest are counted
@@ -55,7 +56,9 @@ def what_changed(r: RecordChange) -> str:
     if r.kind == "void" and r.target:
         return tr("withdraws {target}", target=r.target)
     if r.change == "changed":
-        return "; ".join(f"{k}: {a or _('(none)')} → {b or _('(none)')}" for k, a, b in r.fields)
+        return "; ".join(
+            f"{shown(k, FIELDS)}: {a or _('(none)')} → {b or _('(none)')}" for k, a, b in r.fields
+        )
     return ""
 
 
@@ -78,7 +81,15 @@ def substance(r: RecordChange) -> str:
             text += "; " + tr("absent {ids}", ids=fields["absent"].strip("[]"))
         return text
     skip = {"id", "kind", "date", "note"}
-    return ", ".join(f"{k} {v.strip(chr(34))}" for k, v in fields.items() if k not in skip and v)
+    if current() != "zh":
+        return ", ".join(f"{k} {v.strip(chr(34))}" for k, v in fields.items() if k not in skip and v)
+    # in Chinese each field by its word, a penalty by its title, a shift or role by its word
+    titles = {line.penalty: line.title for line in r.lines}
+    return "，".join(
+        f"{shown(k, FIELDS)} {titles.get(v.strip(chr(34))) or shown(v.strip(chr(34)))}"
+        for k, v in fields.items()
+        if k not in skip and v
+    )
 
 
 def money_of(r: RecordChange) -> str:

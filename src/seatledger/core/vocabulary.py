@@ -44,7 +44,7 @@ HOLIDAYS = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-STATUSES = {"open": "未整改", "cured": "已整改", "past cure-by": "逾期未整改", "terminated": "已解除合同"}
+STATUSES = {"open": "未整改", "cured": "已整改", "past cure-by": "已过整改期限", "terminated": "已解除合同"}
 ROSTER_RULES = {
     "headcount": "座席人数",
     "degree-quota": "学历比例",

@@ -5,12 +5,17 @@ on a set of bad command lines."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from conftest import REPO, Run, commit
+from conftest import REPO, Run, commit, git
 
 # Tokens that are not words for people: record ids (att-2022-05-10-day), refs (ZFHF-2022-06-031),
 # staff ids (S012, PM01), paths and file names, option names, period labels (2022-Q3).
@@ -300,12 +305,194 @@ def test_diff_is_chinese(repo: Path, run: Run) -> None:
         == 0
     )
     commit(repo, "July")
-    for fmt in ("text", "markdown"):
-        out = _zh(run, "diff", "HEAD~1", "HEAD", "--format", fmt)
-        assert english(out.replace("HEAD~1", " ").replace("HEAD", " ")) == [], out  # the revisions typed
+    month = next(repo.rglob("2022-07.yaml"))
+    month.write_text(
+        month.read_text(encoding="utf-8").replace("present: 46", "present: 45"), encoding="utf-8"
+    )
+    commit(repo, "July corrected")
+    for revs in (("HEAD~2", "HEAD~1"), ("HEAD~1", "HEAD")):  # records added, then one changed
+        for fmt in ("text", "markdown"):
+            out = _zh(run, "diff", *revs, "--format", fmt)
+            assert english(re.sub(r"HEAD(~\d)?", " ", out)) == [], out  # the revisions typed
+        page = repo / "diff.html"
+        r = run("diff", *revs, "--format", "html", "-o", str(page), "--lang", "zh")
+        assert r.exit_code in (0, 1), r
+        text = page_text(page.read_text(encoding="utf-8"))
+        assert english(re.sub(r"HEAD(~\d)?", " ", text)) == [], text
+    assert "在岗" in text, text  # the changed field, by its word
 
 
 def test_an_import_dry_run_is_chinese(example: Path, run: Run) -> None:
     """What an import would write and every row it skips, with the reason, in Chinese."""
     out = _zh(run, "import", str(REPO / "examples" / "exports" / "dingtalk-2022-10.xlsx"), "--dry-run")
     assert "白班" in out and english(out) == [], out
+
+
+# Paper and spreadsheets (issue 20): the page's text without its tags and style, every csv
+# value and every xlsx cell, under --lang zh, on the bundled ledger and the troubled one.
+PAPER = [
+    *[r for r in REPORTS if r[0] not in ("check",)],
+    ("settle", "--instalment", "2", "--form", "approval"),
+]
+SHEETS = [r for r in REPORTS if r[0] != "check"]
+
+
+class _Text(HTMLParser):
+    """The words a page shows: its text and its title attributes, not its style or script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script"):
+            self._hidden += 1
+        self.parts += [v for k, v in attrs if k in ("title", "alt", "aria-label", "placeholder") and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    p = _Text()
+    p.feed(html)
+    return "\n".join(p.parts)
+
+
+def _file(run: Run, tmp: Path, fmt: str, *args: str) -> Path:
+    path = tmp / f"{'-'.join(args)}.{fmt}"
+    r = run(*args, "--format", fmt, "-o", str(path), "--lang", "zh")
+    assert r.exit_code in (0, 1), r
+    assert path.exists(), r
+    return path
+
+
+def cells(path: Path) -> str:
+    """Every cell value of every sheet, and the sheet names, a line each."""
+    book = openpyxl.load_workbook(path)
+    out = list(book.sheetnames)
+    for sheet in book.worksheets:
+        out += [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+        out += [str(sheet.oddFooter.center.text or ""), str(sheet.oddHeader.center.text or "")]
+    # formulas are the sheet's own language, not words for people
+    return "\n".join(v for v in out if not v.startswith("="))
+
+
+@pytest.fixture(params=["example", "troubled"])
+def either(request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("args", PAPER, ids=" ".join)
+def test_paper_is_chinese(either: Path, run: Run, tmp_path: Path, args: tuple[str, ...]) -> None:
+    text = page_text(_file(run, tmp_path, "html", *args).read_text(encoding="utf-8"))
+    assert english(text) == [], text
+
+
+@pytest.mark.parametrize("args", SHEETS, ids=" ".join)
+def test_csv_values_are_chinese(either: Path, run: Run, args: tuple[str, ...]) -> None:
+    r = run(*args, "--format", "csv", "--lang", "zh")
+    assert r.exit_code in (0, 1), r
+    assert english(r.stdout) == [], r.stdout
+
+
+@pytest.mark.parametrize("args", SHEETS, ids=" ".join)
+def test_xlsx_cells_are_chinese(either: Path, run: Run, tmp_path: Path, args: tuple[str, ...]) -> None:
+    text = cells(_file(run, tmp_path, "xlsx", *args))
+    assert english(text) == [], text
+
+
+def test_portfolio_is_chinese(example: Path, run: Run, tmp_path: Path) -> None:
+    assert english(_zh(run, "portfolio")) == []
+    r = run("portfolio", "--format", "csv", "--lang", "zh")
+    assert r.exit_code in (0, 1) and english(r.stdout) == [], r.stdout
+    assert english(cells(_file(run, tmp_path, "xlsx", "portfolio"))) == []
+    html = page_text(_file(run, tmp_path, "html", "portfolio").read_text(encoding="utf-8"))
+    assert english(html) == [], html
+
+
+SERVED = ["/", "/statement", "/deductions", "/attendance", "/roster", "/compliance", "/records", "/history"]
+
+
+@pytest.mark.slow
+def test_served_pages_are_chinese(example: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from seatledger.web.server import make_app
+
+    root = example.parent.parent
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "示例账本")  # a message is the user's text
+    client = TestClient(make_app(None, None, "zh"))
+    # the link to the English pages, the command the figures match, git's names and author, the contract's
+    # group keys; the records page shows each record's fields as written in its file
+    allowed = {"English", "settle", "HEAD", "main", "clerk", *_contract_keys(root)}  # clerk: the author
+    written = " ".join(p.read_text(encoding="utf-8") for p in example.glob("*.yaml"))
+    typed = set(re.findall(r"[A-Za-z]{2,}", written))
+    for path in SERVED:
+        r = client.get(path, params={"lang": "zh"})
+        assert r.status_code == 200, (path, r.text[:300])
+        text = page_text(r.text)
+        assert english(text, allowed | (typed if path == "/records" else set())) == [], (path, text)
+    records = page_text(client.get("/records", params={"lang": "zh", "kind": "attendance"}).text)
+    assert "考勤" in records and "\nattendance\n" not in records, records
+
+
+# Names a Chinese help keeps: programs, formats and encodings, the --lang choices, the import
+# profiles typed after --profile, the DD of YYYY-MM-DD.
+HELP_NAMES = {
+    "Git",
+    "SQL",
+    "SQLite",
+    "Datasette",
+    "Windows",
+    "GBK",
+    "shell",
+    "xls",
+    "utf",
+    "zh",
+    "en",
+    "DD",
+    "gitattributes",
+}
+HELP_NAMES |= {"dingtalk", "daily", "monthly", "raw", "wecom", "punch"}
+HELP = [
+    (),
+    ("deduct",),
+    ("record", "attendance"),
+    ("roster", "add"),
+    ("import",),
+    ("portfolio",),
+    ("export",),
+]
+
+
+@pytest.mark.slow
+def test_help_is_chinese(example: Path) -> None:
+    """The help as the installed program prints it: its texts and placeholders (文件, 日期, [选项])
+    are chosen when the commands register, after --lang is read, so a run in this process, whose
+    commands registered in English, would not show them."""
+    env = {**os.environ, "COLUMNS": "200"}
+    commands: set[str] = set()  # the command names, from the top help
+    for args in HELP:
+        r = subprocess.run(
+            [sys.executable, "-m", "seatledger", "--lang", "zh", *args, "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert r.returncode == 0, r
+        if not args:
+            named = re.findall(r"│ ([a-z][a-z0-9-]+)\s{2}", r.stdout)
+            commands |= {word for name in named for word in name.split("-")}
+        # quoted and `backticked` text is typed; so are environment variables ($SEATLEDGER_LEDGER)
+        said = re.sub(r"'[^'\n]*'|‘[^’\n]*’|“[^”\n]*”|`[^`\n]*`|\$?\b[A-Z]+(?:_[A-Z]+)+\b", " ", r.stdout)
+        assert english(said, TYPED | commands | HELP_NAMES) == [], (args, r.stdout)

@@ -23,13 +23,13 @@ def import_(
     opts: Opts,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help=_("Exports: .xlsx, .xls or .csv (UTF-8, GBK, GB18030).")),
+        typer.Argument(metavar=_("FILE..."), help=_("Exports: .xlsx, .xls or .csv (UTF-8, GBK, GB18030).")),
     ],
     profile: Annotated[
         str | None,
         typer.Option(
             "--profile",
-            metavar="NAME",
+            metavar=_("NAME"),
             help=_(
                 "A built-in profile: dingtalk-daily, dingtalk-monthly, dingtalk-raw, wecom-daily or "
                 "punch-csv (default: the one the file fits)."
@@ -38,7 +38,7 @@ def import_(
     ] = None,
     rules: Annotated[
         Path | None,
-        typer.Option("--rules", metavar="FILE", help=_("A rules file (YAML) for any other export.")),
+        typer.Option("--rules", metavar=_("FILE"), help=_("A rules file (YAML) for any other export.")),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help=_("Rewrite shifts already recorded with what the export says."))

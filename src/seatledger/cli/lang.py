@@ -46,6 +46,14 @@ _RICH_TEXTS = {
     "ABORTED_TEXT": "Aborted.",
     "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
 }
+# click's placeholders on the usage line and typer's help for its completion options: literals
+# there, ours here (by the same English, so an unknown text passes through unchanged)
+_TYPER_WORDS = (
+    i18n.N_("[OPTIONS]"),
+    i18n.N_("COMMAND [ARGS]..."),
+    i18n.N_("Install completion for the current shell."),
+    i18n.N_("Show completion for the current shell, to copy it or customize the installation."),
+)
 
 
 def preparse(argv: Sequence[str]) -> str | None:
@@ -90,6 +98,8 @@ def _translate_typer_literals() -> None:
         return
     write_usage = formatting.HelpFormatter.write_usage
     get_help_option = core.Command.get_help_option
+    pieces = core.Command.collect_usage_pieces
+    get_params = core.Command.get_params
 
     def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
         write_usage(self, prog, args, prefix if prefix is not None else i18n._("Usage:") + " ")
@@ -100,6 +110,18 @@ def _translate_typer_literals() -> None:
             option.help = i18n._(option.help)
         return option
 
+    def usage_pieces(self: Any, ctx: Any) -> list[str]:
+        return [i18n._(piece) for piece in pieces(self, ctx)]
+
+    def params(self: Any, ctx: Any) -> list[Any]:
+        found: list[Any] = get_params(self, ctx)
+        for param in found:
+            if getattr(param, "help", None) in _TYPER_WORDS:
+                param.help = i18n._(param.help)
+        return found
+
     usage._seatledger = True  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
     core.Command.get_help_option = help_option  # type: ignore[method-assign]
+    core.Command.collect_usage_pieces = usage_pieces  # type: ignore[method-assign]
+    core.Command.get_params = params  # type: ignore[method-assign]

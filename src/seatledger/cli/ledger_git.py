@@ -28,7 +28,9 @@ QuarterOpt = Annotated[str, typer.Option("--quarter", help=_("Q3, 2022-Q3 or 三
 @command(app, "to-utf8", where=False, dry_run=True)
 def to_utf8(
     opts: Opts,
-    paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help=_("Files saved as GBK or GB18030."))],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar=_("FILE..."), help=_("Files saved as GBK or GB18030."))
+    ],
 ) -> None:
     """Convert files saved as GBK/GB18030 (a Chinese Windows editor's default) to UTF-8."""
     for c in files.to_utf8(paths, dry_run=opts.dry_run):

@@ -18,7 +18,7 @@ import typer
 from seatledger.app.periods import PeriodArgs
 from seatledger.cli.lang import Lang, choose
 from seatledger.core.errors import SeatledgerError, UsageError
-from seatledger.core.i18n import _, msg, tr
+from seatledger.core.i18n import N_, _, current, msg, tr
 from seatledger.render.formats import FILE_FORMATS, NEEDS_FILE
 
 
@@ -37,7 +37,7 @@ WHERE = {
         Path | None,
         typer.Option(
             "--contract",
-            metavar="ID|FILE",
+            metavar=_("ID|FILE"),
             help=_(
                 "Contract id or YAML file (default: $SEATLEDGER_CONTRACT, the ledger folder you are "
                 "in, or the one in contracts/)."
@@ -48,7 +48,7 @@ WHERE = {
         Path | None,
         typer.Option(
             "--ledger",
-            metavar="DIR",
+            metavar=_("DIR"),
             help=_("Ledger folder (default: $SEATLEDGER_LEDGER, or ledgers/<contract-id>/)."),
         ),
     ],
@@ -70,13 +70,13 @@ PERIOD = {
         str | None,
         typer.Option(
             "--from",
-            metavar="DATE",
+            metavar=_("DATE"),
             help=_("First day (2022-07-01, 2022/07/01 or 2022年7月1日)"),
             rich_help_panel=_PANEL,
         ),
     ],
     "end": Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help=_("Last day"), rich_help_panel=_PANEL)
+        str | None, typer.Option("--to", metavar=_("DATE"), help=_("Last day"), rich_help_panel=_PANEL)
     ],
 }
 DRY_RUN = Annotated[bool, typer.Option("--dry-run", help=_("Show what would be written; write nothing."))]
@@ -89,7 +89,7 @@ LANG = Annotated[
 OUTPUT = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help=_("Write the report to FILE (html and xlsx need one).")
+        "--output", "-o", metavar=_("FILE"), help=_("Write the report to FILE (html and xlsx need one).")
     ),
 ]
 
@@ -99,14 +99,14 @@ def _format_option(formats: tuple[str, ...]) -> Any:
     return Annotated[choices, typer.Option("--format", metavar="|".join(formats), help=", ".join(formats))]
 
 
-_METAVARS = {
-    "DATE": ("date", "from", "to", "joined", "left", "by", "as-of", "recorded-from"),
-    "YUAN": ("amount",),
-    "ID,...": ("staff", "absent"),
+_METAVARS = {  # the placeholders help shows, in the chosen language (registered after --lang)
+    N_("DATE"): ("date", "from", "to", "joined", "left", "by", "as-of", "recorded-from"),
+    N_("YUAN"): ("amount",),
+    N_("ID,..."): ("staff", "absent"),
     "N|final": ("instalment",),
     "N": ("count", "present", "required", "repeat"),
-    "ID": ("target", "incident", "notice", "dispute", "follows"),
-    "TEXT": ("note", "reason", "ref", "number", "badge"),
+    N_("ID"): ("target", "incident", "notice", "dispute", "follows"),
+    N_("TEXT"): ("note", "reason", "ref", "number", "badge"),
 }
 _METAVAR = {option: metavar for metavar, options in _METAVARS.items() for option in options}
 
@@ -125,7 +125,7 @@ def _show_metavars(params: list[inspect.Parameter]) -> None:
         ]
         name = (decls or [p.name.replace("_", "-")])[0].lstrip("-")
         flag = p.annotation.__origin__ is bool
-        info.metavar = "" if flag else _METAVAR.get(name, "KEY")
+        info.metavar = "" if flag else _(_METAVAR.get(name, N_("KEY")))
 
 
 def _flag_metavar(self: Any, ctx: Any, _shown: Any = typer.core.TyperOption.display_type_rich) -> Any:
@@ -133,6 +133,15 @@ def _flag_metavar(self: Any, ctx: Any, _shown: Any = typer.core.TyperOption.disp
 
 
 typer.core.TyperOption.display_type_rich = _flag_metavar  # type: ignore[method-assign] # --help and typer's own flags
+
+
+def _argument_type(self: Any, ctx: Any, _shown: Any = typer.core.TyperArgument.display_type_rich) -> Any:
+    """An argument's Python type (<str>, <list[Path]>) is no word for a Chinese reader: its
+    placeholder (编号, 文件...) already says what goes there."""
+    return "" if current() == "zh" else _shown(self, ctx)
+
+
+typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
 
 
 def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:

@@ -28,7 +28,7 @@ else:
 
 ContractIds = Annotated[
     list[str] | None,
-    typer.Option("--contract", metavar="ID", help=_("Only this contract (repeat for more).")),
+    typer.Option("--contract", metavar=_("ID"), help=_("Only this contract (repeat for more).")),
 ]
 Party = Annotated[
     str | None, typer.Option("--party", help=_("Only contracts with a party whose name holds this."))
@@ -42,7 +42,7 @@ def export(
     opts: Opts,
     sqlite: Annotated[
         Path,
-        typer.Option("--sqlite", metavar="FILE", help=_("Write an SQLite database (for Datasette, SQL).")),
+        typer.Option("--sqlite", metavar=_("FILE"), help=_("Write an SQLite database (for Datasette, SQL).")),
     ],
     contract: ContractIds = None,
     party: Party = None,
@@ -81,9 +81,9 @@ def portfolio(
 @command(app, "renew", where=False, dry_run=True)
 def renew(
     opts: Opts,
-    source: Annotated[str, typer.Option("--from", metavar="ID|FILE", help=_("The contract renewed."))],
-    new_id: Annotated[str, typer.Option("--id", metavar="ID", help=_("The new contract's id."))],
-    start: Annotated[str, typer.Option("--start", metavar="DATE", help=_("The new term's first day."))],
+    source: Annotated[str, typer.Option("--from", metavar=_("ID|FILE"), help=_("The contract renewed."))],
+    new_id: Annotated[str, typer.Option("--id", metavar=_("ID"), help=_("The new contract's id."))],
+    start: Annotated[str, typer.Option("--start", metavar=_("DATE"), help=_("The new term's first day."))],
 ) -> None:
     """Next term's contract from this one: dates, periods and calendar moved, roster carried over."""
     messages.written(renewal.renew(source, new_id, start, dry_run=opts.dry_run))

@@ -94,7 +94,7 @@ def roster_add(
 
 
 @command(roster_app, "leave", dry_run=True)
-def roster_leave(opts: Opts, person_id: Annotated[str, typer.Argument(metavar="ID")], on: DateOpt) -> None:
+def roster_leave(opts: Opts, person_id: Annotated[str, typer.Argument(metavar=_("ID"))], on: DateOpt) -> None:
     """From --date on, the person no longer counts."""
     messages.written(records.roster_leave(opts.contract, opts.ledger, person_id, on, dry_run=opts.dry_run))
 

@@ -72,7 +72,7 @@ def check(
         str | None,
         typer.Option(
             "--since",
-            metavar="REV",
+            metavar=_("REV"),
             help=_(
                 "Audit every commit from REV to HEAD: a record a commit drops without a void is "
                 "a problem (the work tree is always compared with HEAD)."
@@ -95,7 +95,7 @@ def contract(
         Path | None,
         typer.Option(
             "--contract",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Contract YAML (default: $SEATLEDGER_CONTRACT, or the one in contracts/)."),
         ),
     ] = None,

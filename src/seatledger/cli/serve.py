@@ -24,7 +24,7 @@ def serve(
         str,
         typer.Option(
             "--host",
-            metavar="ADDRESS",
+            metavar=_("ADDRESS"),
             help=_("Address to listen on; anything but 127.0.0.1 is seen by others."),
         ),
     ] = "127.0.0.1",
@@ -32,7 +32,9 @@ def serve(
     static: Annotated[
         Path | None,
         typer.Option(
-            "--static", metavar="DIR", help=_("Write the pages as files in DIR (to publish them) and stop.")
+            "--static",
+            metavar=_("DIR"),
+            help=_("Write the pages as files in DIR (to publish them) and stop."),
         ),
     ] = None,
 ) -> None:

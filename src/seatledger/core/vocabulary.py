@@ -44,7 +44,7 @@ HOLIDAYS = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-STATUSES = {"open": "未整改", "cured": "已整改", "past cure-by": "逾期未整改", "terminated": "已解除合同"}
+STATUSES = {"open": "未整改", "cured": "已整改", "past cure-by": "已过整改期限", "terminated": "已解除合同"}
 ROSTER_RULES = {
     "headcount": "座席人数",
     "degree-quota": "学历比例",
@@ -86,6 +86,41 @@ KINDS = {
     "document": "付款依据文件",
     "void": "作废",
     "person": "人员",
+}
+# a record's fields, where a change lists them (diff): the file's keys, in words
+FIELDS = {
+    "absent": "缺勤",
+    "amount": "金额",
+    "badge": "考勤编号",
+    "clause": "条款",
+    "count": "次数",
+    "cure_by": "整改期限",
+    "deducted": "已扣款",
+    "degree": "学历",
+    "dispute": "争议",
+    "document": "文件",
+    "excused": "免责",
+    "group": "小组",
+    "incident": "事件",
+    "instalment": "期次",
+    "invoiced": "已开票",
+    "joined": "入职",
+    "left": "离职",
+    "name": "名称",
+    "notice": "整改通知",
+    "obligation": "计次工作",
+    "paid": "已付",
+    "penalty": "扣款项目",
+    "present": "在岗",
+    "reason": "原因",
+    "ref": "文号",
+    "repeat": "重复",
+    "required": "需要",
+    "role": "岗位",
+    "shift": "班次",
+    "staff": "人员",
+    "target": "作废对象",
+    "to": "至",
 }
 # the command line's own choices (--by, --format, --lang), by a Chinese name too
 OPTION_TITLES = {

@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from seatledger.core.i18n import N_, _, tr
+from seatledger.core.i18n import N_, _, current, local, tr
+from seatledger.core.vocabulary import DAY_KINDS, HOLIDAYS, ROSTER_RULES, STATUSES, WEEKDAYS, WINDOWS, shown
 
 FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})  # Excel refuses these in a sheet name
 
@@ -32,6 +33,19 @@ class Grid(NamedTuple):
     rows: tuple[tuple[Any, ...], ...]
     total: tuple[Any, ...] | None = None  # a value, a Formula, or None per column
     banner: str = ""  # above the title: the figures are incomplete
+
+
+def keys_dropped(grid: Grid, col: int) -> Grid:
+    """Under zh the column `col` of keys goes: the title beside it names the row, and a key
+    is for typing, not for the reader (as in the text reports)."""
+    if current() != "zh":
+        return grid
+
+    def cut(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return row[:col] + row[col + 1 :]
+
+    total = cut(grid.total) if grid.total is not None else None
+    return grid._replace(columns=cut(grid.columns), rows=tuple(cut(r) for r in grid.rows), total=total)
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -91,7 +105,15 @@ def roster(d: dict[str, Any]) -> list[Grid]:
         (N_("detail"), "text"),
     )
     rows = [
-        (v["from"], v["to"], v["rule"], v["clause"], v["expected"], v["actual"], v["detail"])
+        (
+            v["from"],
+            v["to"],
+            shown(v["rule"], ROSTER_RULES),
+            v["clause"],
+            v["expected"],
+            v["actual"],
+            v["detail"],
+        )
         for v in d["violations"]
     ]
     return [
@@ -122,10 +144,18 @@ def compliance(d: dict[str, Any]) -> list[Grid]:
         (N_("shortfall"), "int"),
     )
     rows = [
-        (o["obligation"], o["title"], o["clause"], o["window"], o["required"], o["windows"], o["shortfalls"])
+        (
+            o["obligation"] if current() != "zh" else o["title"] or o["obligation"],
+            o["title"],
+            o["clause"],
+            shown(o["window"], WINDOWS),
+            o["required"],
+            o["windows"],
+            o["shortfalls"],
+        )
         for o in d["obligations"]
     ]
-    return [
+    grid = keys_dropped(
         Grid(
             _("Counted duties"),
             tr(
@@ -137,8 +167,10 @@ def compliance(d: dict[str, Any]) -> list[Grid]:
             columns,
             tuple(rows),
             (_("duties short"), None, None, None, None, None, COUNT_ABOVE_ZERO),
-        )
-    ]
+        ),
+        1,
+    )
+    return [grid]
 
 
 def _csv_cell(value: Any, kind: str) -> Any:
@@ -177,10 +209,16 @@ def calendar(d: dict[str, Any]) -> list[Grid]:
     shifts = list(d["days"][0]["required"]) if d["days"] else []
     columns = (
         *cols((N_("date"), "date"), (N_("wd"), "text"), (N_("kind"), "text"), (N_("holiday / note"), "text")),
-        *((_(s), "int") for s in shifts),
+        *((shown(s), "int") for s in shifts),
     )
     rows = [
-        (x["date"], _(x["weekday"]), _(x["kind"]), x["name"] and _(x["name"]), *x["required"].values())
+        (
+            x["date"],
+            shown(x["weekday"], WEEKDAYS),
+            shown(x["kind"], DAY_KINDS),
+            x["name"] and shown(x["name"], HOLIDAYS),
+            *x["required"].values(),
+        )
         for x in d["days"]
     ]
     working = sum(1 for x in d["days"] if x["kind"] == "working")
@@ -205,7 +243,8 @@ def notices(d: dict[str, Any]) -> list[Grid]:
         (N_("detail"), "text"),
     )
     rows = [
-        (n["id"], n["date"], n["clause"], n["cure_by"], _(n["status"]), n["detail"]) for n in d["notices"]
+        (n["id"], n["date"], n["clause"], n["cure_by"], shown(n["status"], STATUSES), local(n["detail"]))
+        for n in d["notices"]
     ]
     title = tr("Notices to cure, as of {as_of}", as_of=d["as_of"])
     return [Grid(_("Notices to cure"), title, columns, tuple(rows))]

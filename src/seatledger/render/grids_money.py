@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from seatledger.core.i18n import N_, _, local, tr
-from seatledger.render.grids import SUM, Grid, cols, incomplete
+from seatledger.core.vocabulary import UNITS, shown, titled
+from seatledger.render.grids import SUM, Grid, cols, incomplete, keys_dropped
 from seatledger.render.schemas_statement import statement
 from seatledger.reports.settlement import Statement
 
@@ -57,7 +58,7 @@ def _to_pay(d: dict[str, Any]) -> Grid:
     )
 
 
-def _interest(d: dict[str, Any]) -> Grid:
+def _interest(s: Statement, d: dict[str, Any]) -> Grid:
     """Interest payment by payment; the counted column is what this statement charges: the
     interest of payments made in the period, and what still accrues on unpaid instalments."""
     start, end = d["period"]["from"], d["period"]["to"]
@@ -66,7 +67,7 @@ def _interest(d: dict[str, Any]) -> Grid:
         head = (due["instalment"], due["amount"], due["requested"], due["due"])
         for p in due["payments"]:
             counted = p["interest"] if start <= p["date"] <= end else "0.00"
-            excused = p["excused"] or ""
+            excused = titled(p["excused"], s.excuse_titles.get(p["excused"])) if p["excused"] else ""
             rows.append((*head, p["date"], p["amount"], p["days_late"], p["interest"], excused, counted))
         if due["accruing"] != "0.00":
             rows.append((*head, None, None, due["days_late"], due["accruing"], _("unpaid"), due["accruing"]))
@@ -139,7 +140,7 @@ def settle(s: Statement) -> list[Grid]:
         (None, _("closing balance owed by Party A"), SUM, d["closing_balance_capitals"], None),
         banner,
     )
-    return [main, _to_pay(d)._replace(banner=banner), _interest(d), _invoices(s, d)]
+    return [main, _to_pay(d)._replace(banner=banner), _interest(s, d), _invoices(s, d)]
 
 
 DEDUCT_COLUMNS = (
@@ -169,7 +170,7 @@ def deduct(d: dict[str, Any]) -> list[Grid]:
             x["title"],
             x["clause"],
             x["quantity"],
-            x["unit"],
+            shown(x["unit"], UNITS),
             x["rate"],
             *amounts,
             " ".join(x["staff"]),
@@ -185,7 +186,7 @@ def deduct(d: dict[str, Any]) -> list[Grid]:
     )
     total = (_("total"), None, None, None, None, None, None, SUM, SUM, None, None)
     banner = incomplete(d["complete"], len(d["gaps"]) + len(d["unrecorded"]))
-    return [Grid(_("Deductions"), title, cols(*DEDUCT_COLUMNS), tuple(rows), total, banner)]
+    return [keys_dropped(Grid(_("Deductions"), title, cols(*DEDUCT_COLUMNS), tuple(rows), total, banner), 1)]
 
 
 def balance(d: dict[str, Any]) -> list[Grid]:
@@ -202,7 +203,7 @@ def balance(d: dict[str, Any]) -> list[Grid]:
     )
     rows = [
         (
-            r["period"],
+            _(r["period"]),  # the whole term's label is a word ("term"), a month's is not
             r["from"],
             r["to"],
             r["accrued"],

@@ -14,6 +14,7 @@ from typing import Any
 
 from seatledger.core.i18n import _, current, local, tr
 from seatledger.core.money import ZERO, capitals, fmt_grouped
+from seatledger.core.vocabulary import titled
 from seatledger.render.chart import chart
 from seatledger.render.page_style import CSS
 from seatledger.reports.balance import BalanceRow
@@ -128,7 +129,8 @@ def deductions(p: Printed[DeductionReport]) -> str:
     title = tr(
         "Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start, end=r.period.end
     )
-    by = [f"<tr>{text(k)}{money(v)}</tr>" for k, v in sorted(r.by_penalty.items())]
+    titles = {line.penalty: line.title for line in (*r.lines, *r.personal_fines)}
+    by = [f"<tr>{text(titled(k, titles.get(k)))}{money(v)}</tr>" for k, v in sorted(r.by_penalty.items())]
     total = f'<tr class="total">{text("= " + _("total deducted from Party B"))}{money(r.total)}</tr>'
     body = (
         header(p, title)

@@ -10,6 +10,7 @@ from html import escape
 
 from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import N_, _, local, tr
+from seatledger.core.vocabulary import CHANGES, DAY_KINDS, HOLIDAYS, KINDS, STATUSES, WEEKDAYS, WINDOWS, shown
 from seatledger.render.html import header, money, page, section, signatures, table, text
 from seatledger.reports.calendar_days import MonthCalendar
 from seatledger.reports.compliance import ComplianceReport
@@ -57,12 +58,13 @@ def compliance(p: Printed[ComplianceReport]) -> str:
     assert isinstance(r, ComplianceReport)
     title = tr("Counted duties {label}", label=r.period.label)
     rows = [
-        f"<tr>{text(s.obligation.title)}{text(s.obligation.clause, 'k')}{text(_(s.obligation.window))}"
+        f"<tr>{text(s.obligation.title)}{text(s.obligation.clause, 'k')}"
+        f"{text(shown(s.obligation.window, WINDOWS))}"
         f"{_count(s.obligation.required)}{_count(len(s.lines))}{_count(len(s.shortfalls))}</tr>"
         for s in r.obligations
     ]
     short = [
-        f"<tr>{text(s.obligation.title)}{text(line.window.label, 'k')}{text(line.window.start, 'k')}"
+        f"<tr>{text(s.obligation.title)}{text(local(line.window.label), 'k')}{text(line.window.start, 'k')}"
         f"{text(line.window.end, 'k')}{_count(line.required)}{_count(line.recorded)}"
         f"{_count(line.shortfall)}</tr>"
         for s in r.obligations
@@ -88,13 +90,13 @@ def calendar(p: Printed[MonthCalendar]) -> str:
     for d in c.days:
         need = "".join(_count(d.required[s]) if d.required[s] else "<td></td>" for s in SHIFTS)
         rows.append(
-            f'<tr class="{d.kind}">{text(d.date, "k")}{text(_(d.weekday))}{text(_(d.kind))}'
-            f"{text(d.name or '')}{need}</tr>"
+            f'<tr class="{d.kind}">{text(d.date, "k")}{text(shown(d.weekday, WEEKDAYS))}'
+            f"{text(shown(d.kind, DAY_KINDS))}{text(shown(d.name, HOLIDAYS) if d.name else '')}{need}</tr>"
         )
     working = sum(1 for d in c.days if d.kind == "working")
     body = (
         header(p, title)
-        + table(["date", "wd", "kind", "holiday / note", *SHIFTS], rows)
+        + table(["date", "wd", "kind", "holiday / note", *map(shown, SHIFTS)], rows)
         + _said(tr("{working} working days", working=working))
     )
     return page(title, body)
@@ -106,7 +108,7 @@ def notices(p: Printed[NoticesReport]) -> str:
     title = tr("Notices to cure, as of {as_of}", as_of=r.as_of)
     rows = [
         f"<tr>{text(n.id, 'k')}{text(n.date, 'k')}{text(n.clause, 'k')}{text(n.cure_by, 'k')}"
-        f"{text(_(local(n.status)))}{text(n.detail)}</tr>"
+        f"{text(shown(n.status, STATUSES))}{text(n.detail)}</tr>"
         for n in r.lines
     ]
     content = (
@@ -151,7 +153,8 @@ def diff(p: Printed[LedgerDiff]) -> str:
         )
     warned = "".join(_said(w.replace("**", "").replace("`", ""), "warn") for w in warnings(d))
     records = [
-        f"<tr>{text(_(r.change))}{text(r.id, 'k')}{text(_(r.kind))}{text(r.date or '', 'k')}"
+        f"<tr>{text(shown(r.change, CHANGES))}{text(r.id, 'k')}{text(shown(r.kind, KINDS))}"
+        f"{text(r.date or '', 'k')}"
         f"{text(what_changed(r))}</tr>"
         for r in (*d.records, *d.roster)
     ]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from html import escape
 
 from seatledger.core.contract import Contract
-from seatledger.core.i18n import N_, _, local, tr
+from seatledger.core.i18n import N_, _, current, local, tr
 from seatledger.core.money import ZERO, fmt_grouped
 from seatledger.render.html import (
     chart_and_signatures,
@@ -81,7 +81,10 @@ def to_pay_lines(s: Statement) -> list[str]:
 def _excuse(c: Contract, key: str | None) -> str:
     if not key:
         return ""
-    return tr("excused: {title} ({key})", title=c.late_interest.excuses.get(key, key), key=key)
+    title = c.late_interest.excuses.get(key, key)
+    if current() == "zh":  # the key is for typing; the contract's title names the excuse
+        return tr("excused: {title}", title=title)
+    return tr("excused: {title} ({key})", title=title, key=key)
 
 
 def _rate(c: Contract, d: Due) -> str:

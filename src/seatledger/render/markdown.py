@@ -9,37 +9,10 @@ from decimal import Decimal
 from seatledger.core.choices import SHIFT_TITLES
 from seatledger.core.i18n import N_, _, current, tr
 from seatledger.core.money import fmt_grouped
-from seatledger.core.vocabulary import shown
+from seatledger.core.vocabulary import FIELDS, shown
 from seatledger.reports.ledger_diff import LedgerDiff, MoneyDelta, RecordChange, record_fields
 
 SHOWN = 30  # records listed; the rest are counted
-FIELDS = {  # a record's fields, named for people in the comment
-    "absent": N_("absent"),
-    "amount": N_("amount"),
-    "clause": N_("clause"),
-    "count": N_("count"),
-    "cure_by": N_("cure by"),
-    "deducted": N_("deducted"),
-    "dispute": N_("dispute"),
-    "document": N_("document"),
-    "excused": N_("excused"),
-    "incident": N_("incident"),
-    "instalment": N_("instalment"),
-    "invoiced": N_("invoiced"),
-    "notice": N_("notice"),
-    "obligation": N_("obligation"),
-    "paid": N_("paid"),
-    "penalty": N_("penalty"),
-    "present": N_("present"),
-    "reason": N_("reason"),
-    "ref": N_("reference"),
-    "repeat": N_("repeat"),
-    "required": N_("required"),
-    "shift": N_("shift"),
-    "staff": N_("staff"),
-    "target": N_("target"),
-    "to": N_("to"),
-}
 CHANGES = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
 SEALED = {
     "records": N_("records"),
@@ -83,7 +56,9 @@ def what_changed(r: RecordChange) -> str:
     if r.kind == "void" and r.target:
         return tr("withdraws {target}", target=r.target)
     if r.change == "changed":
-        return "; ".join(f"{k}: {a or _('(none)')} → {b or _('(none)')}" for k, a, b in r.fields)
+        return "; ".join(
+            f"{shown(k, FIELDS)}: {a or _('(none)')} → {b or _('(none)')}" for k, a, b in r.fields
+        )
     return ""
 
 
@@ -106,18 +81,15 @@ def substance(r: RecordChange) -> str:
             text += "; " + tr("absent {ids}", ids=fields["absent"].strip("[]"))
         return text
     skip = {"id", "kind", "date", "note"}
-    return ", ".join(
-        f"{_(FIELDS.get(k, k))} {_value(r, k, v.strip(chr(34)))}"
+    if current() != "zh":
+        return ", ".join(f"{k} {v.strip(chr(34))}" for k, v in fields.items() if k not in skip and v)
+    # in Chinese each field by its word, a penalty by its title, a shift or role by its word
+    titles = {line.penalty: line.title for line in r.lines}
+    return "，".join(
+        f"{shown(k, FIELDS)} {titles.get(v.strip(chr(34))) or shown(v.strip(chr(34)))}"
         for k, v in fields.items()
         if k not in skip and v
     )
-
-
-def _value(r: RecordChange, field: str, value: str) -> str:
-    """A field's value for people: a penalty by its contract title in Chinese, a key by its word."""
-    if field == "penalty" and r.lines and current() == "zh":
-        return r.lines[0].title
-    return shown(value)
 
 
 def money_of(r: RecordChange) -> str:

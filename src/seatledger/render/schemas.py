@@ -9,8 +9,9 @@ import io
 from datetime import date
 from typing import Any
 
-from seatledger.core.i18n import N_, _
+from seatledger.core.i18n import N_, _, current, local
 from seatledger.core.money import ZERO, fmt
+from seatledger.core.vocabulary import PAYERS, UNITS, shown
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms
@@ -93,18 +94,22 @@ def deduction_csv(r: DeductionReport) -> str:
     deducted from Party B and the fines to theirs."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_(c) for c in CSV_COLUMNS])
+    # under zh the title names the penalty; its key is for typing (as in the text report)
+    columns = [c for c in CSV_COLUMNS if c != "penalty" or current() != "zh"]
+    writer.writerow([_(c) for c in columns])
     lines = [(False, line) for line in r.lines] + [(True, line) for line in r.personal_fines]
     for fine, line in lines:
         row = deduction_line(line)
         row["staff"] = " ".join(row["staff"])
+        row |= {"unit": shown(line.unit, UNITS), "payer": shown(line.payer, PAYERS)}
+        row["shift"] = line.shift and shown(line.shift)
         if fine:
             row["fine on a person"], row["amount"] = row["amount"], None
-        writer.writerow(["" if row.get(c) is None else row[c] for c in CSV_COLUMNS])
+        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
     fines = sum((line.amount for line in r.personal_fines), ZERO)
-    at = CSV_COLUMNS.index("amount")
+    at = columns.index("amount")
     writer.writerow(
-        [_("total")] + [""] * (at - 1) + [fmt(r.total), fmt(fines)] + [""] * (len(CSV_COLUMNS) - at - 2)
+        [_("total")] + [""] * (at - 1) + [fmt(r.total), fmt(fines)] + [""] * (len(columns) - at - 2)
     )
     return "\ufeff" + out.getvalue()
 
@@ -151,6 +156,7 @@ def balance_csv(rows: list[BalanceRow]) -> str:
     for r in rows:
         row = balance_row(r)
         row["complete"] = _("yes") if r.complete else _("no")
+        row["period"] = local(r.period.label)
         writer.writerow([row[c] for c in BALANCE_COLUMNS])
     sums = [fmt(sum((getattr(r, c) for r in rows), ZERO)) for c in ("accrued", "deducted", "paid", "balance")]
     writer.writerow([_("total"), "", "", *sums, fmt(rows[-1].running) if rows else "0.00", ""])

@@ -7,9 +7,9 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from seatledger.core.i18n import _, tr
+from seatledger.core.i18n import N_, _, tr
 from seatledger.core.money import ZERO, fmt
-from seatledger.render.grids import Grid, yes_no
+from seatledger.render.grids import Grid, cols, yes_no
 from seatledger.render.schemas import day
 from seatledger.render.schemas_statement import statement
 from seatledger.reports.portfolio import ContractRow, Portfolio, Totals
@@ -86,11 +86,13 @@ def portfolio(p: Portfolio) -> dict[str, Any]:
     }
 
 
+# the keys head the English csv as they always have; under zh each reads as its word
 COLUMNS = (
-    ("contract", "text"), ("party_a", "text"), ("party_b", "text"), ("from", "date"), ("to", "date"),
-    ("accrued", "money"), ("deducted", "money"), ("paid", "money"), ("balance_owed", "money"),
-    ("next_payment", "money"), ("next_due", "date"), ("overdue", "money"), ("accruing", "money"),
-    ("open_notices", "int"), ("findings", "int"), ("problems", "int"), ("complete", "flag"),
+    (N_("contract"), "text"), (N_("party_a"), "text"), (N_("party_b"), "text"), (N_("from"), "date"),
+    (N_("to"), "date"), (N_("accrued"), "money"), (N_("deducted"), "money"), (N_("paid"), "money"),
+    (N_("balance_owed"), "money"), (N_("next_payment"), "money"), (N_("next_due"), "date"),
+    (N_("overdue"), "money"), (N_("accruing"), "money"), (N_("open_notices"), "int"),
+    (N_("findings"), "int"), (N_("problems"), "int"), (N_("complete"), "flag"),
 )  # fmt: skip
 
 
@@ -125,7 +127,7 @@ def grid(p: Portfolio) -> Grid:
     data = portfolio(p)
     t = data["total"]
     total = (
-        "total",
+        _("total"),
         "",
         "",
         "",
@@ -141,11 +143,11 @@ def grid(p: Portfolio) -> Grid:
         t["open_notices"],
         t["findings"],
         sum(len(c["problems"]) for c in data["contracts"]),
-        bool(data["complete"]),
+        yes_no(bool(data["complete"])),
     )
     rows = tuple(_line(c) for c in data["contracts"])
     title = tr("Portfolio as of {date}: {n} contract(s)", date=data["as_of"], n=len(rows))
-    return Grid(_("Portfolio"), title, COLUMNS, rows, total)
+    return Grid(_("Portfolio"), title, cols(*COLUMNS), rows, total)
 
 
 def csv_bytes(p: Portfolio) -> bytes:

@@ -14,6 +14,7 @@ import jinja2
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import N_, _, local, tr, use
 from seatledger.core.money import capitals, fmt_grouped
+from seatledger.core.vocabulary import KINDS, shown
 from seatledger.web import listing, pages, printed_pages
 from seatledger.web.links import OVERVIEW, Links
 from seatledger.web.site import Snapshot
@@ -51,7 +52,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     env.globals.update(_=_, tr=tr, local=local, money=fmt_grouped, capitals=capitals, nav=NAV)
-    env.globals.update(weekdays=pages.WEEKDAYS, shift_names=pages.SHIFT_NAMES)
+    env.globals.update(weekdays=pages.WEEKDAYS, shift_names=pages.SHIFT_NAMES, shown=shown, kind_words=KINDS)
     return env
 
 

@@ -47,14 +47,16 @@ def statement(s: Statement) -> None:
         )
     t.add_section()
     t.add_row(
-        mk("[bold]closing balance owed by Party A[/]"),
+        tm("[bold]= {label}[/]", label=_("closing balance owed by Party A")),
         "",
         tm("[bold]{amount}[/]", amount=fmt_grouped(s.closing)),
         capitals(s.closing),
         "",
     )
+    t.add_section()  # what Party A pays next foots on its own: the next instalment + the balance
     if s.next_label:
         t.add_row(tr("next: {label}", label=s.next_label), "", fmt_grouped(s.next_amount), "", "")
+    t.add_row(_("+ closing balance owed by Party A (above)"), "", fmt_grouped(s.closing), "", "")
     if s.disputed:
         t.add_row(
             _("+ deductions under dispute, not withheld (rule 17)"),
@@ -63,8 +65,9 @@ def statement(s: Statement) -> None:
             "",
             ", ".join(line.record for line in s.disputed),
         )
+    t.add_section()
     t.add_row(
-        mk("[bold]Party A should pay next[/]"),
+        tm("[bold]= {label}[/]", label=_("Party A should pay next")),
         "",
         tm("[bold]{amount}[/]", amount=fmt_grouped(s.next_payment)),
         capitals(s.next_payment),

@@ -40,6 +40,17 @@ def test_a_missing_roster_is_named_first(example: Path, run: Run) -> None:
     )
 
 
+@pytest.mark.parametrize("month", ["2022-08", "2023-03"])
+def test_a_deleted_month_file_does_not_pass_check(example: Path, run: Run, month: str) -> None:
+    """Every month of the term has its file (init and migrate write them), so a deleted one is
+    a problem, not only gaps (which check lists without failing): between two months or last."""
+    (example / f"{month}.yaml").unlink()
+    r = run("check")
+    assert r.exit_code == 1
+    assert f"{month}.yaml: missing month file" in r.output
+    assert run("settle", "--quarter", "Q3").exit_code == 1
+
+
 def test_a_missing_ledger_yaml_is_named(example: Path, run: Run) -> None:
     (example / "ledger.yaml").unlink()
     r = run("check")

@@ -4,12 +4,44 @@ file under a name it is not read by."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
 
 MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.yaml$")
+
+
+def missing_months(files: list[Path], first: date, last: date) -> list[Problem]:
+    """Month files gone from a ledger in the layout with day lines, where `init` (or
+    `migrate`) wrote every month of the term: a deleted month would otherwise read as gaps
+    only, which `check` lists without failing."""
+    if not files or not any(b"# == " in f.read_bytes()[:4096] for f in files[:1]):
+        return []  # the old layout made a month's file with its first record
+    present = {f.name for f in files}
+    out = []
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        name = f"{y}-{m:02d}.yaml"
+        path = files[0].parent / name
+        if name not in present and not path.exists():  # a folder there is named already
+            out.append(
+                Problem(
+                    str(path),
+                    0,
+                    "",
+                    msg(
+                        "missing month file: every month of the term has its file (`seatledger init` "
+                        "wrote it); restore it, e.g. `git checkout -- {path}`; if its records were "
+                        "removed on purpose, put them back and void them (`seatledger void`)",
+                        path=path,
+                    ),
+                    code="missing",
+                )
+            )
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def missing_problem(path: Path) -> Problem:

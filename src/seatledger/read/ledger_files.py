@@ -18,7 +18,7 @@ from seatledger.read.closings_file import CLOSINGS_FILE, read_closings
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import META, PERSON, FieldProblems, build, build_record
 from seatledger.read.file_problems import MONTH_FILE as MONTH_FILE
-from seatledger.read.file_problems import cut_short, missing_problem, month_name, old_layout
+from seatledger.read.file_problems import cut_short, missing_months, missing_problem, month_name, old_layout
 from seatledger.read.yaml_reader import (
     YamlError,
     YMap,
@@ -225,10 +225,13 @@ def load(contract_path: Path, ledger_dir: Path) -> Ledger:
     else:
         problems.insert(0, missing_problem(roster_path))
     records: list[Record] = []
-    for path in month_files(ledger_dir):  # cli.main sets the collector's threshold for this
+    months = month_files(ledger_dir)
+    for path in months:  # cli.main sets the collector's threshold for this
         month_records, month_problems = read_month(path)
         records += month_records
         problems += month_problems
+    if contract.term.start <= meta.recorded_from <= contract.term.end:  # else a problem of its own
+        problems += missing_months(months, meta.recorded_from, contract.term.end)
     records.sort(key=lambda r: r.date)
     closings: list[Closing] = []
     if (ledger_dir / CLOSINGS_FILE).exists() and not_regular(ledger_dir / CLOSINGS_FILE) is None:

@@ -30,7 +30,7 @@ def days_of_month(year: int, month: int) -> list[date]:
 
 def skeleton(year: int, month: int, ledger_name: str) -> str:
     """A new month file: its heading and every day line, no record yet."""
-    head = f"# {year}-{month:02d}: records of {ledger_name}\n\n"
+    head = f"# {year}-{month:02d}：{ledger_name} 的记录 · records of {ledger_name}\n\n"
     return head + "".join(day_line(d) for d in days_of_month(year, month))
 
 

@@ -19,6 +19,7 @@ from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
 from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
 from seatledger.core.results import Written
+from seatledger.core.vocabulary import KINDS, term
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.locate import resolve
@@ -148,7 +149,7 @@ def record(
     paths = paths_of(contract, ledger)
     c = load_contract(paths.contract)
     if DECLARED[kind].seats:
-        refuse_without_staffing(paths.contract, c, msg("a {kind} record", kind=kind))
+        refuse_without_staffing(paths.contract, c, msg("recording {kind}", kind=term(kind, KINDS)))
     draft = _named(c, fields, kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)

@@ -31,6 +31,7 @@ from seatledger.core.records import (
     Request,
 )
 from seatledger.core.titles import listed, titles
+from seatledger.core.vocabulary import KINDS, term
 
 
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
@@ -66,9 +67,9 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
 def without_staffing(kind: str) -> str:
     """Why a seat record or a roster entry does not fit a contract paid without seats."""
     return msg(
-        "the contract has no `staffing:` block (seats, degree quota, groups): a {kind} record "
-        "applies only to a contract with seats",
-        kind=kind,
+        "the contract has no `staffing:` block (seats, degree quota, groups): a record of kind "
+        "{kind} applies only to a contract with seats",
+        kind=term(kind, KINDS),
     )
 
 

@@ -13,7 +13,7 @@ from seatledger.core.titles import listed, titles
 
 def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
     if c.staffing is None:
-        return [problem(p, "id", without_staffing("roster")) for p in roster]
+        return [problem(p, "id", without_staffing("person")) for p in roster]
     out = []
     groups = {g.key for g in c.staffing.groups}
     seen: set[str] = set()

@@ -77,7 +77,11 @@ def contract_terms(c: Contract) -> ContractTerms:
             Term("grounds", g.clause, g.title, msg("notice first") if g.needs_notice else "", g.clause)
             for g in c.termination.grounds
         ]
-    terms += [Term("settings", k, "", term(str(v), SETTINGS), "") for k, v in c.settings._asdict().items()]
+    terms += [  # a seat reading is not given where there are no seats
+        Term("settings", k, "", term(str(v), SETTINGS), "")
+        for k, v in c.settings._asdict().items()
+        if v is not None
+    ]
     return ContractTerms(
         c.id,
         c.title,

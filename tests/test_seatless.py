@@ -209,3 +209,12 @@ def test_a_seat_contract_still_needs_its_seat_terms(tmp_path: Path, run: Run) ->
     assert code == 1 and "settings.shortage_basis" in out and "where the contract has `staffing:`" in out
     code, out = _contract_with(tmp_path, run, "    computed: true\n", "")
     assert code == 1 and "exactly one penalty is `computed: true`" in out
+
+
+def test_a_completion_is_refused_without_a_final_payment(score: Path, run: Run) -> None:
+    before = snapshot(score)
+    got = run("record", "completion", "--date", "2026-07-10", "--amount", "1000.00")
+    assert got.exit_code == 1 and "the contract has no final payment" in got.output
+    zh = run("--lang", "zh", "record", "completion", "--date", "2026-07-10", "--amount", "1000.00")
+    assert zh.exit_code == 1 and "合同没有尾款" in zh.output
+    assert snapshot(score) == before

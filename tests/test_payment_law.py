@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import SEED, Run, write_roster
-from seatledger.rules.payment_law import article
+from seatledger.rules.payment_law import VERSIONS, article
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
 R728 = "保障中小企业款项支付条例 (国务院令第728号) art. "
@@ -29,6 +29,26 @@ def test_the_article_of_the_text_in_force_on_the_day() -> None:
     assert article("undisputed", date(2025, 6, 1)) == R802 + "15"
     assert article("undisputed", date(2025, 5, 31)) is None  # the 2020 text has none
     assert article("interest-floor", date(2020, 8, 31)) is None  # before the 2020 text
+
+
+def test_both_texts_as_data() -> None:
+    """Each text's decree, the day it came into force and its article for each duty: the
+    days (728号 art. 8, 802号 art. 9), the clock from acceptance (art. 9, art. 10), the audit
+    (art. 11, art. 12), the undisputed part (802号 art. 15 only), the floor (art. 15, art. 17)."""
+    assert [(v.decree, v.in_force, v.articles) for v in VERSIONS] == [
+        (
+            "国务院令第728号",
+            date(2020, 9, 1),
+            {"payment-term": 8, "acceptance": 9, "audit": 11, "interest-floor": 15},
+        ),
+        (
+            "国务院令第802号",
+            date(2025, 6, 1),
+            {"payment-term": 9, "acceptance": 10, "audit": 12, "undisputed": 15, "interest-floor": 17},
+        ),
+    ]
+    assert article("acceptance", date(2025, 5, 31)) == R728 + "9"
+    assert article("acceptance", date(2025, 6, 1)) == R802 + "10"
 
 
 def sme(project: Path, shift_years: int = 0, extra: str = "") -> None:

@@ -22,6 +22,9 @@ from test_payment_law import LEDGER, sme
 
 R728 = "保障中小企业款项支付条例 (国务院令第728号) art. 8"
 R802 = "保障中小企业款项支付条例 (国务院令第802号) art. 9"
+# From acceptance, the days' article and the one that starts the clock on acceptance.
+A728 = "保障中小企业款项支付条例 (国务院令第728号) art. 8 and art. 9"
+A802 = "保障中小企业款项支付条例 (国务院令第802号) art. 9 and art. 10"
 
 
 @pytest.mark.parametrize(
@@ -51,15 +54,15 @@ def test_from_acceptance_where_acceptance_is_the_condition() -> None:
     """Issue 25's worked quarter: assessed (accepted) 2025-10-10, due 2025-11-09 at the latest."""
     clock = latest_due(date(2025, 9, 30), "acceptance", accepted=date(2025, 10, 10), acceptance_days=15)
     assert (clock.starts, clock.start, clock.latest) == ("acceptance", date(2025, 10, 10), date(2025, 11, 9))
-    assert clock.citation == R802
+    assert clock.citation == A802 and clock.articles == (9, 10)
 
 
 def test_the_text_in_force_when_acceptance_starts_the_clock_not_at_delivery() -> None:
     """Delivered under 728号, accepted under 802号: the clock starts under 802号."""
     clock = latest_due(date(2025, 5, 20), "acceptance", accepted=date(2025, 6, 3))
-    assert (clock.latest, clock.citation) == (date(2025, 7, 3), R802)
+    assert (clock.latest, clock.citation) == (date(2025, 7, 3), A802)
     before = latest_due(date(2025, 5, 10), "acceptance", accepted=date(2025, 5, 30))
-    assert (before.latest, before.citation) == (date(2025, 6, 29), R728)
+    assert (before.latest, before.citation, before.articles) == (date(2025, 6, 29), A728, (8, 9))
 
 
 def test_a_delayed_acceptance_starts_the_clock_when_the_acceptance_period_ends() -> None:
@@ -90,7 +93,7 @@ def test_the_delayed_acceptance_period_across_the_revision() -> None:
     """Delivered 2025-05-20 with 15 days to accept and not accepted: the period ends on
     2025-06-04, so the clock starts under 802号."""
     clock = latest_due(date(2025, 5, 20), "acceptance", acceptance_days=15, as_of=date(2025, 7, 1))
-    assert (clock.start, clock.latest, clock.citation) == (date(2025, 6, 4), date(2025, 7, 4), R802)
+    assert (clock.start, clock.latest, clock.citation) == (date(2025, 6, 4), date(2025, 7, 4), A802)
 
 
 def test_before_the_2020_text_there_is_no_statutory_date() -> None:
@@ -141,7 +144,11 @@ def test_settle_shows_the_lawful_date_and_finds_the_later_contract_date_and_the_
         "days": 30,
         "latest": "2025-07-30",
     }
-    assert (first["decree"], first["article"], first["contract_due"]) == ("国务院令第802号", 9, "2025-09-28")
+    assert (first["decree"], first["articles"], first["contract_due"]) == (
+        "国务院令第802号",
+        [9],
+        "2025-09-28",
+    )
     assert first["contract_later"] is True
     assert [(p["date"], p["days_late"]) for p in first["paid_after"]] == [("2025-08-05", 6)]
     found = _clock_findings(q3)
@@ -212,7 +219,8 @@ def test_acceptance_dates_supplied_start_the_clock(project: Path, run: Run) -> N
     assert two.contract_due == date(2025, 11, 19) and two.contract_later
     shown = statement(s)["statutory_due"]
     assert [r["clock_starts"] for r in shown] == ["acceptance", "delayed-acceptance", None]
-    assert any("due 2025-11-19 under the contract" in str(f.message) for f in s.findings)
+    (later,) = [str(f.message) for f in s.findings if "due 2025-11-19 under the contract" in str(f.message)]
+    assert "latest lawful due date 2025-11-14" in later and A802 in later
 
 
 def test_the_seat_contract_without_a_payment_block_shows_no_clock(project: Path, run: Run) -> None:

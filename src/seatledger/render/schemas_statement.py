@@ -57,7 +57,7 @@ def statutory(r: StatutoryDue) -> dict[str, Any]:
         "days": c.days,
         "latest": day(c.latest),
         "decree": v.decree if v else None,
-        "article": v.articles["payment-term"] if v else None,
+        "articles": list(c.articles),
         "citation": str(c.citation) if c.citation else None,
         "contract_due": day(r.contract_due),
         "contract_later": r.contract_later,

@@ -6,9 +6,10 @@ Verified against the published texts (found with the project's search tool): 802
 (30 days from delivery, at most 60 by contract), art. 12 (the audit result is no basis of
 settlement unless a law or administrative regulation says so), art. 15 (the undisputed part
 paid on time) and art. 17 (the interest floor); 728号's art. 15 (the interest floor).
-Not verified there, from the 2020 text as commonly cited: 728号's art. 8 (30/60 days) and
-art. 11 (audit, which allowed the contract to agree otherwise, so an agreed audit condition
-is no finding under it). 728号 has no article on the undisputed part."""
+Not verified there, from the texts as commonly cited: 728号's art. 8 (30/60 days) and art.
+11 (audit, which allowed the contract to agree otherwise, so an agreed audit condition is no
+finding under it); the clock from acceptance, or from the end of a delayed acceptance period,
+728号 art. 9 and 802号 art. 10. 728号 has no article on the undisputed part."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import Literal, NamedTuple
 from seatledger.core.contract import Contract
 from seatledger.core.i18n import Msg, msg
 
-Duty = Literal["payment-term", "audit", "undisputed", "interest-floor"]
+Duty = Literal["payment-term", "acceptance", "audit", "undisputed", "interest-floor"]
 
 # Days from delivery, or from acceptance where that is the agreed condition (both texts).
 STATUTORY_DAYS = 30
@@ -32,11 +33,15 @@ class Version(NamedTuple):
 
 
 VERSIONS: tuple[Version, ...] = (
-    Version("国务院令第728号", date(2020, 9, 1), {"payment-term": 8, "audit": 11, "interest-floor": 15}),
+    Version(
+        "国务院令第728号",
+        date(2020, 9, 1),
+        {"payment-term": 8, "acceptance": 9, "audit": 11, "interest-floor": 15},
+    ),
     Version(
         "国务院令第802号",
         date(2025, 6, 1),
-        {"payment-term": 9, "audit": 12, "undisputed": 15, "interest-floor": 17},
+        {"payment-term": 9, "acceptance": 10, "audit": 12, "undisputed": 15, "interest-floor": 17},
     ),
 )
 
@@ -75,6 +80,16 @@ def article(duty: Duty, day: date) -> Msg | None:
 def cite(v: Version, duty: Duty) -> Msg:
     return msg(
         "保障中小企业款项支付条例 ({decree}) art. {article}", decree=v.decree, article=v.articles[duty]
+    )
+
+
+def cite_two(v: Version, duty: Duty, also: Duty) -> Msg:
+    """Two articles of one text, e.g. the 30/60 days and the clock from acceptance."""
+    return msg(
+        "保障中小企业款项支付条例 ({decree}) art. {article} and art. {article2}",
+        decree=v.decree,
+        article=v.articles[duty],
+        article2=v.articles[also],
     )
 
 

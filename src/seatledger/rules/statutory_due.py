@@ -1,5 +1,6 @@
 """Rule 23: the latest lawful due date of a payment to a small or medium supplier, by the text
-of 保障中小企业款项支付条例 in force on the day its clock starts (728号 art. 8, 802号 art. 9).
+of 保障中小企业款项支付条例 in force on the day its clock starts (the days: 728号 art. 8, 802号
+art. 9; the clock from acceptance: 728号 art. 9, 802号 art. 10).
 
 The clock starts on delivery, or on acceptance where acceptance is the agreed condition; where
 the buyer delays acceptance past the agreed acceptance period (`payment.acceptance_days` after
@@ -19,7 +20,14 @@ from seatledger.core.i18n import N_, Msg, msg
 from seatledger.rules.accruals import instalment_in_force
 from seatledger.rules.book import Book
 from seatledger.rules.late_interest import Due
-from seatledger.rules.payment_law import AGREED_DAYS_AT_MOST, STATUTORY_DAYS, Version, cite, in_force
+from seatledger.rules.payment_law import (
+    AGREED_DAYS_AT_MOST,
+    STATUTORY_DAYS,
+    Version,
+    cite,
+    cite_two,
+    in_force,
+)
 
 Start = Literal["delivery", "acceptance", "delayed-acceptance"]
 
@@ -42,8 +50,21 @@ class Clock(NamedTuple):
     version: Version | None  # the text in force on the start; None before 2020-09-01
 
     @property
+    def articles(self) -> tuple[int, ...]:
+        """The days (728号 art. 8, 802号 art. 9) and, from acceptance, where the clock starts
+        (728号 art. 9, 802号 art. 10)."""
+        if self.version is None:
+            return ()
+        days = self.version.articles["payment-term"]
+        return (days,) if self.starts == "delivery" else (days, self.version.articles["acceptance"])
+
+    @property
     def citation(self) -> Msg | None:
-        return cite(self.version, "payment-term") if self.version is not None else None
+        if self.version is None:
+            return None
+        if self.starts == "delivery":
+            return cite(self.version, "payment-term")
+        return cite_two(self.version, "payment-term", "acceptance")
 
 
 def lawful_days(agreed: int | None) -> int:

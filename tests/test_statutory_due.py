@@ -6,6 +6,7 @@ calendar, the start not counted (May has 31 days, June 30, October 31)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -19,6 +20,7 @@ from seatledger.render.schemas_statement import statement
 from seatledger.reports.settlement import settle
 from seatledger.rules.statutory_due import latest_due, lawful_days
 from test_payment_law import LEDGER, sme
+from test_printed import pdf_text, print_to_pdf
 
 R728 = "保障中小企业款项支付条例 (国务院令第728号) art. 8"
 R802 = "保障中小企业款项支付条例 (国务院令第802号) art. 9"
@@ -229,3 +231,17 @@ def test_the_seat_contract_without_a_payment_block_shows_no_clock(project: Path,
     write_roster(project / LEDGER)
     out = _settle(run, "--quarter", "Q3")
     assert "statutory_due" not in out and not _clock_findings(out)
+
+
+@pytest.mark.slow
+def test_the_printed_page_in_chinese_carries_the_clock_in_a_browser(project: Path, run: Run) -> None:
+    """Printed by a real browser: the section, each date and the article are on the page."""
+    _project(project, run, DELIVERY)
+    page = project / "q3.html"
+    made = run("settle", "--quarter", "Q3", "--format", "html", "--output", str(page), "--lang", "zh")
+    assert made.exit_code == 0, made
+    text = pdf_text(print_to_pdf(page, project))
+    flat = re.sub(r"\s+", "", text)
+    assert "中小企业供应商的法定最迟付款日（规则23）" in flat
+    assert "交付2025-06-30" in flat and "2025-07-30" in flat and "2025-09-28" in flat
+    assert "《保障中小企业款项支付条例》（国务院令第802号）第9条" in flat

@@ -99,6 +99,21 @@ def test_a_term_across_2025_06_01_cites_each_text_for_its_dates(project: Path, r
     assert R802 + "12, for 2025-06-01..2026-03-31" in audit["message"]
 
 
+def test_acceptance_without_an_agreed_acceptance_period_is_a_finding(project: Path, run: Run) -> None:
+    """Both texts ask the parties to agree the acceptance period (728号 art. 9, 802号 art.
+    10); PAYMENT waits for acceptance and agrees none. With 15 days agreed, no finding."""
+    sme(project, shift_years=3, extra=PAYMENT)
+    found = [p for p in findings(project, run, "2025-04-01") if p["code"] == "acceptance-period"]
+    assert [p["field"] for p in found] == ["payment.acceptance_days"] * 2
+    assert R728 + "9, for 2025-04-01..2025-05-31" in found[0]["message"]
+    assert R802 + "10, for 2025-06-01..2026-03-31" in found[1]["message"]
+
+
+def test_an_agreed_acceptance_period_raises_no_such_finding(project: Path, run: Run) -> None:
+    sme(project, shift_years=3, extra=PAYMENT + "  acceptance_days: 15\n")
+    assert "acceptance-period" not in {p["code"] for p in findings(project, run, "2025-04-01")}
+
+
 def test_terms_within_the_limit_raise_nothing(project: Path, run: Run) -> None:
     """60 days is the limit itself, and 15 working days after a request is within it."""
     sme(project, shift_years=3, extra=PAYMENT.replace("90", "60").replace("true", "false"))
@@ -110,7 +125,7 @@ def test_a_supplier_not_known_to_be_an_sme_raises_nothing(project: Path, run: Ru
     contract = project / "contracts" / SEED.name
     contract.write_text(contract.read_text(encoding="utf-8") + PAYMENT, encoding="utf-8")
     codes = {p["code"] for p in findings(project, run, "2022-04-01")}
-    assert not codes & {"payment-term", "audit-settlement", "interest-floor"}
+    assert not codes & {"payment-term", "acceptance-period", "audit-settlement", "interest-floor"}
 
 
 def test_the_findings_in_chinese(project: Path, run: Run) -> None:

@@ -122,7 +122,7 @@ def law_findings(contract: Contract) -> list[LawFinding]:
     settlement that waits for an audit where the text in force forbids it."""
     if not contract.parties.b.sme:
         return []
-    return [*_terms(contract), *_audit(contract)]
+    return [*_terms(contract), *_acceptance_period(contract), *_audit(contract)]
 
 
 def _beyond(field: str, days: int, what: Msg, start: date, end: date) -> list[LawFinding]:
@@ -170,6 +170,31 @@ def _terms(c: Contract) -> list[LawFinding]:
                 inst.end,
             )
     return out
+
+
+def _acceptance_period(c: Contract) -> list[LawFinding]:
+    """Payment that waits for acceptance needs an agreed acceptance period: without one, no
+    day says when a delayed acceptance starts the clock."""
+    p = c.payment
+    if p is None or p.counted_from != "acceptance" or p.acceptance_days is not None:
+        return []
+    return [
+        LawFinding(
+            "payment.acceptance_days",
+            "acceptance-period",
+            msg(
+                "payment waits for acceptance, but the contract agrees no acceptance period "
+                "(payment.acceptance_days), so a delayed acceptance cannot start the clock "
+                "({citation}, for {start}..{end}; rule 23)",
+                citation=cite(v, "acceptance"),
+                start=lo,
+                end=hi,
+            ),
+            lo,
+            hi,
+        )
+        for lo, hi, v in spans(c.term.start, c.term.end)
+    ]
 
 
 def _audit(c: Contract) -> list[LawFinding]:

@@ -219,6 +219,9 @@ def test_acceptance_dates_supplied_start_the_clock(project: Path, run: Run) -> N
         date(2025, 11, 14),
     )
     assert two.contract_due == date(2025, 11, 19) and two.contract_later
+    before = settle(book, quarter_period(2025, 4), as_of=date(2025, 10, 19), acceptances=supplied)
+    assert before.statutory[1].clock.starts == "delayed-acceptance"  # the period ended 10-15
+    assert before.statutory[1].contract_due is None  # its acceptance is not known on 10-19
     shown = statement(s)["statutory_due"]
     assert [r["clock_starts"] for r in shown] == ["acceptance", "delayed-acceptance", None]
     (later,) = [str(f.message) for f in s.findings if "due 2025-11-19 under the contract" in str(f.message)]

@@ -139,7 +139,8 @@ def statutory_dues(
     terms = book.contract.payment
     if terms is None or not book.contract.parties.b.sme:
         return ()
-    accepted = acceptance_dates(book) if acceptances is None else acceptances
+    known = acceptance_dates(book) if acceptances is None else acceptances
+    accepted = {n: day for n, day in known.items() if day <= as_of}  # not yet, as of the statement
     return tuple(
         _row(book, terms, d, accepted.get(d.instalment), as_of) for d in dues if isinstance(d.instalment, int)
     )

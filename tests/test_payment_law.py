@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import SEED, Run, write_roster
-from seatledger.rules.payment_law import article
+from seatledger.rules.payment_law import VERSIONS, article
 
 LEDGER = Path("ledgers") / "haidian-hotline-2022"
 R728 = "保障中小企业款项支付条例 (国务院令第728号) art. "
@@ -29,6 +29,26 @@ def test_the_article_of_the_text_in_force_on_the_day() -> None:
     assert article("undisputed", date(2025, 6, 1)) == R802 + "15"
     assert article("undisputed", date(2025, 5, 31)) is None  # the 2020 text has none
     assert article("interest-floor", date(2020, 8, 31)) is None  # before the 2020 text
+
+
+def test_both_texts_as_data() -> None:
+    """Each text's decree, the day it came into force and its article for each duty: the
+    days (728号 art. 8, 802号 art. 9), the clock from acceptance (art. 9, art. 10), the audit
+    (art. 11, art. 12), the undisputed part (802号 art. 15 only), the floor (art. 15, art. 17)."""
+    assert [(v.decree, v.in_force, v.articles) for v in VERSIONS] == [
+        (
+            "国务院令第728号",
+            date(2020, 9, 1),
+            {"payment-term": 8, "acceptance": 9, "audit": 11, "interest-floor": 15},
+        ),
+        (
+            "国务院令第802号",
+            date(2025, 6, 1),
+            {"payment-term": 9, "acceptance": 10, "audit": 12, "undisputed": 15, "interest-floor": 17},
+        ),
+    ]
+    assert article("acceptance", date(2025, 5, 31)) == R728 + "9"
+    assert article("acceptance", date(2025, 6, 1)) == R802 + "10"
 
 
 def sme(project: Path, shift_years: int = 0, extra: str = "") -> None:
@@ -79,6 +99,21 @@ def test_a_term_across_2025_06_01_cites_each_text_for_its_dates(project: Path, r
     assert R802 + "12, for 2025-06-01..2026-03-31" in audit["message"]
 
 
+def test_acceptance_without_an_agreed_acceptance_period_is_a_finding(project: Path, run: Run) -> None:
+    """Both texts ask the parties to agree the acceptance period (728号 art. 9, 802号 art.
+    10); PAYMENT waits for acceptance and agrees none. With 15 days agreed, no finding."""
+    sme(project, shift_years=3, extra=PAYMENT)
+    found = [p for p in findings(project, run, "2025-04-01") if p["code"] == "acceptance-period"]
+    assert [p["field"] for p in found] == ["payment.acceptance_days"] * 2
+    assert R728 + "9, for 2025-04-01..2025-05-31" in found[0]["message"]
+    assert R802 + "10, for 2025-06-01..2026-03-31" in found[1]["message"]
+
+
+def test_an_agreed_acceptance_period_raises_no_such_finding(project: Path, run: Run) -> None:
+    sme(project, shift_years=3, extra=PAYMENT + "  acceptance_days: 15\n")
+    assert "acceptance-period" not in {p["code"] for p in findings(project, run, "2025-04-01")}
+
+
 def test_terms_within_the_limit_raise_nothing(project: Path, run: Run) -> None:
     """60 days is the limit itself, and 15 working days after a request is within it."""
     sme(project, shift_years=3, extra=PAYMENT.replace("90", "60").replace("true", "false"))
@@ -90,7 +125,7 @@ def test_a_supplier_not_known_to_be_an_sme_raises_nothing(project: Path, run: Ru
     contract = project / "contracts" / SEED.name
     contract.write_text(contract.read_text(encoding="utf-8") + PAYMENT, encoding="utf-8")
     codes = {p["code"] for p in findings(project, run, "2022-04-01")}
-    assert not codes & {"payment-term", "audit-settlement", "interest-floor"}
+    assert not codes & {"payment-term", "acceptance-period", "audit-settlement", "interest-floor"}
 
 
 def test_the_findings_in_chinese(project: Path, run: Run) -> None:

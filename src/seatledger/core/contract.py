@@ -67,6 +67,7 @@ class PaymentTerms(NamedTuple):
     clause: Text
     days_after: Positive | None = None  # calendar days from delivery, or from acceptance
     counted_from: Literal["delivery", "acceptance"] = "delivery"
+    acceptance_days: Positive | None = None  # the agreed acceptance period, from delivery
     depends_on_audit: bool = False  # settlement waits for an audit result
 
 

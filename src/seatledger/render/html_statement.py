@@ -27,6 +27,7 @@ from seatledger.render.html import (
 from seatledger.reports.printed import Printed
 from seatledger.reports.settlement import Statement
 from seatledger.rules.late_interest import Due, PaymentDue, rate_on
+from seatledger.rules.statutory_due import STARTS, Clock
 
 FOOT = ["item", "clause", "date", "record", "amount"]
 
@@ -167,6 +168,24 @@ def instalments(s: Statement) -> str:
     return table([*heads, N_("documents missing")], rows)
 
 
+def _started(c: Clock) -> str:
+    return f"{_(STARTS[c.starts])} {c.start}" if c.start else _(STARTS[c.starts])
+
+
+def statutory(s: Statement) -> str:
+    """Rule 23: each instalment's latest lawful due date, for a small or medium supplier."""
+    if not s.statutory:
+        return ""
+    rows = [
+        f"<tr>{text(r.instalment)}{text(r.delivered, 'k')}{text(_started(r.clock))}{text(r.clock.days)}"
+        f"{text(r.clock.latest or '', 'k')}{text(r.contract_due or '', 'k')}"
+        f"{text(local(r.clock.citation) if r.clock.citation else '')}</tr>"
+        for r in s.statutory
+    ]
+    heads = ["inst", "delivered", "clock starts", "days", "latest lawful", "contract due", "article"]
+    return section(_("Latest lawful due dates for a small or medium supplier (rule 23)"), table(heads, rows))
+
+
 def findings(s: Statement) -> str:
     if not s.findings:
         return ""
@@ -200,6 +219,7 @@ def statement(p: Printed[Statement]) -> str:
         )
         + section(_("Late-payment interest, payment by payment (rules 9, 10)"), interest(p))
         + section(_("Instalments: due dates, invoices and documents (rules 9, 15)"), instalments(s))
+        + statutory(s)
         + section(_("Deductions by clause, with their records"), deduction_lines(p.deductions))
         + findings(s)
         + chart_and_signatures(p)

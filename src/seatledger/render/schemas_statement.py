@@ -8,6 +8,7 @@ from seatledger.core.money import ZERO, capitals, fmt
 from seatledger.render.schemas import day, deduction_line, gap, money_map
 from seatledger.reports.settlement import Statement
 from seatledger.rules.late_interest import Due
+from seatledger.rules.statutory_due import StatutoryDue
 
 
 def due(d: Due) -> dict[str, Any]:
@@ -42,6 +43,25 @@ def due(d: Due) -> dict[str, Any]:
             if d.interest_at_floor is not None
             else {}
         ),
+    }
+
+
+def statutory(r: StatutoryDue) -> dict[str, Any]:
+    """Rule 23: `clock_starts` null while the acceptance it waits for is not recorded."""
+    c, v = r.clock, r.clock.version
+    return {
+        "instalment": r.instalment,
+        "delivered": r.delivered.isoformat(),
+        "clock_starts": c.starts,
+        "from": day(c.start),
+        "days": c.days,
+        "latest": day(c.latest),
+        "decree": v.decree if v else None,
+        "articles": list(c.articles),
+        "citation": str(c.citation) if c.citation else None,
+        "contract_due": day(r.contract_due),
+        "contract_later": r.contract_later,
+        "paid_after": [{"date": d.isoformat(), "record": rec, "days_late": n} for d, rec, n in r.paid_after],
     }
 
 
@@ -87,6 +107,7 @@ def statement(s: Statement) -> dict[str, Any]:
         "next_payment": fmt(s.next_payment),
         "next_payment_capitals": capitals(s.next_payment),
         "due": [due(d) for d in s.dues],
+        **({"statutory_due": [statutory(r) for r in s.statutory]} if s.statutory else {}),
         "invoices": [
             {
                 "instalment": c.instalment,

@@ -12,6 +12,7 @@ from seatledger.core.vocabulary import titled
 from seatledger.render.text import INCOMPLETE, console, gap_warning, mk, strong_red, table, tm
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.settlement import Statement
+from seatledger.rules.statutory_due import STARTS
 
 
 def statement(s: Statement) -> None:
@@ -134,6 +135,7 @@ def statement(s: Statement) -> None:
                 else pd.record,
             )
     out.print(d)
+    _statutory(out, s)
     v = table(
         _("Invoices and the documents that are the basis for payment (rule 15)"),
         [
@@ -163,6 +165,36 @@ def statement(s: Statement) -> None:
     out.print(v)
     _findings(out, s)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
+
+
+def _statutory(out: Any, s: Statement) -> None:
+    """Rule 23, where Party B is a small or medium enterprise and the contract has `payment:`."""
+    if not s.statutory:
+        return
+    t = table(
+        _("Latest lawful due dates for a small or medium supplier (rule 23)"),
+        [
+            ("inst", "left"),
+            ("delivered", "left"),
+            ("clock starts", "left"),
+            ("days", "right"),
+            ("latest lawful", "left"),
+            ("contract due", "left"),
+            ("article", "left"),
+        ],
+    )
+    for r in s.statutory:
+        c = r.clock
+        t.add_row(
+            str(r.instalment),
+            str(r.delivered),
+            f"{_(STARTS[c.starts])} {c.start or ''}".strip(),
+            str(c.days),
+            str(c.latest or _("not known")),
+            strong_red(str(r.contract_due)) if r.contract_later else str(r.contract_due or _("none")),
+            local(c.citation) if c.citation else "",
+        )
+    out.print(t)
 
 
 def _findings(out: Any, s: Statement) -> None:

@@ -24,6 +24,7 @@ from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.invoices import Coverage, coverage
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
+from seatledger.rules.statutory_due import StatutoryDue, statutory_dues, statutory_findings
 from seatledger.rules.termination import accrues
 
 
@@ -57,6 +58,7 @@ class Statement(NamedTuple):
     excuse_titles: dict[str, str] = {}  # late-payment excuse key -> its title in the contract
     brought_forward: tuple[date, str] | None = None  # rule 21: the opening record's day and id
     unopened: tuple[int, ...] = ()  # rule 21: instalments before the ledger's start read unpaid
+    statutory: tuple[StatutoryDue, ...] = ()  # rule 23: the latest lawful due dates, for an SME
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -81,7 +83,15 @@ class Statement(NamedTuple):
         return not self.gaps and not self.unrecorded and not self.unopened
 
 
-def settle(book: Book, period: Period, as_of: date | None = None, final: bool = False) -> Statement:
+def settle(
+    book: Book,
+    period: Period,
+    as_of: date | None = None,
+    final: bool = False,
+    acceptances: dict[int, date] | None = None,
+) -> Statement:
+    """`acceptances` (instalment -> the day Party A accepted it) stands in for what
+    `rules.statutory_due.acceptance_dates` finds in the ledger."""
     as_of = as_of or period.end
     lines = [line for line in deduction_lines(book, period.start, period.end) if line.set_off]
     by_penalty: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -116,6 +126,8 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
     )
     withheld_back = sum((line.amount for line in disputed), ZERO)
     covered = tuple(coverage(book, period.end, as_of))
+    statutory = statutory_dues(book, due_list, as_of, acceptances)
+    clock_findings = tuple(Finding(r, m) for r, m in statutory_findings(statutory, period.start, period.end))
     return Statement(
         period=period,
         as_of=as_of,
@@ -140,12 +152,13 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         floor_percent=floor_rate(book),
         disputed=disputed,
         invoices=covered,
-        findings=findings(book, period, as_of, covered) + _unopened_findings(book),
+        findings=findings(book, period, as_of, covered) + clock_findings + _unopened_findings(book),
         document_titles=dict(book.contract.payment_documents),
         excuse_titles=dict(book.contract.late_interest.excuses),
         titles={k: p.title for k, p in book.contract.penalties.items()},
         brought_forward=_brought_forward(book, period),
         unopened=unopened(book),
+        statutory=statutory,
     )
 
 

@@ -6,9 +6,10 @@ Verified against the published texts (found with the project's search tool): 802
 (30 days from delivery, at most 60 by contract), art. 12 (the audit result is no basis of
 settlement unless a law or administrative regulation says so), art. 15 (the undisputed part
 paid on time) and art. 17 (the interest floor); 728号's art. 15 (the interest floor).
-Not verified there, from the 2020 text as commonly cited: 728号's art. 8 (30/60 days) and
-art. 11 (audit, which allowed the contract to agree otherwise, so an agreed audit condition
-is no finding under it). 728号 has no article on the undisputed part."""
+Not verified there, from the texts as commonly cited: 728号's art. 8 (30/60 days) and art.
+11 (audit, which allowed the contract to agree otherwise, so an agreed audit condition is no
+finding under it); the clock from acceptance, or from the end of a delayed acceptance period,
+728号 art. 9 and 802号 art. 10. 728号 has no article on the undisputed part."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import Literal, NamedTuple
 from seatledger.core.contract import Contract
 from seatledger.core.i18n import Msg, msg
 
-Duty = Literal["payment-term", "audit", "undisputed", "interest-floor"]
+Duty = Literal["payment-term", "acceptance", "audit", "undisputed", "interest-floor"]
 
 # Days from delivery, or from acceptance where that is the agreed condition (both texts).
 STATUTORY_DAYS = 30
@@ -32,11 +33,15 @@ class Version(NamedTuple):
 
 
 VERSIONS: tuple[Version, ...] = (
-    Version("国务院令第728号", date(2020, 9, 1), {"payment-term": 8, "audit": 11, "interest-floor": 15}),
+    Version(
+        "国务院令第728号",
+        date(2020, 9, 1),
+        {"payment-term": 8, "acceptance": 9, "audit": 11, "interest-floor": 15},
+    ),
     Version(
         "国务院令第802号",
         date(2025, 6, 1),
-        {"payment-term": 9, "audit": 12, "undisputed": 15, "interest-floor": 17},
+        {"payment-term": 9, "acceptance": 10, "audit": 12, "undisputed": 15, "interest-floor": 17},
     ),
 )
 
@@ -78,6 +83,16 @@ def cite(v: Version, duty: Duty) -> Msg:
     )
 
 
+def cite_two(v: Version, duty: Duty, also: Duty) -> Msg:
+    """Two articles of one text, e.g. the 30/60 days and the clock from acceptance."""
+    return msg(
+        "保障中小企业款项支付条例 ({decree}) art. {article} and art. {article2}",
+        decree=v.decree,
+        article=v.articles[duty],
+        article2=v.articles[also],
+    )
+
+
 def cite_span(duty: Duty, start: date, end: date) -> Msg | None:
     """One citation where one text governs `start..end`; else each with its dates."""
     parts = [(lo, hi, v) for lo, hi, v in spans(start, end) if duty in v.articles]
@@ -107,7 +122,7 @@ def law_findings(contract: Contract) -> list[LawFinding]:
     settlement that waits for an audit where the text in force forbids it."""
     if not contract.parties.b.sme:
         return []
-    return [*_terms(contract), *_audit(contract)]
+    return [*_terms(contract), *_acceptance_period(contract), *_audit(contract)]
 
 
 def _beyond(field: str, days: int, what: Msg, start: date, end: date) -> list[LawFinding]:
@@ -155,6 +170,31 @@ def _terms(c: Contract) -> list[LawFinding]:
                 inst.end,
             )
     return out
+
+
+def _acceptance_period(c: Contract) -> list[LawFinding]:
+    """Payment that waits for acceptance needs an agreed acceptance period: without one, no
+    day says when a delayed acceptance starts the clock."""
+    p = c.payment
+    if p is None or p.counted_from != "acceptance" or p.acceptance_days is not None:
+        return []
+    return [
+        LawFinding(
+            "payment.acceptance_days",
+            "acceptance-period",
+            msg(
+                "payment waits for acceptance, but the contract agrees no acceptance period "
+                "(payment.acceptance_days), so a delayed acceptance cannot start the clock "
+                "({citation}, for {start}..{end}; rule 23)",
+                citation=cite(v, "acceptance"),
+                start=lo,
+                end=hi,
+            ),
+            lo,
+            hi,
+        )
+        for lo, hi, v in spans(c.term.start, c.term.end)
+    ]
 
 
 def _audit(c: Contract) -> list[LawFinding]:

@@ -13,7 +13,9 @@ from seatledger.app.ledger_access import existing_ledger, open_with_book
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Ledger
 from seatledger.git import audit
+from seatledger.read import contract_bases
 from seatledger.read.locate import Paths, resolve
+from seatledger.read.yaml_reader import YamlError, read_bytes
 from seatledger.rules.book import Book, make_book
 
 Stamp = tuple[tuple[str, int, int], ...]
@@ -64,10 +66,18 @@ def _git_files(ledger: Path) -> list[Path]:
     return [Path(found) / "HEAD", Path(found) / "index"] if found else []
 
 
+def _bases(contract: Path) -> tuple[Path, ...]:
+    """The bases the contract extends: a change to one is a change to the contract."""
+    try:
+        return contract_bases.sources(contract, read_bytes(contract))
+    except (YamlError, SeatledgerError):
+        return ()  # loading says why
+
+
 def stamp(paths: Paths, git_files: list[Path]) -> Stamp:
     """What must stay the same for the loaded ledger to stand: every file's size and mtime,
     and git's HEAD and index (a commit, a checkout)."""
-    files = [paths.contract]
+    files = [paths.contract, *_bases(paths.contract)]
     if paths.ledger.is_dir():
         files += sorted(paths.ledger.iterdir())
     out = []

@@ -87,6 +87,25 @@ def test_each_contract_has_its_pages_below_it_in_both_languages(client: TestClie
     assert client.post("/").status_code == 405
 
 
+def test_a_change_is_seen_and_a_contract_with_problems_shows_them(
+    client: TestClient, project: Path, run: Run
+) -> None:
+    before = shown(client.get("/", params={"as_of": AS_OF}).text)
+    ok = run("record", "payment", "--contract", OTHER, "--date", "2022-11-01", "--instalment", "3",
+             "--amount", "1000")  # fmt: skip
+    assert ok.exit_code == 0, ok
+    after = shown(client.get("/", params={"as_of": AS_OF}).text)
+    assert Decimal(after[f"{OTHER}:paid"]) == Decimal(before[f"{OTHER}:paid"]) + 1000
+    month = project / "ledgers" / OTHER / "2022-10.yaml"
+    month.write_text(month.read_text() + "- id: x\n  kind: payment\n  date: 2022-10-11\n", encoding="utf-8")
+    broken = client.get("/", params={"as_of": AS_OF})
+    assert broken.status_code == 200 and "2022-10.yaml" in broken.text and "INCOMPLETE" in broken.text
+    figures = shown(broken.text)
+    assert f"{OTHER}:paid" not in figures  # no figure for it (rule 13); the total leaves it out
+    assert figures["total:balance_owed"] == figures["haidian-hotline-2022:balance_owed"]
+    assert 'id="problems"' in client.get(f"/{OTHER}/").text
+
+
 def test_static_pages_include_the_portfolio(project: Path, run: Run, tmp_path: Path) -> None:
     two_contracts(project, run)
     out = tmp_path / "public"

@@ -18,7 +18,7 @@ from seatledger.read.locate import CONTRACT_ENV, LEDGER_ENV, declared_ids, find_
 from seatledger.render.schemas_portfolio import portfolio as as_json
 from seatledger.reports.portfolio import Portfolio
 from seatledger.web.links import Links
-from seatledger.web.site import GitState, _git
+from seatledger.web.site import GitState, git_output
 
 PAGE = "portfolio"
 PARAMS = ("party", "year", "as_of")  # in the order a static file's name holds them
@@ -51,11 +51,12 @@ def several(contract: Path | None, ledger: Path | None, cwd: Path | None = None)
 def git_state() -> GitState:
     """The commit the page shows, and whether contracts/ or ledgers/ differ from it."""
     where = Path.cwd()
-    line = _git(where, "log", "-1", "--format=%H%x09%s")
+    line = git_output(where, "log", "-1", "--format=%H%x09%s")
     if not line:
         return GitState(None, "", False)
     commit, _tab, subject = line.partition("\t")
-    return GitState(commit, subject, bool(_git(where, "status", "--porcelain", "--", "contracts", "ledgers")))
+    dirty = git_output(where, "status", "--porcelain", "--", "contracts", "ledgers")
+    return GitState(commit, subject, bool(dirty))
 
 
 def filters(query: dict[str, str]) -> tuple[app_portfolio.Filters, str | None]:

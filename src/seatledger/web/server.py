@@ -6,6 +6,7 @@ otherwise; docs/web.md says how to put it behind a proxy with a password."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -65,11 +66,15 @@ def make_app(contract: Path | None, ledger: Path | None, lang: str | None = None
     default = lang or current()
     several = portfolio_page.several(contract, ledger)
     if several is None:
-        return ReadOnly(_contract_app(contract, ledger, default, up=False))
+        return ReadOnly(_contract_app(Site(contract, ledger), default, up=False))
+
+    sites = {cid: Site(path, None) for cid, path in several.items()}
+    kept = Portfolios()
 
     async def overview(request: Request) -> Response:
         query = {k: v for k, v in request.query_params.items() if k != "lang"}
-        status, text = render_portfolio(query, _chosen(request, default))
+        at = (date.today(), tuple(site.stamp() for site in sites.values()))
+        status, text = kept.get(at, query, _chosen(request, default))
         return HTMLResponse(text, status)
 
     routes: list[BaseRoute] = [
@@ -77,9 +82,28 @@ def make_app(contract: Path | None, ledger: Path | None, lang: str | None = None
         Route(f"/{portfolio_page.PAGE}", overview, methods=list(READ)),
         Route("/site.css", _stylesheet, methods=list(READ)),
     ]
-    for cid, path in several.items():
-        routes.append(Mount(f"/{cid}", app=_contract_app(path, None, default, up=True)))
+    for cid, site in sites.items():
+        routes.append(Mount(f"/{cid}", app=_contract_app(site, default, up=True)))
     return ReadOnly(Starlette(routes=routes))
+
+
+class Portfolios:
+    """Rendered portfolio pages for one state of every contract's files and one day (the
+    as-of default is today), so that a reload reads no ledger."""
+
+    def __init__(self) -> None:
+        self.at: object = None
+        self.kept: OrderedDict[tuple[tuple[tuple[str, str], ...], str], tuple[int, str]] = OrderedDict()
+
+    def get(self, at: object, query: dict[str, str], lang: str) -> tuple[int, str]:
+        if at != self.at:
+            self.at, self.kept = at, OrderedDict()
+        key = (tuple(sorted(query.items())), lang)
+        if key not in self.kept:
+            self.kept[key] = render_portfolio(query, lang)
+            while len(self.kept) > KEPT:
+                self.kept.popitem(last=False)
+        return self.kept[key]
 
 
 def _chosen(request: Request, default: str) -> str:
@@ -91,8 +115,7 @@ async def _stylesheet(request: Request) -> Response:
     return Response(STYLESHEET.read_text(encoding="utf-8"), media_type="text/css")
 
 
-def _contract_app(contract: Path | None, ledger: Path | None, default: str, up: bool) -> Starlette:
-    site = Site(contract, ledger)
+def _contract_app(site: Site, default: str, up: bool) -> Starlette:
     pages = Pages(up)
 
     # async: pages render one at a time in the event loop, so the process-wide language of

@@ -75,8 +75,12 @@ def test_the_total_is_the_sum_of_each_contracts_settle(project: Path, run: Run) 
     assert (late["instalment"], late["due"], late["unpaid"]) == (3, "2022-10-31", "1641000.00")
     assert p["total"]["deductions_by_clause"] == {"三(一)5, 三(二)4": "600.00"}
     assert p["complete"] is False  # no attendance since 2022-10-01: gaps
-    table = list(csv.reader(io.StringIO(ok(run, "portfolio", "--as-of", AS_OF, "--format", "csv"))))
+    ok(run, "portfolio", "--as-of", AS_OF, "--format", "csv", "--output", "p.csv")
+    data = (project / "p.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel and WPS need to read UTF-8 Chinese
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     head, total = table[0], table[-1]
+    assert "北京某某科技有限公司" in [cell for row in table for cell in row]
     assert total[0] == "total" and total[head.index("balance_owed")] == p["total"]["balance_owed"]
     from openpyxl import load_workbook
 

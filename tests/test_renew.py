@@ -71,3 +71,37 @@ def test_renew_refuses_and_writes_nothing(ledger: Path, project: Path, run: Run)
     )
     assert dry.exit_code == 0
     assert snapshot(project) == before
+
+
+def test_renews_must_name_a_contract_of_the_repository(ledger: Path, project: Path, run: Run) -> None:
+    ok(
+        run,
+        "renew",
+        "--from",
+        "haidian-hotline-2022",
+        "--id",
+        "haidian-hotline-2023",
+        "--start",
+        "2023-04-01",
+    )
+    new = project / "contracts" / "haidian-hotline-2023.yaml"
+    assert "renews" not in ok(run, "check", "--contract", "haidian-hotline-2023")
+    text = new.read_text(encoding="utf-8")
+    new.write_text(
+        text.replace("renews: haidian-hotline-2022", "renews: haidian-hotline-2021"), encoding="utf-8"
+    )
+    line = next(n for n, s in enumerate(new.read_text().splitlines(), 1) if s.startswith("renews:"))
+    # a finding, not a problem: no figure depends on it, so check passes and the reports read
+    found = run("check", "--contract", "haidian-hotline-2023", "--format", "json")
+    assert found.exit_code == 0, found
+    (warning,) = [p for p in json.loads(found.stdout)["problems"] if p["code"] == "unknown-renews"]
+    assert (warning["file"], warning["line"], warning["field"], warning["severity"]) == (
+        str(Path("contracts/haidian-hotline-2023.yaml")),
+        line,
+        "renews",
+        "warning",
+    )
+    assert "haidian-hotline-2021" in warning["message"] and "haidian-hotline-2022" in warning["message"]
+    zh = run("check", "--contract", "haidian-hotline-2023", "--lang", "zh")
+    assert zh.exit_code == 0 and "不是本仓库的合同" in zh.output
+    ok(run, "settle", "--contract", "haidian-hotline-2023", "--quarter", "Q1")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from seatledger.app.ledger_access import counts, existing_ledger, open_checked, refuse_problems
 from seatledger.core.dates import parse_month
-from seatledger.core.errors import SeatledgerError, UsageError
+from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.periods import month_period
 from seatledger.core.results import CheckResult
@@ -16,7 +16,8 @@ from seatledger.git.driver_config import unconfigured_driver
 from seatledger.git.pinned_version import version_mismatch
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
-from seatledger.read.locate import Paths, resolve
+from seatledger.read.locate import Paths, declared_ids, find_root, resolve
+from seatledger.read.yaml_reader import YamlError, YMap, load_path
 from seatledger.reports.calendar_days import MonthCalendar, month_calendar
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ def check(contract: Path | None, ledger: Path | None, since: str | None = None) 
     without a void."""
     paths = resolve(contract, ledger)
     result = _check(paths)
+    renewal = _renews_unknown(paths.contract)  # other files decide it: never in a verdict
+    if renewal:
+        result = result._replace(problems=[*result.problems, *renewal])
     if not paths.ledger.is_dir():
         return result
     lost = audit.history_losses(paths.ledger, since) if since is not None else []
@@ -36,6 +40,41 @@ def check(contract: Path | None, ledger: Path | None, since: str | None = None) 
     lost += unconfigured_driver(paths.ledger)
     lost += version_mismatch(paths.ledger)
     return result._replace(problems=[*result.problems, *lost]) if lost else result
+
+
+def _renews_unknown(contract: Path) -> list[Problem]:
+    """A finding where `renews:` names no contract of the repository: a typo or a contract
+    not yet added. No figure depends on it, so it does not stop the reports (rule 13)."""
+    try:
+        renews = load_contract(contract).renews
+    except SeatledgerError:
+        return []  # the contract's own problems are reported already
+    root = find_root(contract.resolve().parent)
+    if renews is None or root is None:
+        return []
+    known = declared_ids(root)
+    if renews in known:
+        return []
+    try:
+        raw = load_path(contract)
+        line = raw.lines.get("renews", 0) if isinstance(raw, YMap) else 0
+    except YamlError:
+        line = 0
+    return [
+        Problem(
+            str(contract),
+            line,
+            "renews",
+            msg(
+                "{value!r} is not a contract of this repository (in {folder}); valid ids: {values}",
+                value=renews,
+                folder=root / "contracts",
+                values=", ".join(sorted(known)),
+            ),
+            severity="warning",
+            code="unknown-renews",
+        )
+    ]
 
 
 def _check(paths: Paths) -> CheckResult:

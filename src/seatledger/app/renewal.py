@@ -12,8 +12,10 @@ from seatledger.core.errors import SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.renewal import renewed
 from seatledger.core.results import Written
+from seatledger.read import contract_bases as bases
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import resolve
+from seatledger.read.yaml_reader import YMap, load_path
 from seatledger.write.writer import init_ledger
 
 
@@ -34,6 +36,7 @@ def renew(source: str, new_id: str, start: str, *, dry_run: bool) -> Written:
     for taken in (target, ledger):
         if taken.exists():
             raise SeatledgerError(msg("refused: {path} exists; choose another --id", path=taken))
+    _own_term(paths.contract)
     text = renewed(paths.contract.read_text(encoding="utf-8"), old.id, new_id, old.term[:2], new_start)
     if not dry_run:
         _write_checked(target, text)
@@ -67,3 +70,17 @@ def _write_checked(target: Path, text: str) -> None:
     except SeatledgerError:
         target.unlink()
         raise
+
+
+def _own_term(path: Path) -> None:
+    """Refuse a contract whose term is in a base it extends: renew moves the dates of the
+    contract's own file, and the base serves other contracts."""
+    raw = load_path(path)
+    if isinstance(raw, YMap) and bases.EXTENDS in raw and "term" not in raw:
+        raise SeatledgerError(
+            msg(
+                "{path}: the term is in a base it extends, which renew leaves as it is (other "
+                "contracts share it); move `term:` and the instalments into the contract first",
+                path=path,
+            )
+        )

@@ -17,9 +17,10 @@ from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
 from seatledger.core.foreign import pydantic_problem
 from seatledger.core.i18n import Msg, message_of, msg
 from seatledger.read import cache
+from seatledger.read import contract_bases as bases
 from seatledger.read.contract_checks import cross_checks
 from seatledger.read.plain import from_plain, to_plain
-from seatledger.read.yaml_reader import YamlError, YMap, YSeq, load_text, read_text
+from seatledger.read.yaml_reader import YamlError, YMap, decode, load_text, read_bytes
 
 
 def _from_cache(key: str) -> Contract | None:
@@ -39,34 +40,27 @@ def _to_cache(key: str, contract: Contract) -> None:
     cache.put("contract", "", key, plain)
 
 
-def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
-    """The line of the deepest node of `raw` that `loc` reaches."""
-    line = getattr(raw, "line", 0)
-    node = raw
-    for part in loc:
-        if isinstance(node, YMap) and part in node:
-            line = node.lines.get(part, line)
-            node = node[part]
-        elif isinstance(node, YSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line = node.lines[part]
-            node = node[part]
-        else:
-            break
-    return line
-
-
 def load_contract(path: Path) -> Contract:
-    """The validated contract, or SeatledgerError listing every problem with its line."""
+    """The validated contract, merged over the bases it extends (`read.contract_bases`), or
+    SeatledgerError listing every problem with its file and line."""
     name = str(path)
     try:
-        text = read_text(path)
-        key = cache.digest(text.encode("utf-8"))
+        data = read_bytes(path)
+        if bases.extends(data):
+            raw, found = bases.resolved(path, load_text(decode(data, path), name))
+            key = bases.key(path, data, found)
+        else:
+            raw, key = None, cache.digest(data)
         hit = _from_cache(key)
         if hit is not None:
             return hit
-        raw = load_text(text, name)
+        raw = load_text(decode(data, path), name) if raw is None else raw
     except YamlError as exc:
         raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
+    if bases.is_base(path) and isinstance(raw, YMap) and "id" not in raw:
+        alone = msg("is a base (a template) in _base/, not a contract; name a contract that extends it")
+        invalid = msg("{name}: the contract is not valid", name=name)
+        raise SeatledgerError(invalid, [Problem(name, 1, "", alone)])
     contract = validate(raw, name)
     _to_cache(key, contract)
     return contract
@@ -83,7 +77,7 @@ def validate(raw: Any, name: str) -> Contract:
         problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems) from None
     problems = [
-        Problem(name, line_of(raw, loc), ".".join(map(str, loc)), msg) for loc, msg in cross_checks(contract)
+        Problem(*bases.where(raw, loc, name), ".".join(map(str, loc)), m) for loc, m in cross_checks(contract)
     ]
     if problems:
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems)
@@ -129,4 +123,4 @@ def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
             message += did_you_mean(loc[-1], list(parent._fields))
     elif err["type"] in ("missing", "missing_keyword_argument"):
         message = msg("is required")
-    return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)
+    return Problem(*bases.where(raw, loc, name), ".".join(map(str, loc)), message)

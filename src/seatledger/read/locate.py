@@ -4,6 +4,7 @@ from the current folder upward (the nearest folder that has `contracts/`)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,7 +12,7 @@ from seatledger.core.contract import Contract
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.read.contract_file import load_contract
-from seatledger.read.yaml_reader import YamlError, YMap, load_path
+from seatledger.read.yaml_reader import YamlError, YMap, load_path, read_bytes
 
 CONTRACT_ENV = "SEATLEDGER_CONTRACT"
 LEDGER_ENV = "SEATLEDGER_LEDGER"
@@ -47,6 +48,22 @@ def _identified(path: Path) -> tuple[str, Contract | SeatledgerError]:
         return path.stem, invalid
     value = raw.get("id") if isinstance(raw, YMap) else None
     return (value if isinstance(value, str) else path.stem), invalid
+
+
+_ID_LINE = re.compile(rb"^id:[ \t]*['\"]?([^'\"#\s]+)", re.M)
+
+
+def declared_ids(root: Path) -> dict[str, Path]:
+    """Every contract of the repository by the `id` its file declares (the file name where
+    it declares none), read from the text alone: no contract is validated for it."""
+    out: dict[str, Path] = {}
+    for p in sorted((root / "contracts").glob("*.yaml")):
+        try:
+            found = _ID_LINE.search(read_bytes(p))
+        except YamlError:
+            continue
+        out[found[1].decode("utf-8", "replace") if found else p.stem] = p
+    return out
 
 
 def contract_files(cwd: Path | None = None) -> list[tuple[Path, Path]]:

@@ -5,6 +5,7 @@ seals included): it says that these exact files, read and checked by this exact 
 problem, with the counts `check` prints. Its key is the cache's code key (`read.cache`: every
 source file of seatledger and the versions of the libraries, the holiday tables' among them),
 the contract's and ledger's paths and the digest of the contract's bytes and of the name and
+bytes of every base it extends, and of the name and
 bytes of every file in the ledger folder (anything unexpected there is named, so it changes the
 key). A ledger with any problem is checked in full every time: its findings are never cached,
 and a closed quarter that no longer matches is then traced through git.
@@ -18,7 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seatledger.core.atomic import TMP_SUFFIX
-from seatledger.read import cache
+from seatledger.core.errors import SeatledgerError
+from seatledger.read import cache, contract_bases
 from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, not_regular, read_bytes
 
@@ -34,7 +36,10 @@ def digest(contract: Path, ledger_dir: Path) -> str | None:
     be read (the full check then says why)."""
     h = hashlib.sha256()
     try:
-        h.update(hashlib.sha256(read_bytes(contract)).digest())
+        data = read_bytes(contract)
+        h.update(hashlib.sha256(data).digest())
+        for base in contract_bases.sources(contract, data):  # a base's change is the contract's
+            h.update(b"\0" + hashlib.sha256(read_bytes(base)).digest())
         for path in sorted(ledger_dir.iterdir()):
             name = path.name
             regular = not_regular(path) is None
@@ -42,7 +47,7 @@ def digest(contract: Path, ledger_dir: Path) -> str | None:
                 continue
             h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
             h.update(hashlib.sha256(read_bytes(path)).digest() if regular else b"dir")
-    except (OSError, YamlError):
+    except (OSError, YamlError, SeatledgerError):
         return None
     return h.hexdigest()
 

@@ -151,10 +151,12 @@ def grid(p: Portfolio) -> Grid:
 
 
 def csv_bytes(p: Portfolio) -> bytes:
+    """With a UTF-8 byte-order mark and CRLF, like the other csvs, so that Excel and WPS
+    open the Chinese names right."""
     g = grid(p)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([name for name, _kind in g.columns])
     for row in (*g.rows, *([g.total] if g.total is not None else [])):
         writer.writerow([yes_no(v) if isinstance(v, bool) else v for v in row])
-    return buf.getvalue().encode("utf-8")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

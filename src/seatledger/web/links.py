@@ -16,6 +16,7 @@ class Links(NamedTuple):
     static: bool
     page: str = OVERVIEW
     params: tuple[tuple[str, str], ...] = ()
+    up: bool = False  # a contract's pages below the portfolio (`serve` with several contracts)
 
     def href(self, target: str, /, **params: object) -> str:
         shown = [(k, str(v)) for k, v in params.items() if v not in (None, "")]
@@ -36,6 +37,14 @@ class Links(NamedTuple):
         params = dict(self.params)
         params.update({k: str(v) for k, v in changed.items()})
         return self.href(self.page, **params)
+
+    def portfolio(self) -> str:
+        """The portfolio page, from a contract's pages one folder below it."""
+        return "../" + self._href("portfolio", [], self.lang)
+
+    def contract(self, cid: str) -> str:
+        """A contract's overview, from the portfolio page: its pages are in the folder `<id>/`."""
+        return f"{cid}/" + (static_name(OVERVIEW, [], self.lang) if self.static else f"?lang={self.lang}")
 
     @property
     def stylesheet(self) -> str:

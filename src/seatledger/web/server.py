@@ -6,18 +6,20 @@ otherwise; docs/web.md says how to put it behind a proxy with a password."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from seatledger.core.i18n import LANGUAGES, current
+from seatledger.web import portfolio_page
 from seatledger.web.links import OVERVIEW
 from seatledger.web.site import Site, Stamp
-from seatledger.web.views import STYLESHEET, render
+from seatledger.web.views import STYLESHEET, render, render_portfolio
 
 READ = ("GET", "HEAD")
 KEPT = 256  # rendered pages kept for the files' present state
@@ -41,7 +43,8 @@ class ReadOnly:
 class Pages:
     """Rendered pages for one state of the files, most recent last."""
 
-    def __init__(self) -> None:
+    def __init__(self, up: bool = False) -> None:
+        self.up = up
         self.stamp: Stamp | None = None
         self.kept: OrderedDict[tuple[str, tuple[tuple[str, str], ...], str], tuple[int, str]] = OrderedDict()
 
@@ -51,36 +54,84 @@ class Pages:
             self.stamp, self.kept = snap.stamp, OrderedDict()
         key = (page, tuple(sorted(query.items())), lang)
         if key not in self.kept:
-            self.kept[key] = render(snap, page, query, lang)
+            self.kept[key] = render(snap, page, query, lang, up=self.up)
             while len(self.kept) > KEPT:
                 self.kept.popitem(last=False)
         return self.kept[key]
 
 
 def make_app(contract: Path | None, ledger: Path | None, lang: str | None = None) -> ASGIApp:
-    site = Site(contract, ledger)
+    """One contract's pages; in a repository with several contracts and none chosen, the
+    portfolio at `/` and each contract's pages under `/<id>/` (all links are relative)."""
     default = lang or current()
-    pages = Pages()
-    style = STYLESHEET.read_text(encoding="utf-8")
+    several = portfolio_page.several(contract, ledger)
+    if several is None:
+        return ReadOnly(_contract_app(Site(contract, ledger), default, up=False))
+
+    sites = {cid: Site(path, None) for cid, path in several.items()}
+    kept = Portfolios()
+
+    async def overview(request: Request) -> Response:
+        query = {k: v for k, v in request.query_params.items() if k != "lang"}
+        at = (date.today(), tuple(site.stamp() for site in sites.values()))
+        status, text = kept.get(at, query, _chosen(request, default))
+        return HTMLResponse(text, status)
+
+    routes: list[BaseRoute] = [
+        Route("/", overview, methods=list(READ)),
+        Route(f"/{portfolio_page.PAGE}", overview, methods=list(READ)),
+        Route("/site.css", _stylesheet, methods=list(READ)),
+    ]
+    for cid, site in sites.items():
+        routes.append(Mount(f"/{cid}", app=_contract_app(site, default, up=True)))
+    return ReadOnly(Starlette(routes=routes))
+
+
+class Portfolios:
+    """Rendered portfolio pages for one state of every contract's files and one day (the
+    as-of default is today), so that a reload reads no ledger."""
+
+    def __init__(self) -> None:
+        self.at: object = None
+        self.kept: OrderedDict[tuple[tuple[tuple[str, str], ...], str], tuple[int, str]] = OrderedDict()
+
+    def get(self, at: object, query: dict[str, str], lang: str) -> tuple[int, str]:
+        if at != self.at:
+            self.at, self.kept = at, OrderedDict()
+        key = (tuple(sorted(query.items())), lang)
+        if key not in self.kept:
+            self.kept[key] = render_portfolio(query, lang)
+            while len(self.kept) > KEPT:
+                self.kept.popitem(last=False)
+        return self.kept[key]
+
+
+def _chosen(request: Request, default: str) -> str:
+    chosen = request.query_params.get("lang", default)
+    return chosen if chosen in LANGUAGES else default
+
+
+async def _stylesheet(request: Request) -> Response:
+    return Response(STYLESHEET.read_text(encoding="utf-8"), media_type="text/css")
+
+
+def _contract_app(site: Site, default: str, up: bool) -> Starlette:
+    pages = Pages(up)
 
     # async: pages render one at a time in the event loop, so the process-wide language of
     # core.i18n is the one each page asked for
     async def page(request: Request) -> Response:
         name = request.path_params.get("page", OVERVIEW)
         query = {k: v for k, v in request.query_params.items() if k != "lang"}
-        chosen = request.query_params.get("lang", default)
-        status, text = pages.get(site, name, query, chosen if chosen in LANGUAGES else default)
+        status, text = pages.get(site, name, query, _chosen(request, default))
         return HTMLResponse(text, status)
-
-    async def stylesheet(request: Request) -> Response:
-        return Response(style, media_type="text/css")
 
     routes = [
         Route("/", page, methods=list(READ)),
-        Route("/site.css", stylesheet, methods=list(READ)),
+        Route("/site.css", _stylesheet, methods=list(READ)),
         Route("/{page}", page, methods=list(READ)),
     ]
-    return ReadOnly(Starlette(routes=routes))
+    return Starlette(routes=routes)
 
 
 def serve(contract: Path | None, ledger: Path | None, host: str, port: int, lang: str | None) -> None:

@@ -13,7 +13,9 @@ from seatledger.app.ledger_access import existing_ledger, open_with_book
 from seatledger.core.errors import Problem, SeatledgerError
 from seatledger.core.ledger import Ledger
 from seatledger.git import audit
+from seatledger.read import contract_bases
 from seatledger.read.locate import Paths, resolve
+from seatledger.read.yaml_reader import YamlError, read_bytes
 from seatledger.rules.book import Book, make_book
 
 Stamp = tuple[tuple[str, int, int], ...]
@@ -41,7 +43,7 @@ class Snapshot(NamedTuple):
         return max((r.date for r in self.book.records), default=self.book.contract.term.start)
 
 
-def _git(cwd: Path, *args: str) -> str | None:
+def git_output(cwd: Path, *args: str) -> str | None:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError:
@@ -51,23 +53,31 @@ def _git(cwd: Path, *args: str) -> str | None:
 
 def git_state(paths: Paths) -> GitState:
     where = paths.ledger.resolve()
-    line = _git(where, "log", "-1", "--format=%H%x09%s")
+    line = git_output(where, "log", "-1", "--format=%H%x09%s")
     if not line:
         return GitState(None, "", False)
     commit, _, subject = line.partition("\t")
-    status = _git(where, "status", "--porcelain", "--", ".", str(paths.contract.resolve()))
+    status = git_output(where, "status", "--porcelain", "--", ".", str(paths.contract.resolve()))
     return GitState(commit, subject, bool(status))
 
 
 def _git_files(ledger: Path) -> list[Path]:
-    found = _git(ledger, "rev-parse", "--absolute-git-dir")
+    found = git_output(ledger, "rev-parse", "--absolute-git-dir")
     return [Path(found) / "HEAD", Path(found) / "index"] if found else []
+
+
+def _bases(contract: Path) -> tuple[Path, ...]:
+    """The bases the contract extends: a change to one is a change to the contract."""
+    try:
+        return contract_bases.sources(contract, read_bytes(contract))
+    except (YamlError, SeatledgerError):
+        return ()  # loading says why
 
 
 def stamp(paths: Paths, git_files: list[Path]) -> Stamp:
     """What must stay the same for the loaded ledger to stand: every file's size and mtime,
     and git's HEAD and index (a commit, a checkout)."""
-    files = [paths.contract]
+    files = [paths.contract, *_bases(paths.contract)]
     if paths.ledger.is_dir():
         files += sorted(paths.ledger.iterdir())
     out = []
@@ -104,6 +114,10 @@ class Site:
         self.paths = resolve(contract, ledger)
         self._snapshot: Snapshot | None = None
         self._git_files = _git_files(self.paths.ledger) if self.paths.ledger.is_dir() else []
+
+    def stamp(self) -> Stamp:
+        """The state of the contract's and ledger's files now (nothing is loaded)."""
+        return stamp(self.paths, self._git_files)
 
     def current(self) -> Snapshot:
         at = stamp(self.paths, self._git_files)

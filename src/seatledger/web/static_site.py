@@ -1,6 +1,7 @@
 """`seatledger serve --static DIR`: the same pages written as files with relative links, for a
 CI job to publish (GitHub Pages, GitLab Pages): every page in both languages, the records
-page by page, the last commits' changes, and the files that problems name."""
+page by page, the last commits' changes, and the files that problems name; with several
+contracts, the portfolio and each contract's pages in a folder of their own."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from typing import NamedTuple
 
 from seatledger.core.atomic import write_atomic
 from seatledger.core.i18n import LANGUAGES, current
-from seatledger.web import listing, pages
+from seatledger.web import listing, pages, portfolio_page
 from seatledger.web.links import OVERVIEW, static_name
 from seatledger.web.site import Site, Snapshot
-from seatledger.web.views import PARAMS, STYLESHEET, render
+from seatledger.web.views import PARAMS, STYLESHEET, render, render_portfolio
 
 COMMITS = 20  # the commits whose changes are written
 
@@ -44,17 +45,43 @@ def _queries(snap: Snapshot) -> list[tuple[str, dict[str, str]]]:
 
 
 def write_static(contract: Path | None, ledger: Path | None, folder: Path, lang: str | None) -> Written:
+    """One contract's pages; in a repository with several contracts and none chosen, the
+    portfolio (`index.html`, and a page a year and a Party A) and each contract's pages in
+    `<id>/`."""
+    default = lang or current()
+    several = portfolio_page.several(contract, ledger)
+    if several is None:
+        return _contract_pages(contract, ledger, folder, default, up=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STYLESHEET, folder / "site.css")
+    written = problems = 0
+    for cid, path in several.items():
+        done = _contract_pages(path, None, folder / cid, default, up=True)
+        written, problems = written + done.pages, problems + done.problems
+    for query in portfolio_page.static_queries({}):
+        values = [query[k] for k in portfolio_page.PARAMS if query.get(k)]
+        for language in LANGUAGES:
+            _status, text = render_portfolio(query, language, static=True)
+            write_atomic(folder / static_name(portfolio_page.PAGE, values, language), text)
+            written += 1
+    _status, text = render_portfolio({}, default, static=True)
+    write_atomic(folder / "index.html", text)
+    return Written(folder, written + 1, problems)
+
+
+def _contract_pages(
+    contract: Path | None, ledger: Path | None, folder: Path, default: str, up: bool
+) -> Written:
     snap = Site(contract, ledger).current()
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STYLESHEET, folder / "site.css")
     written = 0
-    default = lang or current()
     for page, query in _queries(snap):
         values = [query[k] for k in PARAMS[page] if query.get(k)]
         for language in LANGUAGES:
-            _status, text = render(snap, page, query, language, static=True)
+            _status, text = render(snap, page, query, language, static=True, up=up)
             write_atomic(folder / static_name(page, values, language), text)
             written += 1
-    _status, text = render(snap, OVERVIEW, {}, default, static=True)
+    _status, text = render(snap, OVERVIEW, {}, default, static=True, up=up)
     write_atomic(folder / "index.html", text)
     return Written(folder, written + 1, len(snap.problems))

@@ -15,7 +15,7 @@ from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import N_, _, local, tr, use
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.core.vocabulary import KINDS, shown
-from seatledger.web import listing, pages, printed_pages
+from seatledger.web import listing, pages, portfolio_page, printed_pages
 from seatledger.web.links import OVERVIEW, Links
 from seatledger.web.site import Snapshot
 
@@ -60,14 +60,15 @@ ENV = _environment()
 
 
 def render(
-    snap: Snapshot, page: str, query: dict[str, str], lang: str, static: bool = False
+    snap: Snapshot, page: str, query: dict[str, str], lang: str, static: bool = False, up: bool = False
 ) -> tuple[int, str]:
-    """(HTTP status, HTML) of one page; 404 for a page that does not exist."""
+    """(HTTP status, HTML) of one page; 404 for a page that does not exist. `up`: the pages
+    are one contract's below the portfolio, and link to it."""
     use(lang)
     wanted = PARAMS.get(page)
     if wanted is None:
-        return 404, _frame(snap, Links(lang, static), "message.html", {"message": _("No such page.")})
-    links = Links(lang, static, page, tuple((k, query[k]) for k in wanted if query.get(k)))
+        return 404, _frame(snap, Links(lang, static, up=up), "message.html", {"message": _("No such page.")})
+    links = Links(lang, static, page, tuple((k, query[k]) for k in wanted if query.get(k)), up)
     if page in FIGURES and snap.book is None:
         return 200, _frame(snap, links, "message.html", {"message": ""})
     try:
@@ -77,6 +78,19 @@ def render(
     except SeatledgerError as exc:  # a revision git does not know, a ledger there with problems
         shown = [p.render() for p in exc.problems[:20]]
         return 400, _frame(snap, links, "message.html", {"message": local(exc.message), "lines": shown})
+
+
+def render_portfolio(query: dict[str, str], lang: str, static: bool = False) -> tuple[int, str]:
+    """(HTTP status, HTML) of the portfolio page (`web/portfolio_page.py`)."""
+    links = portfolio_page.links(lang, static, query)
+    git = portfolio_page.git_state()
+    common = {"links": links, "lang": lang, "git": git, "money_keys": portfolio_page.MONEY}
+    template = ENV.get_template("portfolio.html")
+    try:
+        values = portfolio_page.values(query)
+    except portfolio_page.PageError as exc:
+        return 400, template.render(message=str(exc.args[0]), contract_href=links.contract, **common)
+    return 200, template.render(contract_href=links.contract, **values, **common)
 
 
 def _frame(snap: Snapshot, links: Links, template: str, values: dict[str, Any]) -> str:

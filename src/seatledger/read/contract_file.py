@@ -9,6 +9,7 @@ validation entirely. Only a valid contract is kept: problems are found afresh ev
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -72,13 +73,22 @@ def load_contract(path: Path) -> Contract:
     return contract
 
 
+@functools.cache
+def _adapter() -> Any:
+    """pydantic's validator of a contract, built once a process: building it is most of a
+    validation's time (a city's 160 contracts, validated cold, built it 160 times)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Contract)
+
+
 def validate(raw: Any, name: str) -> Contract:
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     if not isinstance(raw, YMap):
         raise SeatledgerError("", [Problem(name, 1, "", msg("a contract is a mapping of fields"))])
     try:
-        contract = TypeAdapter(Contract).validate_python(raw)
+        contract: Contract = _adapter().validate_python(raw)
     except ValidationError as exc:
         problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems) from None

@@ -59,8 +59,17 @@ def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
 
 def _export_key(row: ContractRow, path: Path, ledger: Path, day: date) -> str | None:
     """What a contract's rows follow from: its files' digest and the cache entry's name."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    key = _key(row, path, ledger)
     return f"{key}\0{portfolio_cache.name(path, ledger, day)}" if key else None
+
+
+def _key(row: ContractRow, path: Path, ledger: Path) -> str | None:
+    return _digest(path, ledger) if not row.problems and ledger.is_dir() else None
+
+
+def _digest(path: Path, ledger: Path) -> str | None:
+    """The verdict digest, hashing only files whose status changed (`read.file_digests`)."""
+    return verdicts.digest(path, ledger, remembered=True)
 
 
 def _commit() -> str | None:
@@ -77,14 +86,14 @@ def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export
     """A contract's export rows, and whether they follow from its files alone: from the cache
     where its files are unchanged (a ledger with errors is read again every time), else built
     from its book."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    key = _key(row, path, ledger)
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
     if found is not None:
         return found, True
     row, book = _figured(row, path, ledger, day, key)
     rows = export_tables.contract_rows(row, book)
-    keep = row.figures is not None and verdicts.digest(path, ledger) == key
+    keep = row.figures is not None and _digest(path, ledger) == key
     if keep:
         portfolio_cache.put_rows(key, name, rows)
     return rows, keep
@@ -93,13 +102,13 @@ def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export
 def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> ContractRow:
     """The row with its figures and warnings: from the cache where the contract's files are
     unchanged, so that no month file is read."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    key = _key(row, path, ledger)
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_figures(key, name)
     if found is not None:
         return row._replace(problems=found[0], figures=found[1])
     row, _book = _figured(row, path, ledger, day, key)
-    if row.figures is not None and verdicts.digest(path, ledger) == key:
+    if row.figures is not None and _digest(path, ledger) == key:
         portfolio_cache.put_figures(key, name, (row.problems, row.figures))
     return row
 
@@ -147,7 +156,7 @@ def _figured(
         missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
         return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None
     try:
-        loaded, book = open_with_book(Paths(path, ledger), key=key)
+        loaded, book = open_with_book(Paths(path, ledger), key=key, remembered=True)
     except SeatledgerError as exc:
         problems = tuple(exc.problems) or (Problem(ledger.as_posix(), 0, "", exc.message),)
         return row._replace(problems=problems), None

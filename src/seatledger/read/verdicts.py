@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seatledger.core.atomic import TMP_SUFFIX
-from seatledger.read import cache
+from seatledger.read import cache, file_digests
 from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, not_regular, read_bytes
 
@@ -29,22 +29,31 @@ class Counts(NamedTuple):
     roster: int
 
 
-def digest(contract: Path, ledger_dir: Path) -> str | None:
+def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str | None:
     """The key of the contract and ledger as they are on disk now; None where a file cannot
-    be read (the full check then says why)."""
+    be read (the full check then says why). `remembered`: a file whose status is unchanged
+    since it was last hashed is not read again (`read.file_digests`, its trade-off); the key
+    is the same."""
+    memo = file_digests.Memo(_name(contract, ledger_dir)) if remembered else None
     h = hashlib.sha256()
     try:
-        h.update(hashlib.sha256(read_bytes(contract)).digest())
+        h.update(_sha(contract, memo))
         for path in sorted(ledger_dir.iterdir()):
             name = path.name
             regular = not_regular(path) is None
             if (name == LOCK_FILE and regular) or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
                 continue
             h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-            h.update(hashlib.sha256(read_bytes(path)).digest() if regular else b"dir")
+            h.update(_sha(path, memo) if regular else b"dir")
     except (OSError, YamlError):
         return None
+    if memo is not None:
+        memo.save()
     return h.hexdigest()
+
+
+def _sha(path: Path, memo: file_digests.Memo | None) -> bytes:
+    return memo.sha(path) if memo is not None else hashlib.sha256(read_bytes(path)).digest()
 
 
 def _name(contract: Path, ledger_dir: Path) -> str:

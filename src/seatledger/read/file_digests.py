@@ -9,8 +9,8 @@ write within the same tick of the file system's clock could do it. As git does f
 ("racily clean" files), a status is remembered only for a file whose ctime is more than RACY_NS
 older than the moment the status was taken; a file changed more recently is hashed every time.
 
-The memo is one cache entry (`read.cache`) per contract and ledger folder, by absolute path;
-with the cache off, every file is hashed. A memo that does not fit is empty.
+The memo is one cache entry (`read.cache`) per contract and ledger folder (by their absolute
+paths), its files by name; with the cache off, every file is hashed. A memo that does not fit is empty.
 """
 
 from __future__ import annotations
@@ -41,21 +41,22 @@ class Memo:
         self.seen: dict[str, tuple[Status, bytes]] = {}
         self.racy = time.time_ns() - RACY_NS
 
-    def sha(self, path: Path) -> bytes:
-        """The sha256 of the file's bytes (YamlError where `read_bytes` refuses it)."""
-        where = os.path.abspath(path)
+    def sha(self, name: str, path: Path) -> bytes:
+        """The sha256 of the bytes of the file `name` of the folder ("": the contract); a
+        YamlError where `read_bytes` refuses the file."""
         try:
             st = os.stat(path)
         except OSError:
-            st = None
-        if st is not None and stat.S_ISREG(st.st_mode):
-            found = self.known.get(where)
-            if found is not None and found[0] == status(st):
-                self.seen[where] = found
-                return found[1]
+            return hashlib.sha256(read_bytes(path)).digest()  # which says why
+        if not stat.S_ISREG(st.st_mode):
+            return hashlib.sha256(read_bytes(path)).digest()
+        found = self.known.get(name)
+        if found is not None and found[0] == status(st):
+            self.seen[name] = found
+            return found[1]
         sha = hashlib.sha256(read_bytes(path)).digest()
-        if st is not None and stat.S_ISREG(st.st_mode) and st.st_ctime_ns < self.racy:
-            self.seen[where] = (status(st), sha)
+        if st.st_ctime_ns < self.racy:
+            self.seen[name] = (status(st), sha)
         return sha
 
     def save(self) -> None:

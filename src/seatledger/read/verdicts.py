@@ -37,14 +37,14 @@ def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str
     memo = file_digests.Memo(_name(contract, ledger_dir)) if remembered else None
     h = hashlib.sha256()
     try:
-        h.update(_sha(contract, memo))
-        for path in sorted(ledger_dir.iterdir()):
-            name = path.name
+        h.update(_sha("", contract, memo))  # "": no file of the folder has an empty name
+        for name in sorted(os.listdir(ledger_dir)):  # names, sorted as the paths would be
+            path = ledger_dir / name
             regular = not_regular(path) is None
             if (name == LOCK_FILE and regular) or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
                 continue
             h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-            h.update(_sha(path, memo) if regular else b"dir")
+            h.update(_sha(name, path, memo) if regular else b"dir")
     except (OSError, YamlError):
         return None
     if memo is not None:
@@ -52,8 +52,8 @@ def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str
     return h.hexdigest()
 
 
-def _sha(path: Path, memo: file_digests.Memo | None) -> bytes:
-    return memo.sha(path) if memo is not None else hashlib.sha256(read_bytes(path)).digest()
+def _sha(name: str, path: Path, memo: file_digests.Memo | None) -> bytes:
+    return memo.sha(name, path) if memo is not None else hashlib.sha256(read_bytes(path)).digest()
 
 
 def _name(contract: Path, ledger_dir: Path) -> str:

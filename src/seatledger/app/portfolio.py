@@ -11,11 +11,11 @@ from seatledger import __version__
 from seatledger.app import portfolio_cache
 from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
-from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.git import repo
 from seatledger.read import cache, verdicts
+from seatledger.read.contract_file import Head
 from seatledger.read.locate import Paths, found_contracts
 from seatledger.reports import export_tables
 from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
@@ -137,14 +137,16 @@ def _wanted(r: ContractRow, f: Filters) -> bool:
     return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
 
 
-def _contract(path: Path, ledger: Path, day: date, found: Contract | SeatledgerError) -> ContractRow:
+def _contract(path: Path, ledger: Path, day: date, found: Head | SeatledgerError) -> ContractRow:
     if isinstance(found, SeatledgerError):
         exc = found
         problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
         return ContractRow(
             path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
         )
-    return _named(found, path, ledger)
+    h = found
+    where = (path.as_posix(), ledger.as_posix())
+    return ContractRow(h.id, h.title, h.party_a, h.party_b, h.start, h.end, *where, (), None, h.renews)
 
 
 def _figured(
@@ -166,19 +168,3 @@ def _figured(
     book = book if book is not None else make_book(loaded)
     warnings = tuple(p for p in loaded.problems if p not in errors)
     return row._replace(problems=warnings, figures=figures(book, day)), book
-
-
-def _named(c: Contract, path: Path, ledger: Path) -> ContractRow:
-    return ContractRow(
-        c.id,
-        c.title,
-        c.parties.a.name,
-        c.parties.b.name,
-        c.term.start,
-        c.term.end,
-        path.as_posix(),
-        ledger.as_posix(),
-        (),
-        None,
-        c.renews,
-    )

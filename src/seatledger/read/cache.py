@@ -56,6 +56,7 @@ KEEP = {
     "figures": 400,
     "export": 400,
     "stats": 400,
+    "head": 400,
 }
 _SUPPORTED = (
     hasattr(os, "O_NOFOLLOW")

@@ -10,8 +10,9 @@ validation entirely. Only a valid contract is kept: problems are found afresh ev
 from __future__ import annotations
 
 import functools
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
@@ -58,19 +59,55 @@ def line_of(raw: Any, loc: tuple[Any, ...]) -> int:
 
 def load_contract(path: Path) -> Contract:
     """The validated contract, or SeatledgerError listing every problem with its line."""
-    name = str(path)
+    return _loaded(path, *_read(path))
+
+
+def _read(path: Path) -> tuple[str, str]:
+    """The contract's text and the digest of its bytes."""
     try:
         text = read_text(path)
-        key = cache.digest(text.encode("utf-8"))
-        hit = _from_cache(key)
-        if hit is not None:
-            return hit
+    except YamlError as exc:
+        raise SeatledgerError(msg("{name}: cannot read the contract", name=path), [exc.problem]) from None
+    return text, cache.digest(text.encode("utf-8"))
+
+
+def _loaded(path: Path, text: str, key: str) -> Contract:
+    name = str(path)
+    hit = _from_cache(key)
+    if hit is not None:
+        return hit
+    try:
         raw = load_text(text, name)
     except YamlError as exc:
         raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
     contract = validate(raw, name)
     _to_cache(key, contract)
     return contract
+
+
+class Head(NamedTuple):
+    """What a list of contracts shows of a valid one (`portfolio`), kept in the cache on its
+    own: a portfolio whose figures are all in the cache then rebuilds no whole contract."""
+
+    id: str
+    title: str
+    party_a: str
+    party_b: str
+    start: date
+    end: date
+    renews: str | None
+
+
+def load_head(path: Path) -> Head:
+    """The head of the validated contract, or SeatledgerError as `load_contract` raises it."""
+    text, key = _read(path)
+    found = _head_of(cache.get("head", "", key))
+    if found is not None:
+        return found
+    c = _loaded(path, text, key)
+    head = Head(c.id, c.title, c.parties.a.name, c.parties.b.name, c.term.start, c.term.end, c.renews)
+    cache.put("head", "", key, (*head[:4], head.start.toordinal(), head.end.toordinal(), head.renews))
+    return head
 
 
 @functools.cache
@@ -140,3 +177,16 @@ def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
     elif err["type"] in ("missing", "missing_keyword_argument"):
         message = msg("is required")
     return Problem(name, line_of(raw, loc), ".".join(map(str, loc)), message)
+
+
+def _head_of(found: Any) -> Head | None:
+    """A kept head, checked field by field; None for anything else."""
+    if type(found) is not tuple or len(found) != len(Head._fields):
+        return None
+    strings, days, renews = found[:4], found[4:6], found[6]
+    if not all(type(v) is str for v in strings) or not all(type(d) is int and d > 0 for d in days):
+        return None
+    if renews is not None and type(renews) is not str:
+        return None
+    a, b = date.fromordinal(days[0]), date.fromordinal(days[1])
+    return Head(strings[0], strings[1], strings[2], strings[3], a, b, renews)

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seatledger import __version__
 from seatledger.app import portfolio_cache
-from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
-from seatledger.git import repo
+from seatledger.core.ledger import Ledger
 from seatledger.read import cache, verdicts
 from seatledger.read.contract_file import Head
 from seatledger.read.locate import Paths, found_contracts
-from seatledger.reports import export_tables
 from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
 from seatledger.rules.book import Book, make_book
 from seatledger.write.output import refuse_output
+
+if TYPE_CHECKING:
+    from seatledger.reports.export_tables import Rows
+
+# Imported where first used: a warm portfolio reads every figure from the cache and needs
+# neither the checks, git, nor the export's tables (their imports were a tenth of its time).
 
 
 class Filters(NamedTuple):
@@ -39,6 +43,7 @@ def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     commit of the repository; returns the records exported. Over an earlier export by this
     code, a contract whose key is unchanged keeps its rows there and is not read at all."""
     from seatledger.render import sqlite_file  # sqlite3 only for an export
+    from seatledger.reports import export_tables
 
     refuse_output(output)
     day, chosen = _chosen(filters, as_of)
@@ -74,6 +79,8 @@ def _digest(path: Path, ledger: Path) -> str | None:
 
 def _commit() -> str | None:
     """HEAD, marked -dirty where contracts/ or ledgers/ differ from it; None outside git."""
+    from seatledger.git import repo
+
     try:
         head = repo.git(Path.cwd(), "rev-parse", "HEAD").strip()
         dirty = repo.git(Path.cwd(), "status", "--porcelain", "--", "contracts", "ledgers").strip()
@@ -82,10 +89,12 @@ def _commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export_tables.Rows, bool]:
+def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[Rows, bool]:
     """A contract's export rows, and whether they follow from its files alone: from the cache
     where its files are unchanged (a ledger with errors is read again every time), else built
     from its book."""
+    from seatledger.reports import export_tables
+
     key = _key(row, path, ledger)
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
@@ -147,6 +156,12 @@ def _contract(path: Path, ledger: Path, day: date, found: Head | SeatledgerError
     h = found
     where = (path.as_posix(), ledger.as_posix())
     return ContractRow(h.id, h.title, h.party_a, h.party_b, h.start, h.end, *where, (), None, h.renews)
+
+
+def open_with_book(paths: Paths, *, key: str | None, remembered: bool) -> tuple[Ledger, Book | None]:
+    from seatledger.app import ledger_access
+
+    return ledger_access.open_with_book(paths, key=key, remembered=remembered)
 
 
 def _figured(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.results import CheckResult, Written
 from seatledger.core.vocabulary import DAY_KINDS, HOLIDAYS, WEEKDAYS, shown
-from seatledger.reports.calendar_days import MonthCalendar
+
+if TYPE_CHECKING:
+    from seatledger.reports.calendar_days import MonthCalendar
 
 
 def as_json(data: Any) -> None:

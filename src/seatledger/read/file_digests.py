@@ -41,7 +41,7 @@ class Memo:
         self.seen: dict[str, tuple[Status, bytes]] = {}
         self.racy = time.time_ns() - RACY_NS
 
-    def sha(self, name: str, path: Path) -> bytes:
+    def sha(self, name: str, path: str | Path) -> bytes:
         """The sha256 of the bytes of the file `name` of the folder ("": the contract); a
         YamlError where `read_bytes` refuses the file."""
         try:

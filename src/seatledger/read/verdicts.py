@@ -38,8 +38,9 @@ def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str
     h = hashlib.sha256()
     try:
         h.update(_sha("", contract, memo))  # "": no file of the folder has an empty name
-        for name in sorted(os.listdir(ledger_dir)):  # names, sorted as the paths would be
-            path = ledger_dir / name
+        folder = os.fspath(ledger_dir)
+        for name in sorted(os.listdir(folder)):  # names, sorted as their paths would be
+            path = os.path.join(folder, name)
             regular = not_regular(path) is None
             if (name == LOCK_FILE and regular) or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
                 continue
@@ -52,7 +53,7 @@ def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str
     return h.hexdigest()
 
 
-def _sha(name: str, path: Path, memo: file_digests.Memo | None) -> bytes:
+def _sha(name: str, path: str | Path, memo: file_digests.Memo | None) -> bytes:
     return memo.sha(name, path) if memo is not None else hashlib.sha256(read_bytes(path)).digest()
 
 

@@ -33,6 +33,28 @@ from seatledger.core.records import (
 from seatledger.core.titles import listed, titles
 
 
+class People(dict[str, Person]):
+    """The roster by id, with each day's headcount counted once: checked record by record, a
+    city's 100,000 attendance records counted their 49 people each (a tenth of a cold
+    portfolio). Made once, never changed."""
+
+    def __init__(self, people: dict[str, Person]) -> None:
+        super().__init__(people)
+        self.counts: dict[date, int] = {}
+
+    def headcount(self, day: date) -> int:
+        found = self.counts.get(day)
+        if found is None:
+            found = self.counts[day] = sum(1 for p in self.values() if p.on_roster(day))
+        return found
+
+
+def _headcount(people: dict[str, Person], day: date) -> int:
+    if isinstance(people, People):
+        return people.headcount(day)
+    return sum(1 for p in people.values() if p.on_roster(day))
+
+
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
     """The rules one live record must meet by itself against the contract and roster."""
     out = []
@@ -99,7 +121,7 @@ def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[P
             out.append(
                 problem(r, "absent", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
             )
-    headcount = sum(1 for p in people.values() if p.on_roster(r.date))
+    headcount = _headcount(people, r.date)
     if r.present > headcount:
         out.append(
             problem(

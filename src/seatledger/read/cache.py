@@ -128,9 +128,18 @@ def digest(data: bytes) -> str:
 
 
 def configured() -> Path | None:
-    if os.environ.get("SEATLEDGER_NO_CACHE") or not _SUPPORTED:
+    names = ("SEATLEDGER_NO_CACHE", "SEATLEDGER_CACHE", "XDG_CACHE_HOME", "HOME")
+    return _configured(tuple(os.environ.get(n) for n in names))
+
+
+@cache
+def _configured(env: tuple[str | None, ...]) -> Path | None:
+    """The folder for these environment values: made once per values, not once per entry (a
+    city's cold portfolio asks about 9,000 times)."""
+    off, ours, xdg, _home = env
+    if off or not _SUPPORTED:
         return None
-    base = os.environ.get("SEATLEDGER_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    base = ours or xdg
     try:
         return (Path(base) if base else Path.home() / ".cache") / "seatledger"
     except RuntimeError:  # no home folder
@@ -253,7 +262,8 @@ _COUNTED: dict[tuple[str, str], int] = {}
 
 def _prune(folder: int, kind: str) -> None:
     """Past KEEP entries of a kind, the older half goes, with any writer's leftover."""
-    counted = (str(configured()), kind)
+    st = os.fstat(folder)
+    counted = (f"{st.st_dev}:{st.st_ino}", kind)  # the folder, however it was named
     if counted in _COUNTED and _COUNTED[counted] < KEEP[kind]:
         _COUNTED[counted] += 1
         return

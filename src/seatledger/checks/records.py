@@ -4,6 +4,7 @@ penalty's range, staff on the roster."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date
@@ -34,19 +35,19 @@ from seatledger.core.titles import listed, titles
 
 
 class People(dict[str, Person]):
-    """The roster by id, with each day's headcount counted once: checked record by record, a
-    city's 100,000 attendance records counted their 49 people each (a tenth of a cold
-    portfolio). Made once, never changed."""
+    """The roster by id, with its headcount on a day found by bisection (`Person.on_roster`:
+    joined <= day < left): checked record by record, a city's 100,000 attendance records
+    counted their 49 people each, a tenth of a cold portfolio. Made once, never changed."""
 
     def __init__(self, people: dict[str, Person]) -> None:
         super().__init__(people)
-        self.counts: dict[date, int] = {}
+        ever = [p for p in people.values() if p.left is None or p.joined < p.left]  # else never on it
+        self.joined = sorted(p.joined for p in ever)
+        self.left = sorted(p.left for p in ever if p.left is not None)
 
     def headcount(self, day: date) -> int:
-        found = self.counts.get(day)
-        if found is None:
-            found = self.counts[day] = sum(1 for p in self.values() if p.on_roster(day))
-        return found
+        # joined by the day, less those gone by it (each of whom had joined before leaving)
+        return bisect.bisect_right(self.joined, day) - bisect.bisect_right(self.left, day)
 
 
 def _headcount(people: dict[str, Person], day: date) -> int:

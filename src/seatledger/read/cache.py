@@ -178,12 +178,40 @@ def _make(folder: Path) -> None:
         os.mkdir(folder, 0o700)
 
 
+# The folder this process has open, by path: one open a process, not one a get or put (a warm
+# portfolio makes about 500). Its status is checked again at every use; only one is held.
+_HELD: dict[Path, int] = {}
+
+
 def open_folder() -> int | None:
     """A descriptor of the private cache folder, made where missing; None where the cache is
-    off, cannot be made (that costs time only) or is refused (then one line says why)."""
+    off, cannot be made (that costs time only) or is refused (then one line says why). The
+    descriptor is held for the process: callers never close it."""
     folder = configured()
     if folder is None:
         return None
+    held = _HELD.get(folder)
+    if held is not None:
+        try:
+            if _refusal(folder, os.fstat(held)) is None:
+                return held
+        except OSError:
+            pass
+    _release()
+    fd = _open_folder(folder)
+    if fd is not None:
+        _HELD[folder] = fd
+    return fd
+
+
+def _release() -> None:
+    for fd in _HELD.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+def _open_folder(folder: Path) -> int | None:
     try:
         try:
             found = os.lstat(folder)
@@ -231,8 +259,6 @@ def get(kind: str, name: str, data_digest: str) -> Any:
         entry = marshal.loads(_read(folder, _entry_name(header)))
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    finally:
-        os.close(folder)
     if type(entry) is not tuple or len(entry) != 2 or entry[0] != header:
         return None
     return entry[1]
@@ -250,8 +276,6 @@ def put(kind: str, name: str, data_digest: str, value: Any) -> None:
         _prune(folder, kind)
     except Exception:  # noqa: BLE001  a cache that cannot be written never stops a command
         pass
-    finally:
-        os.close(folder)
 
 
 # Entries of each kind (by folder) this process has seen or written: an upper bound, since a

@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import generate  # noqa: E402
 
-from seatledger.core.record_text import block  # noqa: E402
 from seatledger.core.records import Record  # noqa: E402
 
 DISTRICTS = 16
@@ -31,19 +30,19 @@ YEARS = 10
 SEED_ID = "haidian-hotline-2022"
 
 
-def ids() -> list[tuple[int, int, str]]:
+def ids(districts: int = DISTRICTS, years: int = YEARS) -> list[tuple[int, int, str]]:
     return [
-        (d, y, f"d{d:02d}-hotline-y{y:02d}") for d in range(1, DISTRICTS + 1) for y in range(1, YEARS + 1)
+        (d, y, f"d{d:02d}-hotline-y{y:02d}") for d in range(1, districts + 1) for y in range(1, years + 1)
     ]
 
 
-def write_city(out: Path) -> int:
+def write_city(out: Path, districts: int = DISTRICTS, years: int = YEARS) -> int:
     if out.exists():
         shutil.rmtree(out)
     (out / "contracts").mkdir(parents=True)
     seed = (ROOT / "contracts" / f"{SEED_ID}.yaml").read_text(encoding="utf-8")
     total = 0
-    for d, y, cid in ids():
+    for d, y, cid in ids(districts, years):
         text = seed.replace(f"id: {SEED_ID}", f"id: {cid}").replace(
             "海淀区城市管理指挥中心", f"第{d:02d}区城市管理指挥中心"
         )
@@ -62,11 +61,8 @@ def _ledger(ledger: Path, cid: str, rng: random.Random) -> int:
     by_month: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         by_month[f"{r.date:%Y-%m}"].append(r)
-    for month, items in sorted(by_month.items()):
-        items.sort(key=lambda r: (r.date, r.kind, r.id))
-        (ledger / f"{month}.yaml").write_text(
-            f"# {month}: records of {cid}\n\n" + "".join(block(r) for r in items), encoding="utf-8"
-        )
+    # The layout the tool writes (`init`, `migrate`): a day line for every day of each month.
+    generate.write_months(ledger, by_month, "day-lines", cid)
     return len(records)
 
 

@@ -81,12 +81,14 @@ def write(size: str, out: Path, layout: str = "day-lines") -> int:
     return len(records)
 
 
-def write_months(ledger: Path, by_month: dict[str, list[Record]], layout: str) -> None:
+def write_months(
+    ledger: Path, by_month: dict[str, list[Record]], layout: str, name: str = "haidian-hotline-2022"
+) -> None:
     """The month files in a layout: `day-lines` (what seatledger writes), or, for
     bench/layouts.py's comparison, `month` (no day lines) or `day-files` (one file a day)."""
     for month, items in sorted(by_month.items()):
         items.sort(key=lambda r: (r.date, r.kind, r.id))
-        head = f"# {month}: records of haidian-hotline-2022\n"
+        head = f"# {month}: records of {name}\n"
         if layout == "day-files":
             folder = ledger / month
             folder.mkdir(exist_ok=True)

@@ -57,7 +57,7 @@ def test_an_entry_with_any_other_key_is_ignored(recorded: Path, run: Run, part: 
     """A well-formed entry at the right place, claiming no records, under a key that differs
     in one part: were it trusted, the month's deductions would vanish."""
     expected = run("deduct", "--month", "2022-10", "--format", "json").stdout
-    assert '"total": "300.00"' in expected
+    assert '"total":"300.00"' in expected
     entry = _entry_of(recorded / "2022-10.yaml")
     header, (file, rows, problems) = marshal.loads(entry.read_bytes())
     assert rows
@@ -189,3 +189,19 @@ def test_the_refusal_is_said_in_chinese(
     result = run("deduct", "--month", "2022-10")
     assert result.exit_code == 0
     assert "警告：未使用缓存" in result.stderr and "可被他人写入" in result.stderr, result.stderr
+
+
+def test_a_folder_made_writable_by_others_after_use_is_refused(
+    recorded: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder is opened once a process and its status checked again at every use."""
+    expected = _without_cache(run, monkeypatch)
+    base = tmp_path / "later"
+    monkeypatch.setenv("SEATLEDGER_CACHE", str(base))
+    first = run("deduct", "--month", "2022-10", "--format", "json")
+    assert first.exit_code == 0 and first.stdout == expected and not first.stderr
+    entries = sorted((base / "seatledger").iterdir())
+    assert entries
+    os.chmod(base / "seatledger", 0o777)
+    _refused(run, expected, "can be written by others", "chmod 700")
+    assert sorted((base / "seatledger").iterdir()) == entries  # nothing written to it since

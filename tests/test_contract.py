@@ -171,7 +171,7 @@ def test_another_contract_works_from_its_own_file(tmp_path: Path, run: Run) -> N
         "json",
     )
     assert result.exit_code == 0, result
-    assert '"day": 60' in result.stdout
+    assert '"day":60' in result.stdout
 
 
 @settings(max_examples=examples(500), deadline=None)

@@ -53,7 +53,7 @@ def test_a_changed_file_is_read_again(recorded: Path, run: Run) -> None:
         month.read_text(encoding="utf-8").replace("present: 47", "present: 45"), encoding="utf-8"
     )
     after = run("deduct", "--month", "2022-10", "--format", "json").stdout
-    assert '"total": "1300.00"' in before and '"total": "1900.00"' in after  # 2 more short
+    assert '"total":"1300.00"' in before and '"total":"1900.00"' in after  # 2 more short
 
 
 @pytest.mark.parametrize(

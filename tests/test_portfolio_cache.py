@@ -89,6 +89,23 @@ def test_a_changed_contract_is_read_again(project: Path, run: Run, monkeypatch: 
     assert exact(warm) == exact(fresh(monkeypatch))
 
 
+def test_a_renamed_party_is_shown_from_the_contracts_head_as_a_fresh_run_shows_it(
+    project: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contract's head (id, title, parties, term) is kept apart from the contract, by the
+    contract's bytes: a renamed party is a new head, equal to a fresh run's."""
+    two_contracts(project, run)
+    app.run(app.Filters(), AS_OF)
+    contract = project / "contracts" / f"{OTHER}.yaml"
+    text = contract.read_text(encoding="utf-8")
+    contract.write_text(text.replace("北京某某科技有限公司", "北京另一科技有限公司"), encoding="utf-8")
+    warm = app.run(app.Filters(), AS_OF)
+    assert [r.party_b for r in warm.rows] == ["北京融通润园科技有限公司", "北京另一科技有限公司"]
+    assert exact(warm) == exact(fresh(monkeypatch))
+    again = app.run(app.Filters(), AS_OF)  # the new head from the cache
+    assert exact(again) == exact(warm)
+
+
 def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, in order: an export that keeps rows appends the rebuilt ones."""
     con = sqlite3.connect(db)

@@ -98,3 +98,27 @@ def test_a_deduction_never_raises_the_balance_owed(att, inc, pay, day, amount) -
     after = settle(make_book(ledger(att, [*inc, (day, "assessment-deduction", 1, amount)], pay)), Q3)
     assert after.closing == before.closing - amount
     assert after.next_payment <= before.next_payment
+
+
+_DAYS = st.dates(min_value=date(2022, 1, 1), max_value=date(2023, 12, 31))
+
+
+@settings(max_examples=examples(200))
+@given(
+    st.lists(st.tuples(_DAYS, st.none() | _DAYS), max_size=12),
+    st.lists(_DAYS, min_size=1, max_size=8),
+)
+def test_the_checks_headcount_is_the_roster_counted_person_by_person(spans, days) -> None:  # type: ignore[no-untyped-def]
+    """checks/records.People finds a day's headcount by bisection; it is the count of people
+    `Person.on_roster` that day, whatever the joins and leaves (a leave on or before the join
+    included)."""
+    from seatledger.checks.records import People
+    from seatledger.core.roster import Person
+
+    people = {
+        f"S{n:03d}": Person(f"S{n:03d}", "seat", "bachelor", joined, left=left)
+        for n, (joined, left) in enumerate(spans)
+    }
+    counted = People(people)
+    for day in days:
+        assert counted.headcount(day) == sum(1 for p in people.values() if p.on_roster(day))

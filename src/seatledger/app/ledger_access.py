@@ -49,27 +49,28 @@ def open_checked(paths: Paths, *, closings: bool = True, key: str | None = None)
 
 
 def open_with_book(
-    paths: Paths, *, closings: bool = True, key: str | None = None
+    paths: Paths, *, closings: bool = True, key: str | None = None, remembered: bool = False
 ) -> tuple[Ledger, Book | None]:
     """The loaded ledger with its problems, and its book where the checks made one. A ledger
     found clean before, byte for byte and by this code (`read.verdicts`), is not checked
     again; the files are hashed before and after loading, so what was loaded is what the
-    verdict is about."""
-    key = key or verdicts.digest(paths.contract, paths.ledger)  # `key`: just made by the caller
+    verdict is about (`remembered`: files whose status is unchanged are not hashed again, as
+    `portfolio` asks)."""
+
+    def digest() -> str | None:
+        return verdicts.digest(paths.contract, paths.ledger, remembered=remembered)
+
+    key = key or digest()  # `key`: just made by the caller
     ledger = load(paths.contract, paths.ledger)
     if (
         not ledger.problems
         and verdicts.clean(key, paths.contract, paths.ledger) is not None
-        and verdicts.digest(paths.contract, paths.ledger) == key
+        and digest() == key
     ):
         return ledger, None
     book = make_book(ledger)
     ledger = checked(ledger, book, closings=closings)
-    if (
-        not ledger.problems
-        and (closings or not ledger.closings)
-        and verdicts.digest(paths.contract, paths.ledger) == key
-    ):
+    if not ledger.problems and (closings or not ledger.closings) and digest() == key:
         verdicts.found_clean(key, paths.contract, paths.ledger, counts(ledger))
     return ledger, book
 

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seatledger import __version__
 from seatledger.app import portfolio_cache
-from seatledger.app.ledger_access import open_with_book
 from seatledger.app.periods import option_date
-from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
-from seatledger.git import repo
+from seatledger.core.ledger import Ledger
 from seatledger.read import cache, verdicts
+from seatledger.read.contract_file import Head
 from seatledger.read.locate import Paths, found_contracts
-from seatledger.reports import export_tables
 from seatledger.reports.portfolio import ContractRow, Portfolio, figures, portfolio
 from seatledger.rules.book import Book, make_book
 from seatledger.write.output import refuse_output
+
+if TYPE_CHECKING:
+    from seatledger.reports.export_tables import Rows
+
+# Imported where first used: a warm portfolio reads every figure from the cache and needs
+# neither the checks, git, nor the export's tables (their imports were a tenth of its time).
 
 
 class Filters(NamedTuple):
@@ -39,6 +43,7 @@ def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
     commit of the repository; returns the records exported. Over an earlier export by this
     code, a contract whose key is unchanged keeps its rows there and is not read at all."""
     from seatledger.render import sqlite_file  # sqlite3 only for an export
+    from seatledger.reports import export_tables
 
     refuse_output(output)
     day, chosen = _chosen(filters, as_of)
@@ -59,12 +64,23 @@ def export_sqlite(filters: Filters, as_of: str | None, output: Path) -> int:
 
 def _export_key(row: ContractRow, path: Path, ledger: Path, day: date) -> str | None:
     """What a contract's rows follow from: its files' digest and the cache entry's name."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    key = _key(row, path, ledger)
     return f"{key}\0{portfolio_cache.name(path, ledger, day)}" if key else None
+
+
+def _key(row: ContractRow, path: Path, ledger: Path) -> str | None:
+    return _digest(path, ledger) if not row.problems and ledger.is_dir() else None
+
+
+def _digest(path: Path, ledger: Path) -> str | None:
+    """The verdict digest, hashing only files whose status changed (`read.file_digests`)."""
+    return verdicts.digest(path, ledger, remembered=True)
 
 
 def _commit() -> str | None:
     """HEAD, marked -dirty where contracts/ or ledgers/ differ from it; None outside git."""
+    from seatledger.git import repo
+
     try:
         head = repo.git(Path.cwd(), "rev-parse", "HEAD").strip()
         dirty = repo.git(Path.cwd(), "status", "--porcelain", "--", "contracts", "ledgers").strip()
@@ -73,18 +89,20 @@ def _commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export_tables.Rows, bool]:
+def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[Rows, bool]:
     """A contract's export rows, and whether they follow from its files alone: from the cache
     where its files are unchanged (a ledger with errors is read again every time), else built
     from its book."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    from seatledger.reports import export_tables
+
+    key = _key(row, path, ledger)
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_rows(key, name, tuple(export_tables.TABLES))
     if found is not None:
         return found, True
     row, book = _figured(row, path, ledger, day, key)
     rows = export_tables.contract_rows(row, book)
-    keep = row.figures is not None and verdicts.digest(path, ledger) == key
+    keep = row.figures is not None and _digest(path, ledger) == key
     if keep:
         portfolio_cache.put_rows(key, name, rows)
     return rows, keep
@@ -93,13 +111,13 @@ def _rows(row: ContractRow, path: Path, ledger: Path, day: date) -> tuple[export
 def _with_figures(row: ContractRow, path: Path, ledger: Path, day: date) -> ContractRow:
     """The row with its figures and warnings: from the cache where the contract's files are
     unchanged, so that no month file is read."""
-    key = verdicts.digest(path, ledger) if not row.problems and ledger.is_dir() else None
+    key = _key(row, path, ledger)
     name = portfolio_cache.name(path, ledger, day)
     found = portfolio_cache.get_figures(key, name)
     if found is not None:
         return row._replace(problems=found[0], figures=found[1])
     row, _book = _figured(row, path, ledger, day, key)
-    if row.figures is not None and verdicts.digest(path, ledger) == key:
+    if row.figures is not None and _digest(path, ledger) == key:
         portfolio_cache.put_figures(key, name, (row.problems, row.figures))
     return row
 
@@ -128,14 +146,22 @@ def _wanted(r: ContractRow, f: Filters) -> bool:
     return f.party is None or f.party.casefold() in f"{r.party_a}\n{r.party_b}".casefold()
 
 
-def _contract(path: Path, ledger: Path, day: date, found: Contract | SeatledgerError) -> ContractRow:
+def _contract(path: Path, ledger: Path, day: date, found: Head | SeatledgerError) -> ContractRow:
     if isinstance(found, SeatledgerError):
         exc = found
         problems = tuple(exc.problems) or (Problem(path.as_posix(), 0, "", exc.message),)
         return ContractRow(
             path.stem, "", "", "", day, day, path.as_posix(), ledger.as_posix(), problems, None
         )
-    return _named(found, path, ledger)
+    h = found
+    where = (path.as_posix(), ledger.as_posix())
+    return ContractRow(h.id, h.title, h.party_a, h.party_b, h.start, h.end, *where, (), None, h.renews)
+
+
+def open_with_book(paths: Paths, *, key: str | None, remembered: bool) -> tuple[Ledger, Book | None]:
+    from seatledger.app import ledger_access
+
+    return ledger_access.open_with_book(paths, key=key, remembered=remembered)
 
 
 def _figured(
@@ -147,7 +173,7 @@ def _figured(
         missing = msg("{ledger}: no ledger folder; create it with `seatledger init`", ledger=ledger)
         return row._replace(problems=(Problem(ledger.as_posix(), 0, "", missing),)), None
     try:
-        loaded, book = open_with_book(Paths(path, ledger), key=key)
+        loaded, book = open_with_book(Paths(path, ledger), key=key, remembered=True)
     except SeatledgerError as exc:
         problems = tuple(exc.problems) or (Problem(ledger.as_posix(), 0, "", exc.message),)
         return row._replace(problems=problems), None
@@ -157,19 +183,3 @@ def _figured(
     book = book if book is not None else make_book(loaded)
     warnings = tuple(p for p in loaded.problems if p not in errors)
     return row._replace(problems=warnings, figures=figures(book, day)), book
-
-
-def _named(c: Contract, path: Path, ledger: Path) -> ContractRow:
-    return ContractRow(
-        c.id,
-        c.title,
-        c.parties.a.name,
-        c.parties.b.name,
-        c.term.start,
-        c.term.end,
-        path.as_posix(),
-        ledger.as_posix(),
-        (),
-        None,
-        c.renews,
-    )

@@ -18,7 +18,7 @@ from seatledger.checks.invoices import invoice_findings, invoice_problems
 from seatledger.checks.opening import opening_problems
 from seatledger.checks.payment_law import payment_law_findings
 from seatledger.checks.problem import problem
-from seatledger.checks.records import record_problems
+from seatledger.checks.records import People, record_problems
 from seatledger.checks.references import reference_problems
 from seatledger.checks.roster import roster_problems
 from seatledger.checks.termination import service_problems
@@ -87,7 +87,7 @@ def _ids(x: Checked) -> list[Problem]:
 def _each_record(x: Checked) -> list[Problem]:
     """Every record by itself, voided ones included: a voided record stays in its file, so its
     fields still name what the contract and roster know; only its money is not counted."""
-    c, people = x.ledger.contract, {p.id: p for p in x.ledger.roster}
+    c, people = x.ledger.contract, People({p.id: p for p in x.ledger.roster})
     return [
         found for r in x.ledger.records if not isinstance(r, Void) for found in record_problems(c, people, r)
     ]

@@ -4,6 +4,7 @@ penalty's range, staff on the roster."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date
@@ -32,6 +33,28 @@ from seatledger.core.records import (
 )
 from seatledger.core.titles import listed, titles
 from seatledger.core.vocabulary import KINDS, term
+
+
+class People(dict[str, Person]):
+    """The roster by id, with its headcount on a day found by bisection (`Person.on_roster`:
+    joined <= day < left): checked record by record, a city's 100,000 attendance records
+    counted their 49 people each, a tenth of a cold portfolio. Made once, never changed."""
+
+    def __init__(self, people: dict[str, Person]) -> None:
+        super().__init__(people)
+        ever = [p for p in people.values() if p.left is None or p.joined < p.left]  # else never on it
+        self.joined = sorted(p.joined for p in ever)
+        self.left = sorted(p.left for p in ever if p.left is not None)
+
+    def headcount(self, day: date) -> int:
+        # joined by the day, less those gone by it (each of whom had joined before leaving)
+        return bisect.bisect_right(self.joined, day) - bisect.bisect_right(self.left, day)
+
+
+def _headcount(people: dict[str, Person], day: date) -> int:
+    if isinstance(people, People):
+        return people.headcount(day)
+    return sum(1 for p in people.values() if p.on_roster(day))
 
 
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
@@ -111,7 +134,7 @@ def _attendance(c: Contract, people: dict[str, Person], r: Attendance) -> list[P
             out.append(
                 problem(r, "absent", msg("{sid!r} is not on the roster on {date}", sid=sid, date=r.date))
             )
-    headcount = sum(1 for p in people.values() if p.on_roster(r.date))
+    headcount = _headcount(people, r.date)
     if r.present > headcount:
         out.append(
             problem(

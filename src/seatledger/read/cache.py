@@ -55,6 +55,8 @@ KEEP = {
     "verdict": 400,
     "figures": 400,
     "export": 400,
+    "stats": 400,
+    "head": 400,
 }
 _SUPPORTED = (
     hasattr(os, "O_NOFOLLOW")
@@ -126,9 +128,18 @@ def digest(data: bytes) -> str:
 
 
 def configured() -> Path | None:
-    if os.environ.get("SEATLEDGER_NO_CACHE") or not _SUPPORTED:
+    names = ("SEATLEDGER_NO_CACHE", "SEATLEDGER_CACHE", "XDG_CACHE_HOME", "HOME")
+    return _configured(tuple(os.environ.get(n) for n in names))
+
+
+@cache
+def _configured(env: tuple[str | None, ...]) -> Path | None:
+    """The folder for these environment values: made once per values, not once per entry (a
+    city's cold portfolio asks about 9,000 times)."""
+    off, ours, xdg, _home = env
+    if off or not _SUPPORTED:
         return None
-    base = os.environ.get("SEATLEDGER_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    base = ours or xdg
     try:
         return (Path(base) if base else Path.home() / ".cache") / "seatledger"
     except RuntimeError:  # no home folder
@@ -167,12 +178,40 @@ def _make(folder: Path) -> None:
         os.mkdir(folder, 0o700)
 
 
+# The folder this process has open, by path: one open a process, not one a get or put (a warm
+# portfolio makes about 500). Its status is checked again at every use; only one is held.
+_HELD: dict[Path, int] = {}
+
+
 def open_folder() -> int | None:
     """A descriptor of the private cache folder, made where missing; None where the cache is
-    off, cannot be made (that costs time only) or is refused (then one line says why)."""
+    off, cannot be made (that costs time only) or is refused (then one line says why). The
+    descriptor is held for the process: callers never close it."""
     folder = configured()
     if folder is None:
         return None
+    held = _HELD.get(folder)
+    if held is not None:
+        try:
+            if _refusal(folder, os.fstat(held)) is None:
+                return held
+        except OSError:
+            pass
+    _release()
+    fd = _open_folder(folder)
+    if fd is not None:
+        _HELD[folder] = fd
+    return fd
+
+
+def _release() -> None:
+    for fd in _HELD.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+def _open_folder(folder: Path) -> int | None:
     try:
         try:
             found = os.lstat(folder)
@@ -220,8 +259,6 @@ def get(kind: str, name: str, data_digest: str) -> Any:
         entry = marshal.loads(_read(folder, _entry_name(header)))
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    finally:
-        os.close(folder)
     if type(entry) is not tuple or len(entry) != 2 or entry[0] != header:
         return None
     return entry[1]
@@ -239,19 +276,30 @@ def put(kind: str, name: str, data_digest: str, value: Any) -> None:
         _prune(folder, kind)
     except Exception:  # noqa: BLE001  a cache that cannot be written never stops a command
         pass
-    finally:
-        os.close(folder)
+
+
+# Entries of each kind (by folder) this process has seen or written: an upper bound, since a
+# put may replace an entry. The folder is scanned only when that bound passes KEEP, not on every
+# put: a cold portfolio of a city puts about 2,500 entries, and a scan each took 40% of its time.
+_COUNTED: dict[tuple[str, str], int] = {}
 
 
 def _prune(folder: int, kind: str) -> None:
     """Past KEEP entries of a kind, the older half goes, with any writer's leftover."""
+    st = os.fstat(folder)
+    counted = (f"{st.st_dev}:{st.st_ino}", kind)  # the folder, however it was named
+    if counted in _COUNTED and _COUNTED[counted] < KEEP[kind]:
+        _COUNTED[counted] += 1
+        return
     entries = []
     with os.scandir(folder) as found:
         for e in found:
             if e.name.startswith(f"{kind}-") and e.name.endswith(".entry"):
                 entries.append(e)
+    _COUNTED[counted] = len(entries)
     if len(entries) <= KEEP[kind]:
         return
+    _COUNTED[counted] = KEEP[kind] // 2
     entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
     for old in entries[: len(entries) - KEEP[kind] // 2]:
         os.unlink(old.name, dir_fd=folder)

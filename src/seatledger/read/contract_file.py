@@ -9,8 +9,10 @@ validation entirely. Only a valid contract is kept: problems are found afresh ev
 
 from __future__ import annotations
 
+import functools
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem, SeatledgerError, did_you_mean
@@ -43,17 +45,29 @@ def _to_cache(key: str, contract: Contract) -> None:
 def load_contract(path: Path) -> Contract:
     """The validated contract, merged over the bases it extends (`read.contract_bases`), or
     SeatledgerError listing every problem with its file and line."""
+    return _loaded(path, *_read(path))
+
+
+def _read(path: Path) -> tuple[bytes, Any, str]:
+    """The contract's bytes; its tree merged over its bases where it extends one (else None:
+    parsed only on a cache miss); and its cache key, over the bases' bytes too."""
     name = str(path)
     try:
         data = read_bytes(path)
         if bases.extends(data):
             raw, found = bases.resolved(path, load_text(decode(data, path), name))
-            key = bases.key(path, data, found)
-        else:
-            raw, key = None, cache.digest(data)
-        hit = _from_cache(key)
-        if hit is not None:
-            return hit
+            return data, raw, bases.key(path, data, found)
+    except YamlError as exc:
+        raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
+    return data, None, cache.digest(data)
+
+
+def _loaded(path: Path, data: bytes, raw: Any, key: str) -> Contract:
+    name = str(path)
+    hit = _from_cache(key)
+    if hit is not None:
+        return hit
+    try:
         raw = load_text(decode(data, path), name) if raw is None else raw
     except YamlError as exc:
         raise SeatledgerError(msg("{name}: cannot read the contract", name=name), [exc.problem]) from None
@@ -66,13 +80,47 @@ def load_contract(path: Path) -> Contract:
     return contract
 
 
+class Head(NamedTuple):
+    """What a list of contracts shows of a valid one (`portfolio`), kept in the cache on its
+    own: a portfolio whose figures are all in the cache then rebuilds no whole contract."""
+
+    id: str
+    title: str
+    party_a: str
+    party_b: str
+    start: date
+    end: date
+    renews: str | None
+
+
+def load_head(path: Path) -> Head:
+    """The head of the validated contract, or SeatledgerError as `load_contract` raises it."""
+    data, raw, key = _read(path)
+    found = _head_of(cache.get("head", "", key))
+    if found is not None:
+        return found
+    c = _loaded(path, data, raw, key)
+    head = Head(c.id, c.title, c.parties.a.name, c.parties.b.name, c.term.start, c.term.end, c.renews)
+    cache.put("head", "", key, (*head[:4], head.start.toordinal(), head.end.toordinal(), head.renews))
+    return head
+
+
+@functools.cache
+def _adapter() -> Any:
+    """pydantic's validator of a contract, built once a process: building it is most of a
+    validation's time (a city's 160 contracts, validated cold, built it 160 times)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Contract)
+
+
 def validate(raw: Any, name: str) -> Contract:
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     if not isinstance(raw, YMap):
         raise SeatledgerError("", [Problem(name, 1, "", msg("a contract is a mapping of fields"))])
     try:
-        contract = TypeAdapter(Contract).validate_python(raw)
+        contract: Contract = _adapter().validate_python(raw)
     except ValidationError as exc:
         problems = [_pydantic_problem(name, raw, err) for err in exc.errors()]
         raise SeatledgerError(msg("{name}: the contract is not valid", name=name), problems) from None
@@ -124,3 +172,16 @@ def _pydantic_problem(name: str, raw: Any, err: Any) -> Problem:
     elif err["type"] in ("missing", "missing_keyword_argument"):
         message = msg("is required")
     return Problem(*bases.where(raw, loc, name), ".".join(map(str, loc)), message)
+
+
+def _head_of(found: Any) -> Head | None:
+    """A kept head, checked field by field; None for anything else."""
+    if type(found) is not tuple or len(found) != len(Head._fields):
+        return None
+    strings, days, renews = found[:4], found[4:6], found[6]
+    if not all(type(v) is str for v in strings) or not all(type(d) is int and d > 0 for d in days):
+        return None
+    if renews is not None and type(renews) is not str:
+        return None
+    a, b = date.fromordinal(days[0]), date.fromordinal(days[1])
+    return Head(strings[0], strings[1], strings[2], strings[3], a, b, renews)

@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from seatledger.core.contract import Contract
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
-from seatledger.read.contract_file import load_contract
+from seatledger.read.contract_file import Head, load_head
 from seatledger.read.yaml_reader import YamlError, YMap, load_path, read_bytes
 
 CONTRACT_ENV = "SEATLEDGER_CONTRACT"
@@ -35,11 +34,11 @@ def contract_id(path: Path) -> str:
     return _identified(path)[0]
 
 
-def _identified(path: Path) -> tuple[str, Contract | SeatledgerError]:
-    """The `id` a contract file declares, and the validated contract or why it is not valid."""
+def _identified(path: Path) -> tuple[str, Head | SeatledgerError]:
+    """The `id` a contract file declares, and the valid contract's head or why it is not valid."""
     try:
-        contract = load_contract(path)  # validated once and cached: the run needs it anyway
-        return contract.id, contract
+        head = load_head(path)  # validated once and cached
+        return head.id, head
     except SeatledgerError as exc:
         invalid = exc  # an invalid contract still names its ledger folder by its `id`, if it has one
     try:
@@ -71,9 +70,9 @@ def contract_files(cwd: Path | None = None) -> list[tuple[Path, Path]]:
     return [(path, ledger) for path, ledger, _c in found_contracts(cwd)]
 
 
-def found_contracts(cwd: Path | None = None) -> list[tuple[Path, Path, Contract | SeatledgerError]]:
+def found_contracts(cwd: Path | None = None) -> list[tuple[Path, Path, Head | SeatledgerError]]:
     """Every contract file of the repository, its ledger folder (`ledgers/<id>/`) and the
-    validated contract or why it is not valid: each file read once."""
+    valid contract's head or why it is not valid: each file read once."""
     cwd = cwd or Path.cwd()
     root = find_root(cwd)
     if root is None:

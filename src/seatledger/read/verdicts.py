@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from seatledger.core.atomic import TMP_SUFFIX
 from seatledger.core.errors import SeatledgerError
-from seatledger.read import cache, contract_bases
+from seatledger.read import cache, contract_bases, file_digests
 from seatledger.read.ledger_files import LOCK_FILE
 from seatledger.read.yaml_reader import YamlError, not_regular, read_bytes
 
@@ -31,25 +31,35 @@ class Counts(NamedTuple):
     roster: int
 
 
-def digest(contract: Path, ledger_dir: Path) -> str | None:
+def digest(contract: Path, ledger_dir: Path, *, remembered: bool = False) -> str | None:
     """The key of the contract and ledger as they are on disk now; None where a file cannot
-    be read (the full check then says why)."""
+    be read (the full check then says why). `remembered`: a file whose status is unchanged
+    since it was last hashed is not read again (`read.file_digests`, its trade-off); the key
+    is the same."""
+    memo = file_digests.Memo(_name(contract, ledger_dir)) if remembered else None
     h = hashlib.sha256()
     try:
-        data = read_bytes(contract)
-        h.update(hashlib.sha256(data).digest())
+        data = read_bytes(contract)  # small; its bases are named in it
+        h.update(_sha("", contract, memo))  # "": no file of the folder has an empty name
         for base in contract_bases.sources(contract, data):  # a base's change is the contract's
             h.update(b"\0" + hashlib.sha256(read_bytes(base)).digest())
-        for path in sorted(ledger_dir.iterdir()):
-            name = path.name
+        folder = os.fspath(ledger_dir)
+        for name in sorted(os.listdir(folder)):  # names, sorted as their paths would be
+            path = os.path.join(folder, name)
             regular = not_regular(path) is None
             if (name == LOCK_FILE and regular) or (name.startswith(".") and name.endswith(TMP_SUFFIX)):
                 continue
             h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-            h.update(hashlib.sha256(read_bytes(path)).digest() if regular else b"dir")
+            h.update(_sha(name, path, memo) if regular else b"dir")
     except (OSError, YamlError, SeatledgerError):
         return None
+    if memo is not None:
+        memo.save()
     return h.hexdigest()
+
+
+def _sha(name: str, path: str | Path, memo: file_digests.Memo | None) -> bytes:
+    return memo.sha(name, path) if memo is not None else hashlib.sha256(read_bytes(path)).digest()
 
 
 def _name(contract: Path, ledger_dir: Path) -> str:

@@ -64,7 +64,7 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-def not_regular(path: Path) -> str | None:
+def not_regular(path: str | Path) -> str | None:
     """What `path` is when it exists and is not a regular file (a FIFO, a folder, a device,
     a socket), told from its status alone: opening a FIFO waits for a writer forever."""
     try:
@@ -82,7 +82,7 @@ def not_regular(path: Path) -> str | None:
     return msg("a device")
 
 
-def not_regular_problem(path: Path, what: str) -> Problem:
+def not_regular_problem(path: str | Path, what: str) -> Problem:
     return Problem(
         str(path),
         0,
@@ -95,7 +95,7 @@ def not_regular_problem(path: Path, what: str) -> Problem:
     )
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, read with a bound (a device or a growing file never reads forever);
     an oversized or unreadable file, or one that is not a regular file (never opened), is a
     YamlError naming it."""

@@ -5,17 +5,32 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seatledger.core.choices import SHIFTS
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.results import CheckResult, Written
 from seatledger.core.vocabulary import DAY_KINDS, HOLIDAYS, WEEKDAYS, shown
-from seatledger.reports.calendar_days import MonthCalendar
+
+if TYPE_CHECKING:
+    from seatledger.reports.calendar_days import MonthCalendar
 
 
 def as_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Indented for a person at a terminal; one compact line for a pipe or a file, which
+    json's C encoder writes (the indented one is pure Python: a third of a warm portfolio)."""
+    if _is_terminal(sys.stdout):
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text + "\n")
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return False
 
 
 def written(w: Written) -> None:

@@ -7,20 +7,22 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seatledger.core.i18n import N_, _, current, local
 from seatledger.core.money import ZERO, fmt
 from seatledger.core.vocabulary import PAYERS, UNITS, shown
-from seatledger.reports.balance import BalanceRow
-from seatledger.reports.compliance import ComplianceReport
-from seatledger.reports.contract_terms import ContractTerms
-from seatledger.reports.deductions import DeductionReport
-from seatledger.reports.notices import NoticesReport
-from seatledger.reports.roster_check import RosterReport
-from seatledger.rules.deduction_lines import DeductionLine
-from seatledger.rules.gaps import Gap
-from seatledger.rules.violations import Violation
+
+if TYPE_CHECKING:  # the reports' types only: `portfolio --format json` imports none of them
+    from seatledger.reports.balance import BalanceRow
+    from seatledger.reports.compliance import ComplianceReport
+    from seatledger.reports.contract_terms import ContractTerms
+    from seatledger.reports.deductions import DeductionReport
+    from seatledger.reports.notices import NoticesReport
+    from seatledger.reports.roster_check import RosterReport
+    from seatledger.rules.deduction_lines import DeductionLine
+    from seatledger.rules.gaps import Gap
+    from seatledger.rules.violations import Violation
 
 
 def money_map(values: dict[str, Any]) -> dict[str, str]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seatledger.core.i18n import N_, _, tr
 from seatledger.core.money import ZERO, fmt
-from seatledger.render.grids import Grid, cols, yes_no
 from seatledger.render.schemas import day
 from seatledger.render.schemas_statement import statement
 from seatledger.reports.portfolio import ContractRow, Portfolio, Totals
+
+if TYPE_CHECKING:  # the grids only for csv and xlsx
+    from seatledger.render.grids import Grid
 
 
 def _figures(r: ContractRow) -> dict[str, Any] | None:
@@ -124,6 +126,8 @@ def _line(c: dict[str, Any]) -> tuple[Any, ...]:
 
 def grid(p: Portfolio) -> Grid:
     """One row a contract (one with problems: their count, no figures), then the total."""
+    from seatledger.render.grids import Grid, cols, yes_no
+
     data = portfolio(p)
     t = data["total"]
     total = (
@@ -153,6 +157,8 @@ def grid(p: Portfolio) -> Grid:
 def csv_bytes(p: Portfolio) -> bytes:
     """With a UTF-8 byte-order mark and CRLF, like the other csvs, so that Excel and WPS
     open the Chinese names right."""
+    from seatledger.render.grids import yes_no
+
     g = grid(p)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")

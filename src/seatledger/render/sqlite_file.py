@@ -80,20 +80,23 @@ def _fill(db: sqlite3.Connection, tables: list[Table], meta: dict[str, Any]) -> 
         assert _NAME.match(t.name), t.name  # names are the code's, never input
         db.execute(f"CREATE TABLE {t.name} ({', '.join(_quoted(c) for c in t.columns)})")
         _insert(db, t)
+        if t.name != "contracts":  # the next export deletes one contract's rows by it
+            db.execute(f"CREATE INDEX {t.name}_contract ON {t.name} (contract)")
     db.commit()
 
 
 def _update(db: sqlite3.Connection, tables: list[Table], meta: dict[str, Any], kept: Collection[str]) -> None:
-    db.execute("CREATE TEMP TABLE kept (id TEXT PRIMARY KEY)")
-    db.executemany("INSERT INTO kept VALUES (?)", [(cid,) for cid in sorted(kept)])
+    """The rows of every contract not kept (changed, or gone from the repository) deleted by
+    the contract's index, and the new rows inserted."""
+    held = {cid for (cid,) in db.execute("SELECT id FROM contracts")}
+    gone = [(cid,) for cid in sorted(held - set(kept))]
     db.execute("DELETE FROM meta")
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     for t in tables:
         assert _NAME.match(t.name), t.name
         column = "id" if t.name == "contracts" else "contract"
-        db.execute(f"DELETE FROM {t.name} WHERE {column} NOT IN (SELECT id FROM kept)")
+        db.executemany(f"DELETE FROM {t.name} WHERE {column} = ?", gone)
         _insert(db, t)
-    db.execute("DROP TABLE temp.kept")
 
 
 def _insert(db: sqlite3.Connection, t: Table) -> None:

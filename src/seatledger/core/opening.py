@@ -20,20 +20,10 @@ from seatledger.core.source import NOWHERE, Source
 _ITEMS = re.compile(r"[,，、]\s*(?=[A-Za-z0-9-]+\s*=)")
 
 
-def _amounts(name_key: Callable[[Any], Any], example: str) -> Callable[[Any], tuple[str, ...]]:
-    """The converter of `key=amount` items whose keys `name_key` reads. Its work is done in
-    `key_amounts` at each call, not here at import, where mutation runs could not see it."""
-
-    def convert(value: Any) -> tuple[str, ...]:
-        return key_amounts(value, name_key, example)
-
-    convert.__name__ = "amounts"
-    return convert
-
-
 def key_amounts(value: Any, name_key: Callable[[Any], Any], example: str) -> tuple[str, ...]:
     """`key=amount` items (a YAML list, or text with commas), each key once: kept as
-    canonical text, `1=1641000.00`, read back by `amounts`."""
+    canonical text, `1=1641000.00`, read back by `amounts`. Plain functions rather than
+    converters built at import, whose bodies mutation runs could not see."""
     items = _ITEMS.split(value) if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
         raise ValueError(msg("expected one or more key=amount items such as {example}", example=example))
@@ -49,8 +39,14 @@ def key_amounts(value: Any, name_key: Callable[[Any], Any], example: str) -> tup
     return tuple(f"{k}={v}" for k, v in out.items())
 
 
-instalment_amounts = _amounts(cv.instalment_ref, "1=1641000.00")
-penalty_amounts = _amounts(cv.key, "PENALTY=3000.00")
+def instalment_amounts(value: Any) -> tuple[str, ...]:
+    """Per instalment: `1=1641000.00`, `final=131568.00`."""
+    return key_amounts(value, cv.instalment_ref, "1=1641000.00")
+
+
+def penalty_amounts(value: Any) -> tuple[str, ...]:
+    """Per penalty key: `seat-shortage=3000.00`."""
+    return key_amounts(value, cv.key, "PENALTY=3000.00")
 
 
 def amounts(items: tuple[str, ...]) -> dict[str, Decimal]:

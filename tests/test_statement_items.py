@@ -1,0 +1,57 @@
+"""How a statement names its deduction lines (rule 8): the penalty's title in the contract
+with its key in English, the title alone in Chinese, the key where the statement has no title
+for it. From the mutation run of 2026-12-03."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import SEED, Run
+from seatledger.core.i18n import local, use
+from seatledger.core.ledger import Ledger
+from seatledger.core.periods import quarter_period
+from seatledger.core.records import Incident, LedgerMeta
+from seatledger.read.contract_file import load_contract
+from seatledger.reports.settlement import settle
+from seatledger.rules.book import make_book
+
+TITLE = "座席缺口扣款（缺口人次）"  # the seed contract's title of seat-shortage (三(一)5)
+
+
+def test_a_deduction_line_names_its_penalty_in_both_languages(project: Path, run: Run) -> None:
+    """300.00 of seat-shortage brought forward by an opening record on 2022-07-01 is Q2's."""
+    assert run("init", "--recorded-from", "2022-07-01").exit_code == 0
+    args = ("--paid", "1=1641000", "--invoiced", "1=1641000", "--deducted", "seat-shortage=300")
+    assert run("record", "opening", "--date", "2022-07-01", *args).exit_code == 0
+    en = run("settle", "--quarter", "Q2").stdout.splitlines()
+    zh = run("settle", "--quarter", "Q2", "--lang", "zh").stdout.splitlines()
+    assert [line.split("  ")[0] for line in en if "deduction:" in line] == [
+        f"- deduction: {TITLE} (seat-shortage)"
+    ]
+    assert [line.split("  ")[0] for line in zh if "扣款：" in line] == [f"- 扣款：{TITLE}"]
+
+
+def test_a_key_without_a_title_reads_as_the_key() -> None:
+    contract = load_contract(SEED)
+    q3 = quarter_period(2022, 3)
+    incident = Incident(
+        id="inc-2022-07-05-000001", date=date(2022, 7, 5), penalty="post-abandonment", count=1
+    )
+    meta = LedgerMeta(contract=contract.id, recorded_from=q3.start)
+    book = make_book(Ledger(contract, SEED, Path("."), meta, (), (incident,), []))
+    statement = settle(book, q3)
+    assert statement.by_penalty == {"post-abandonment": Decimal("1000.00")}  # 三(一)7: 1,000.00 each
+    untitled = statement._replace(titles={})
+    try:
+        use("en")
+        assert local(statement.deduction_item("post-abandonment")) == (
+            "- deduction: 座席员无故脱岗、空岗 (post-abandonment)"
+        )
+        assert local(untitled.deduction_item("post-abandonment")) == "- deduction: post-abandonment"
+        use("zh")
+        assert local(statement.deduction_item("post-abandonment")) == "- 扣款：座席员无故脱岗、空岗"
+        assert local(untitled.deduction_item("post-abandonment")) == "- 扣款：post-abandonment"
+    finally:
+        use("en")

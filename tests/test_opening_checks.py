@@ -119,3 +119,15 @@ def test_no_opening_warns_at_recorded_from_word_for_word(project: Path, run: Run
 def test_no_warning_from_the_terms_first_day(project: Path, run: Run) -> None:
     assert run("init").exit_code == 0
     assert [p for p in problems(run) if p["code"] == "no-opening"] == []
+
+
+def test_a_statement_says_which_instalments_read_unpaid_word_for_word(project: Path, run: Run) -> None:
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    s = json.loads(run("settle", "--quarter", "Q4", "--format", "json").stdout)
+    tail = (
+        "began before the ledger's first day 2022-10-01 and no opening record says what was paid "
+        "of it: it reads as unpaid and the figures are incomplete (`seatledger record opening`, rule 21)"
+    )
+    assert [f for f in s["findings"] if "began before" in f["finding"]] == [
+        {"record": None, "finding": f"instalment {n} {tail}"} for n in (1, 2)
+    ]

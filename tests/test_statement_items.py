@@ -55,3 +55,28 @@ def test_a_key_without_a_title_reads_as_the_key() -> None:
         assert local(untitled.deduction_item("post-abandonment")) == "- 扣款：post-abandonment"
     finally:
         use("en")
+
+
+def test_late_interest_shows_its_clause_and_an_excuse_its_title(project: Path, run: Run) -> None:
+    """Instalment 2 (due 2022-07-22) paid in full on 08-05 with the excuse fiscal-allocation:
+    its row names the excuse (in Chinese by the contract's title for it), and the interest
+    line cites 十(1), the seed's late-interest clause."""
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    assert run("record", "request", "--date", "2022-07-01", "--instalment", "2").exit_code == 0
+    args = (
+        "--date",
+        "2022-08-05",
+        "--instalment",
+        "2",
+        "--amount",
+        "1641000",
+        "--excused",
+        "fiscal-allocation",
+    )
+    assert run("record", "payment", *args).exit_code == 0
+    en = run("settle", "--quarter", "Q3", "--as-of", "2022-08-05").stdout
+    zh = run("settle", "--quarter", "Q3", "--as-of", "2022-08-05", "--lang", "zh").stdout
+    (line,) = [x for x in en.splitlines() if "late-payment interest (beside the balance)" in x]
+    assert "十(1)" in line
+    assert "excused: fiscal-allocation" in en
+    assert "因财政拨款问题造成逾期" in zh and "fiscal-allocation" not in zh

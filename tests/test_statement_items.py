@@ -4,9 +4,11 @@ for it. From the mutation run of 2026-12-03."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from conftest import SEED, Run
 from seatledger.core.i18n import local, use
@@ -80,3 +82,35 @@ def test_late_interest_shows_its_clause_and_an_excuse_its_title(project: Path, r
     assert "十(1)" in line
     assert "excused: fiscal-allocation" in en
     assert "因财政拨款问题造成逾期" in zh and "fiscal-allocation" not in zh
+
+
+def test_a_termination_reverses_on_its_own_day_in_any_period_that_holds_it(project: Path, run: Run) -> None:
+    """Terminated on 2022-11-16 (十(2), after an uncured notice): instalment 3 (92 days of Q4)
+    gives back its 46 unserved days, 1,641,000.00 x 46 / 92 = 820,500.00, on that day: in a
+    period of that one day, and in none that starts the day after."""
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    assert (
+        run(
+            "record", "notice", "--date", "2022-11-01", "--clause", "十(2)", "--cure-by", "2022-11-10"
+        ).exit_code
+        == 0
+    )
+    assert run("record", "termination", "--date", "2022-11-16", "--clause", "十(2)").exit_code == 0
+    text = (project / "ledgers" / "haidian-hotline-2022" / "2022-11.yaml").read_text(encoding="utf-8")
+    (tid,) = [line.split(": ")[1] for line in text.splitlines() if line.startswith("- id: trm-")]
+
+    def accrued(start: str, end: str) -> Any:
+        s = run("settle", "--from", start, "--to", end, "--format", "json")
+        assert s.exit_code == 0, s
+        return json.loads(s.stdout)["instalments"]
+
+    assert accrued("2022-11-16", "2022-11-16") == [
+        {
+            "label": f"instalment 3 reversed for the unserved part 2022-11-16..2022-12-31 (termination {tid})",
+            "date": "2022-11-16",
+            "amount": "-820500.00",
+            "clause": "十(2)",
+            "amendment": None,
+        }
+    ]
+    assert accrued("2022-11-17", "2022-11-30") == []

@@ -14,9 +14,10 @@ from conftest import SEED, Run
 from seatledger.core.i18n import local, use
 from seatledger.core.ledger import Ledger
 from seatledger.core.periods import quarter_period
-from seatledger.core.records import Incident, LedgerMeta
+from seatledger.core.records import Completion, Incident, LedgerMeta
 from seatledger.read.contract_file import load_contract
 from seatledger.reports.settlement import settle
+from seatledger.rules.accruals import accruals
 from seatledger.rules.book import make_book
 
 TITLE = "座席缺口扣款（缺口人次）"  # the seed contract's title of seat-shortage (三(一)5)
@@ -114,3 +115,17 @@ def test_a_termination_reverses_on_its_own_day_in_any_period_that_holds_it(proje
         }
     ]
     assert accrued("2022-11-17", "2022-11-30") == []
+
+
+def test_the_final_payment_accrues_on_the_day_its_completion_is_confirmed() -> None:
+    """尾款 accrues on the day its completion is confirmed (九, rule 8): in a range that starts
+    on that day, and in none that starts the day after."""
+    contract = load_contract(SEED)
+    done = Completion(id="cmp-2023-04-20-000001", date=date(2023, 4, 20), amount=Decimal("131568.00"))
+    meta = LedgerMeta(contract=contract.id, recorded_from=date(2022, 10, 1))
+    book = make_book(Ledger(contract, SEED, Path("."), meta, (), (done,), []))
+    on_the_day = accruals(book, date(2023, 4, 20), date(2023, 4, 20))
+    assert [(a.label, a.date, a.amount, a.clause) for a in on_the_day] == [
+        ("final payment", date(2023, 4, 20), Decimal("131568.00"), "九")
+    ]
+    assert accruals(book, date(2023, 4, 21), date(2023, 4, 30)) == []

@@ -131,3 +131,19 @@ def test_a_statement_says_which_instalments_read_unpaid_word_for_word(project: P
     assert [f for f in s["findings"] if "began before" in f["finding"]] == [
         {"record": None, "finding": f"instalment {n} {tail}"} for n in (1, 2)
     ]
+
+
+def test_an_instalment_paid_in_full_after_the_start_is_not_flagged(project: Path, run: Run) -> None:
+    """Recorded from 2022-10-01; instalment 1 paid in full on 10-05: only instalment 2 reads
+    unpaid, however much was paid of the other."""
+    assert run("init", "--recorded-from", "2022-10-01").exit_code == 0
+    paid = run("record", "payment", "--date", "2022-10-05", "--instalment", "1", "--amount", "1641000")
+    assert paid.exit_code == 0, paid
+    (found,) = [p for p in problems(run) if p["code"] == "no-opening"]
+    assert "so instalment(s) 2 read as unpaid" in found["message"]
+
+
+def test_a_ledger_recorded_from_the_terms_last_day_is_warned_too(project: Path, run: Run) -> None:
+    assert run("init", "--recorded-from", "2023-03-31").exit_code == 0
+    (found,) = [p for p in problems(run) if p["code"] == "no-opening"]
+    assert "so instalment(s) 1, 2, 3, 4 read as unpaid" in found["message"]

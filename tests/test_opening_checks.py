@@ -147,3 +147,12 @@ def test_a_ledger_recorded_from_the_terms_last_day_is_warned_too(project: Path, 
     assert run("init", "--recorded-from", "2023-03-31").exit_code == 0
     (found,) = [p for p in problems(run) if p["code"] == "no-opening"]
     assert "so instalment(s) 1, 2, 3, 4 read as unpaid" in found["message"]
+
+
+def test_a_first_day_after_the_term_is_an_error_and_no_opening_is_asked_for(project: Path, run: Run) -> None:
+    assert run("init", "--recorded-from", "2023-03-31").exit_code == 0
+    settings = project / LEDGER / "ledger.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("2023-03-31", "2023-04-01"), encoding="utf-8"
+    )
+    assert [(p["field"], p["severity"]) for p in problems(run)] == [("recorded_from", "error")]

@@ -54,9 +54,12 @@ def test_instalment_items_refused(value: Any, words: str) -> None:
 
 
 def test_an_amount_is_refused_as_amounts_are() -> None:
-    for value in ("1=-5", "1=5=6"):
-        with pytest.raises(ValueError):
-            instalment_amounts(value)
+    """The key ends at the first =, so what follows it is read, and refused, as the amount."""
+    with pytest.raises(ValueError):
+        instalment_amounts("1=-5")
+    with pytest.raises(ValueError) as refused:
+        instalment_amounts("1=5=6")
+    assert str(refused.value) == "'5=6' is not an amount; write yuan such as 300 or 1641000.00"
 
 
 def test_penalty_items_refused_with_their_own_example() -> None:

@@ -153,3 +153,13 @@ def test_a_statement_shows_the_findings_of_its_own_dates(project: Path, run: Run
     assert any(R802 + "12, for 2025-06-01..2026-03-31" in f for f in q2)
     assert not any("728" in f for f in q3)
     assert any(R802 + "12" in f for f in q3) and any(R802 + "9" in f for f in q3)
+
+
+def test_a_finding_names_the_contract_file_and_no_line(project: Path, run: Run) -> None:
+    """The finding is about the contract as a whole text in force, not one line of it: check
+    names the contract's file and line 0 (from the mutation run of 2026-12-03)."""
+    sme(project, extra=PAYMENT)
+    found = [p for p in findings(project, run, "2022-04-01") if p["code"] == "payment-term"]
+    assert [(p["file"], p["line"], p["field"]) for p in found] == [
+        (f"contracts/{SEED.name}", 0, "payment.days_after")
+    ]

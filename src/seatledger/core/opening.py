@@ -20,33 +20,33 @@ from seatledger.core.source import NOWHERE, Source
 _ITEMS = re.compile(r"[,，、]\s*(?=[A-Za-z0-9-]+\s*=)")
 
 
-def _amounts(name_key: Callable[[Any], Any], example: str) -> Callable[[Any], tuple[str, ...]]:
+def key_amounts(value: Any, name_key: Callable[[Any], Any], example: str) -> tuple[str, ...]:
     """`key=amount` items (a YAML list, or text with commas), each key once: kept as
-    canonical text, `1=1641000.00`, read back by `amounts`."""
-
-    def convert(value: Any) -> tuple[str, ...]:
-        items = _ITEMS.split(value) if isinstance(value, str) else value
-        if not isinstance(items, list) or not items:
-            raise ValueError(msg("expected one or more key=amount items such as {example}", example=example))
-        out: dict[str, str] = {}
-        for item in items:
-            left, eq, right = str(item).partition("=")
-            if not eq:
-                raise ValueError(
-                    msg("{value!r} is not key=amount as in {example}", value=item, example=example)
-                )
-            name = str(name_key(left.strip()))
-            if name in out:
-                raise ValueError(msg("{values} listed twice", values=name))
-            out[name] = fmt(parse_amount(right.strip(), allow_zero=True))
-        return tuple(f"{k}={v}" for k, v in out.items())
-
-    convert.__name__ = "amounts"
-    return convert
+    canonical text, `1=1641000.00`, read back by `amounts`. Plain functions rather than
+    converters built at import, whose bodies mutation runs could not see."""
+    items = _ITEMS.split(value) if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise ValueError(msg("expected one or more key=amount items such as {example}", example=example))
+    out: dict[str, str] = {}
+    for item in items:
+        left, eq, right = str(item).partition("=")
+        if not eq:
+            raise ValueError(msg("{value!r} is not key=amount as in {example}", value=item, example=example))
+        name = str(name_key(left.strip()))
+        if name in out:
+            raise ValueError(msg("{values} listed twice", values=name))
+        out[name] = fmt(parse_amount(right.strip(), allow_zero=True))
+    return tuple(f"{k}={v}" for k, v in out.items())
 
 
-instalment_amounts = _amounts(cv.instalment_ref, "1=1641000.00")
-penalty_amounts = _amounts(cv.key, "PENALTY=3000.00")
+def instalment_amounts(value: Any) -> tuple[str, ...]:
+    """Per instalment: `1=1641000.00`, `final=131568.00`."""
+    return key_amounts(value, cv.instalment_ref, "1=1641000.00")
+
+
+def penalty_amounts(value: Any) -> tuple[str, ...]:
+    """Per penalty key: `seat-shortage=3000.00`."""
+    return key_amounts(value, cv.key, "PENALTY=3000.00")
 
 
 def amounts(items: tuple[str, ...]) -> dict[str, Decimal]:

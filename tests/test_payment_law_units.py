@@ -45,6 +45,8 @@ def payment(days: int, counted_from: str, audit: bool = False) -> str:
     return (
         f"payment:\n  clause: 九\n  days_after: {days}\n  counted_from: {counted_from}\n"
         f"  depends_on_audit: {'true' if audit else 'false'}\n"
+        # an agreed acceptance period, so that its own finding (rule 23) stays out of these
+        + ("  acceptance_days: 10\n" if counted_from == "acceptance" else "")
     )
 
 

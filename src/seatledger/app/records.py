@@ -14,9 +14,11 @@ from seatledger.checks.duplicates import likeness
 from seatledger.core import titles
 from seatledger.core.atomic import write_atomic
 from seatledger.core.contract import Contract
+from seatledger.core.dates import parse_month
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
+from seatledger.core.periods import month_period
 from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
 from seatledger.core.results import Written
 from seatledger.read.contract_file import load_contract
@@ -143,7 +145,7 @@ def record(
     dry_run: bool = False,
 ) -> Written:
     paths = paths_of(contract, ledger)
-    draft = _named(load_contract(paths.contract), fields, kind)
+    draft = _named(load_contract(paths.contract), _month_end(kind, fields), kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)
     if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too
@@ -158,6 +160,17 @@ def record(
         if isinstance(rec, Dispute):
             refuse_dispute_of_no_live_incident(led.records, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def _month_end(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """A measurement without --date is dated its month's last day (rule 24)."""
+    if kind != "measurement" or fields.get("date") or not fields.get("month"):
+        return fields
+    try:
+        year, number = parse_month(str(fields["month"]))
+    except ValueError:
+        return {**fields, "date": None}  # the month's own error says what is wrong
+    return {**fields, "date": month_period(year, number).end.isoformat()}
 
 
 def _fresh(ledger: Ledger, rid: str) -> str:

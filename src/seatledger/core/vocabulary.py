@@ -15,6 +15,7 @@ UNITS = {
     "per-occurrence": "每次",
     "per-case": "每件",
     "percent-of-total": "合同总额的百分比",
+    "points": "个百分点",
 }
 WINDOWS = {
     "day": "每日",

@@ -167,6 +167,23 @@ def instalments(s: Statement) -> str:
     return table([*heads, N_("documents missing")], rows)
 
 
+def levels(s: Statement) -> str:
+    """Each service-level line with the figure, target, points and cap it comes from (rule 24)."""
+    if not s.levels:
+        return ""
+    rows = [
+        f"<tr>{text(line.clause, 'k')}{text(line.title)}{text(lv.month, 'k')}"
+        f'<td class="n">{lv.value}</td><td class="n">{lv.target}</td><td class="n">{lv.points}</td>'
+        f"{money(line.rate)}{money(lv.uncapped)}{text(local(lv.cap) if lv.cap else '')}{money(line.amount)}"
+        f"{text(line.record, 'k')}</tr>"
+        for line in s.levels
+        if (lv := line.level) is not None
+    ]
+    heads = ["clause", "title", "month", N_("value %"), N_("target %"), N_("points"), "rate"]
+    heads += [N_("before caps"), N_("cap applied"), "amount", "record"]
+    return section(_("Service levels below target (rule 24)"), table(heads, rows))
+
+
 def findings(s: Statement) -> str:
     if not s.findings:
         return ""
@@ -201,6 +218,7 @@ def statement(p: Printed[Statement]) -> str:
         + section(_("Late-payment interest, payment by payment (rules 9, 10)"), interest(p))
         + section(_("Instalments: due dates, invoices and documents (rules 9, 15)"), instalments(s))
         + section(_("Deductions by clause, with their records"), deduction_lines(p.deductions))
+        + levels(s)
         + findings(s)
         + chart_and_signatures(p)
     )

@@ -14,7 +14,9 @@ from seatledger.reports.contract_terms import ContractTerms
 from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
+from seatledger.rules.deduction_lines import Level
 from seatledger.rules.gaps import Gap
+from seatledger.rules.service_levels import Missing
 
 INCOMPLETE = Markup("[yellow]*[/]")
 
@@ -73,7 +75,7 @@ def deductions(r: DeductionReport) -> None:
     title = tr(
         "Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start, end=r.period.end
     )
-    out.print(_lines_table(title, r.lines))
+    out.print(lines_table(title, r.lines))
     t = _by_penalty(r)
     t.add_section()
     t.add_row(
@@ -83,8 +85,27 @@ def deductions(r: DeductionReport) -> None:
     )
     out.print(t)
     if r.personal_fines:
-        out.print(_lines_table(_("Fines on persons: reported, not deducted from Party B"), r.personal_fines))
+        out.print(lines_table(_("Fines on persons: reported, not deducted from Party B"), r.personal_fines))
     gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
+    missing_warning(out, r.missing)
+
+
+def missing_warning(out: Any, missing: tuple[Missing, ...]) -> None:
+    """Months ended without a service level's figure (rule 24): never read as zero."""
+    if not missing:
+        return
+    listed = ", ".join(f"{m.month} {m.indicator}" for m in missing[:8])
+    more = tr(" and {n} more", n=len(missing) - 8) if len(missing) > 8 else ""
+    out.print(
+        tm(
+            "[bold yellow]warning:[/] {n} monthly figure(s) of the service levels are not recorded "
+            "(rule 24): {shown}{more}",
+            n=len(missing),
+            shown=listed,
+            more=more,
+        )
+    )
+    out.print(mk("[bold yellow]figures are INCOMPLETE[/]"))
 
 
 def _by_penalty(r: DeductionReport) -> Sheet:
@@ -100,7 +121,7 @@ def _by_penalty(r: DeductionReport) -> Sheet:
     return t
 
 
-def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
+def lines_table(title: str, lines: tuple[Any, ...]) -> Any:
     t = table(
         title,
         [
@@ -130,6 +151,8 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
             detail.append(tr("staff {ids}", ids=",".join(line.staff)))
         if line.ref:
             detail.append(tr("ref {ref}", ref=line.ref))
+        if line.level is not None:
+            detail.append(level_detail(line.level))
         detail.append(line.record)
         t.add_row(
             line.date.isoformat(),
@@ -144,6 +167,19 @@ def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
     if not lines:
         t.add_row("", _("(none)"), "", "", "", "", "", "")
     return t
+
+
+def level_detail(level: Level) -> str:
+    """A service-level line's figure, target and cap (rule 24)."""
+    text = tr(
+        "{month}: {value} % against {target} %",
+        month=level.month,
+        value=level.value,
+        target=level.target,
+    )
+    if level.cap is not None:
+        text += tr("; capped from {amount}: {cap}", amount=fmt_grouped(level.uncapped), cap=local(level.cap))
+    return text
 
 
 def roster(r: RosterReport) -> None:

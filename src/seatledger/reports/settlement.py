@@ -23,7 +23,9 @@ from seatledger.rules.disputes import open_disputes
 from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.invoices import Coverage, coverage
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
+from seatledger.rules.pay_factor import paid_after_acceptance
 from seatledger.rules.penalties import deduction_lines
+from seatledger.rules.service_levels import Missing, indicator_terms, missing
 from seatledger.rules.termination import accrues
 
 
@@ -57,6 +59,8 @@ class Statement(NamedTuple):
     excuse_titles: dict[str, str] = {}  # late-payment excuse key -> its title in the contract
     brought_forward: tuple[date, str] | None = None  # rule 21: the opening record's day and id
     unopened: tuple[int, ...] = ()  # rule 21: instalments before the ledger's start read unpaid
+    missing: tuple[Missing, ...] = ()  # rule 24: months ended without an indicator's figure
+    levels: tuple[DeductionLine, ...] = ()  # rule 24: the service-level lines, each traced
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -78,7 +82,7 @@ class Statement(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        return not self.gaps and not self.unrecorded and not self.unopened
+        return not self.gaps and not self.unrecorded and not self.unopened and not self.missing
 
 
 def settle(book: Book, period: Period, as_of: date | None = None, final: bool = False) -> Statement:
@@ -134,7 +138,7 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         gaps=tuple(gaps),
         unrecorded=tuple(unrecorded),
         recorded_to=book.last_attendance,
-        clauses={k: p.clause for k, p in book.contract.penalties.items()},
+        clauses={k: p.clause for k, p in book.contract.penalties.items()} | indicator_terms(book, "clause"),
         interest_clause=book.contract.late_interest.clause,
         late_interest_at_floor=late_floor,
         floor_percent=floor_rate(book),
@@ -143,9 +147,11 @@ def settle(book: Book, period: Period, as_of: date | None = None, final: bool = 
         findings=findings(book, period, as_of, covered) + _unopened_findings(book),
         document_titles=dict(book.contract.payment_documents),
         excuse_titles=dict(book.contract.late_interest.excuses),
-        titles={k: p.title for k, p in book.contract.penalties.items()},
+        titles={k: p.title for k, p in book.contract.penalties.items()} | indicator_terms(book, "title"),
         brought_forward=_brought_forward(book, period),
         unopened=unopened(book),
+        missing=tuple(missing(book, period.start, period.end, as_of)),
+        levels=tuple(line for line in lines if line.level is not None),
     )
 
 
@@ -173,6 +179,8 @@ def _brought_forward(book: Book, period: Period) -> tuple[date, str] | None:
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
+    if paid_after_acceptance(book.contract):
+        return None, ZERO  # nothing is paid ahead: each quarter after its assessment (rule 25)
     for signed in book.contract.instalments:
         inst, _ = instalment_in_force(book, signed)
         if inst.start > period.end and accrues(inst, book.termination):

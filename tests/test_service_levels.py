@@ -259,3 +259,15 @@ def test_an_amendment_changes_a_target_from_its_date(levels: Path, run: Run) -> 
         (x["quantity"], x["amount"], x["amendment"]) for x in d["lines"] if x["penalty"] == "answer-rate"
     ]
     assert answer == [(1, "8205.00", None), (1, "8205.00", "sl-2022")]
+
+
+def test_a_rate_with_both_a_percent_and_an_amount_is_refused_at_its_line(project: Path, run: Run) -> None:
+    contract = project / "contracts" / "haidian-hotline-2022.yaml"
+    bad = SERVICE_LEVELS.replace('percent: "0.5"', 'percent: "0.5"\n          amount: "100.00"')
+    contract.write_text(contract.read_text(encoding="utf-8") + bad, encoding="utf-8")
+    r = run("init")
+    assert r.exit_code not in (0, 3)
+    assert "give either `percent` or `amount`, not both and not neither" in r.output
+    assert "service_levels.indicators.answer-rate.tiers.0" in r.output
+    zh = run("--lang", "zh", "init")
+    assert "请给出 `percent` 或 `amount` 之一" in zh.output

@@ -88,7 +88,7 @@ def worked_example(run: Run) -> None:
         ("09", "88.20", "86.0"),
     ):
         measure(run, f"2022-{month}", "answer-rate", answer)
-        measure(run, f"2022-{month}", "satisfaction", satisfied)
+        measure(run, f"2022-{month}", "满意度", satisfied)  # the contract's title names the key
     ok(run, "record", "assessment", "--quarter", "Q3", "--score", "86.5", "--date", "2022-10-10")
 
 

@@ -87,11 +87,12 @@ def deductions(r: DeductionReport) -> None:
     if r.personal_fines:
         out.print(lines_table(_("Fines on persons: reported, not deducted from Party B"), r.personal_fines))
     gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
-    missing_warning(out, r.missing)
+    missing_warning(out, r.missing, said=bool(r.gaps or r.unrecorded))
 
 
-def missing_warning(out: Any, missing: tuple[Missing, ...]) -> None:
-    """Months ended without a service level's figure (rule 24): never read as zero."""
+def missing_warning(out: Any, missing: tuple[Missing, ...], said: bool = False) -> None:
+    """Months ended without a service level's figure (rule 24): never read as zero. `said`:
+    the gap warning has said the figures are incomplete already."""
     if not missing:
         return
     listed = ", ".join(f"{m.month} {m.indicator}" for m in missing[:8])
@@ -105,7 +106,8 @@ def missing_warning(out: Any, missing: tuple[Missing, ...]) -> None:
             more=more,
         )
     )
-    out.print(mk("[bold yellow]figures are INCOMPLETE[/]"))
+    if not said:
+        out.print(mk("[bold yellow]figures are INCOMPLETE[/]"))
 
 
 def _by_penalty(r: DeductionReport) -> Sheet:

@@ -174,7 +174,7 @@ def statement(s: Statement) -> None:
     out.print(v)
     _findings(out, s)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
-    missing_warning(out, s.missing)
+    missing_warning(out, s.missing, said=bool(s.gaps or s.unrecorded))
 
 
 def _levels(out: Any, s: Statement) -> None:

@@ -1,4 +1,4 @@
-"""Rules 24 and 25 on a contract with seats and service levels together: a copy of the seed
+"""Rules 25 and 26 on a contract with seats and service levels together: a copy of the seed
 contract (九: instalment 2 is 1,641,000.00 for 2022-07-01..09-30) with the issue's service-level
 terms added (answer rate 95.00 %, 0.5 % of the fee a full point below, at most 5 % a month;
 satisfaction 90.00 %, 0.3 %, at most 3 %; at most 10 % a quarter; pay factor 100 % at a score of
@@ -138,12 +138,12 @@ def test_the_worked_example_by_hand(levels: Path, run: Run) -> None:
 def test_text_and_html_show_each_line_with_its_figure(levels: Path, run: Run) -> None:
     worked_example(run)
     text = ok(run, "settle", "--quarter", "Q3")
-    assert "Service levels below target (rule 24)" in text
+    assert "Service levels below target (rule 25)" in text
     assert "2022-09: 88.20 % against 95.00 %" in text
     assert "3,147,438.00" in text
     ok(run, "settle", "--quarter", "Q3", "--format", "html", "--output", "q3.html")
     page = Path("q3.html").read_text(encoding="utf-8")
-    assert "Service levels below target (rule 24)" in page
+    assert "Service levels below target (rule 25)" in page
     assert "49,230.00" in page and "2022-11-09" in page
     zh = ok(run, "--lang", "zh", "deduct", "--quarter", "Q3")
     assert "2022-09：实测 88.20 %，目标 95.00 %" in zh

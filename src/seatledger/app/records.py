@@ -163,7 +163,7 @@ def record(
 
 
 def _month_end(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """A measurement without --date is dated its month's last day (rule 24)."""
+    """A measurement without --date is dated its month's last day (rule 25)."""
     if kind != "measurement" or fields.get("date") or not fields.get("month"):
         return fields
     try:

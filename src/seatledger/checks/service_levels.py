@@ -1,4 +1,4 @@
-"""Rules 24 and 25: what a measurement and an assessment must meet against the contract. A
+"""Rules 25 and 26: what a measurement and an assessment must meet against the contract. A
 measurement names an indicator of the service-level terms in force in its month, a month of
 the term, a value in the indicator's range (0..100 %), a date not before the month's last day,
 and is the only live one for its month and indicator (void it to correct it). An assessment
@@ -47,7 +47,7 @@ def _twice(r: Record, first: Record) -> Problem:
     if isinstance(r, Measurement):
         text = msg(
             "{month} {indicator} is measured already by {id2} ({file}:{line}); to correct it, void "
-            "that one first (rules 7, 24)",
+            "that one first (rules 7, 25)",
             month=r.month,
             indicator=r.indicator,
             id2=first.id,
@@ -57,7 +57,7 @@ def _twice(r: Record, first: Record) -> Problem:
         return problem(r, "indicator", text)
     text = msg(
         "the quarter is assessed already by {id2} ({file}:{line}); to correct it, void that one "
-        "first (rules 7, 25)",
+        "first (rules 7, 26)",
         id2=first.id,
         file=first.source.file,
         line=first.source.line,
@@ -129,6 +129,6 @@ def _assessment(c: Contract, a: Assessment) -> list[Problem]:
         )
     if terms_on(c, q.start).contract.service_levels is None:
         out.append(
-            problem(a, "quarter", msg("the contract has no service_levels: no score sets its pay (rule 25)"))
+            problem(a, "quarter", msg("the contract has no service_levels: no score sets its pay (rule 26)"))
         )
     return out

@@ -184,7 +184,7 @@ class Changes(NamedTuple):
     total_capitals: Text | None = None
     final_payment: FinalPaymentChange | None = None
     breakdown: tuple[CostLine, ...] | None = None  # restated whole, beside a changed total
-    service_levels: ServiceLevels | None = None  # restated whole (rules 24, 25)
+    service_levels: ServiceLevels | None = None  # restated whole (rules 25, 26)
 
 
 class Amendment(NamedTuple):
@@ -241,7 +241,7 @@ class Contract(NamedTuple):
     documents_clause: str | None = None
     renews: Key | None = None  # the contract this one renews (`seatledger renew`)
     payment: PaymentTerms | None = None  # the statutory clock's terms (rule 23)
-    service_levels: ServiceLevels | None = None  # measured indicators and the score (rules 24, 25)
+    service_levels: ServiceLevels | None = None  # measured indicators and the score (rules 25, 26)
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)

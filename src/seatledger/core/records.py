@@ -293,7 +293,7 @@ class Void(NamedTuple):
 
 
 from seatledger.core.opening import Opening as Opening  # noqa: E402  (declared last: rule 21)
-from seatledger.core.service_records import Assessment as Assessment  # noqa: E402  (and rules 24, 25)
+from seatledger.core.service_records import Assessment as Assessment  # noqa: E402  (and rules 25, 26)
 from seatledger.core.service_records import Measurement as Measurement  # noqa: E402
 
 Record = (

@@ -1,5 +1,5 @@
-"""The records of measured service levels and of Party A's quarterly assessment (rules 24 and
-25), declared as every kind is (`core.declare`); `core.records` imports them into `Record`.
+"""The records of measured service levels and of Party A's quarterly assessment (rules 25 and
+26), declared as every kind is (`core.declare`); `core.records` imports them into `Record`.
 What a value must meet against the contract (its indicator, range, month, quarter) is
 `checks.service_levels`'. No `from __future__ import annotations`: annotations are read."""
 
@@ -55,7 +55,7 @@ Percent = Annotated[Decimal, F(percent, N_("A percentage, 0 to 100: 93.40"))]
 
 @declare(
     "msr",
-    N_("A service level measured over a month, e.g. the answer rate (rule 24)."),
+    N_("A service level measured over a month, e.g. the answer rate (rule 25)."),
     after_term=True,
     book="measurements",
 )
@@ -78,7 +78,7 @@ class Measurement(NamedTuple):
 
 @declare(
     "asm",
-    N_("Party A's quarterly assessment score, which is also the acceptance (rule 25)."),
+    N_("Party A's quarterly assessment score, which is also the acceptance (rule 26)."),
     after_term=True,
     book="assessments",
 )

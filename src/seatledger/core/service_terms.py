@@ -1,4 +1,4 @@
-"""The contract's service-level terms (rules 24 and 25): measured indicators with a target and
+"""The contract's service-level terms (rules 25 and 26): measured indicators with a target and
 a direction, deductions per point below target with their caps, and the pay factor that Party
 A's quarterly score sets. Part of `core.contract`'s typed value, validated by pydantic; the
 rules that span fields are `read.contract_checks`'. An amendment replaces the block whole."""

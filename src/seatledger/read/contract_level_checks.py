@@ -1,4 +1,4 @@
-"""The service-level terms' cross-checks (rules 24, 25): each rate and cap a percent or an
+"""The service-level terms' cross-checks (rules 25, 26): each rate and cap a percent or an
 amount, never both or neither; tiers in order from zero; a pay factor by a line or by tiers,
 the line's upper score above its lower."""
 

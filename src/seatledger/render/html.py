@@ -74,7 +74,7 @@ def incomplete(report: Statement | DeductionReport) -> str:
         return ""
     if not report.gaps and not report.unrecorded:
         warning = tr(
-            "Figures are INCOMPLETE: {n} monthly figure(s) of the service levels are not recorded (rule 24).",
+            "Figures are INCOMPLETE: {n} monthly figure(s) of the service levels are not recorded (rule 25).",
             n=len(report.missing),
         )
         return f'<p class="warn">{escape(warning)}</p>'

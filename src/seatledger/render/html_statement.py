@@ -168,7 +168,7 @@ def instalments(s: Statement) -> str:
 
 
 def levels(s: Statement) -> str:
-    """Each service-level line with the figure, target, points and cap it comes from (rule 24)."""
+    """Each service-level line with the figure, target, points and cap it comes from (rule 25)."""
     if not s.levels:
         return ""
     rows = [
@@ -181,7 +181,7 @@ def levels(s: Statement) -> str:
     ]
     heads = ["clause", "title", "month", N_("value %"), N_("target %"), N_("points"), "rate"]
     heads += [N_("before caps"), N_("cap applied"), "amount", "record"]
-    return section(_("Service levels below target (rule 24)"), table(heads, rows))
+    return section(_("Service levels below target (rule 25)"), table(heads, rows))
 
 
 def findings(s: Statement) -> str:

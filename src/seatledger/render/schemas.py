@@ -52,7 +52,7 @@ def deduction_line(line: DeductionLine) -> dict[str, Any]:
 
 
 def level(lv: Level) -> dict[str, Any]:
-    """What a service-level line is computed from (rule 24)."""
+    """What a service-level line is computed from (rule 25)."""
     return {
         "month": lv.month,
         "value": str(lv.value),
@@ -64,7 +64,7 @@ def level(lv: Level) -> dict[str, Any]:
 
 
 def missing(found: tuple[Missing, ...]) -> dict[str, Any]:
-    """Months ended without an indicator's figure, where there are any (rule 24)."""
+    """Months ended without an indicator's figure, where there are any (rule 25)."""
     if not found:
         return {}
     rows = [{"month": m.month, "indicator": m.indicator, "clause": m.clause} for m in found]

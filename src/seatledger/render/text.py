@@ -91,7 +91,7 @@ def deductions(r: DeductionReport) -> None:
 
 
 def missing_warning(out: Any, missing: tuple[Missing, ...], said: bool = False) -> None:
-    """Months ended without a service level's figure (rule 24): never read as zero. `said`:
+    """Months ended without a service level's figure (rule 25): never read as zero. `said`:
     the gap warning has said the figures are incomplete already."""
     if not missing:
         return
@@ -100,7 +100,7 @@ def missing_warning(out: Any, missing: tuple[Missing, ...], said: bool = False) 
     out.print(
         tm(
             "[bold yellow]warning:[/] {n} monthly figure(s) of the service levels are not recorded "
-            "(rule 24): {shown}{more}",
+            "(rule 25): {shown}{more}",
             n=len(missing),
             shown=listed,
             more=more,
@@ -172,7 +172,7 @@ def lines_table(title: str, lines: tuple[Any, ...]) -> Any:
 
 
 def level_detail(level: Level) -> str:
-    """A service-level line's figure, target and cap (rule 24)."""
+    """A service-level line's figure, target and cap (rule 25)."""
     text = tr(
         "{month}: {value} % against {target} %",
         month=level.month,

@@ -178,9 +178,9 @@ def statement(s: Statement) -> None:
 
 
 def _levels(out: Any, s: Statement) -> None:
-    """The service-level lines behind the deductions, each with its figure (rule 24)."""
+    """The service-level lines behind the deductions, each with its figure (rule 25)."""
     if s.levels:
-        out.print(lines_table(_("Service levels below target (rule 24)"), s.levels))
+        out.print(lines_table(_("Service levels below target (rule 25)"), s.levels))
 
 
 def _findings(out: Any, s: Statement) -> None:

@@ -29,7 +29,7 @@ def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
     # Rule 21: before a mid-term ledger's first day, an instalment with no payment recorded and
     # no opening record reads as unpaid: not a figure to trust.
     unknown = period.start < book.recorded_from and bool(unopened(book))
-    # Rule 24: a month ended without a service level's figure is not a figure to trust either.
+    # Rule 25: a month ended without a service level's figure is not a figure to trust either.
     return BalanceRow(
         period,
         m.accrued,

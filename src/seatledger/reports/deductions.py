@@ -1,6 +1,6 @@
 """`deduct`: what Party B owes for breaches in a period, seat shortage, incidents and service
 levels below target, each line with its penalty (or indicator), clause, date, quantity, rate
-and record; fines on persons apart; months without a measured figure listed (rule 24)."""
+and record; fines on persons apart; months without a measured figure listed (rule 25)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class DeductionReport(NamedTuple):
     gaps: tuple[Gap, ...]
     unrecorded: tuple[Gap, ...]  # required shifts after the last attendance record
     recorded_to: date | None
-    missing: tuple[Missing, ...] = ()  # rule 24: months ended without an indicator's figure
+    missing: tuple[Missing, ...] = ()  # rule 25: months ended without an indicator's figure
 
     @property
     def complete(self) -> bool:

@@ -70,7 +70,7 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
         if line.status not in ("cured", "terminated")
     ]
     out += [
-        Finding("", msg("{month}: no {indicator} measured ({clause}): the figures are incomplete (rule 24)",
+        Finding("", msg("{month}: no {indicator} measured ({clause}): the figures are incomplete (rule 25)",
                         month=m.month, indicator=m.indicator, clause=m.clause))
         for m in missing(book, period.start, period.end, as_of)
     ]  # fmt: skip

@@ -59,8 +59,8 @@ class Statement(NamedTuple):
     excuse_titles: dict[str, str] = {}  # late-payment excuse key -> its title in the contract
     brought_forward: tuple[date, str] | None = None  # rule 21: the opening record's day and id
     unopened: tuple[int, ...] = ()  # rule 21: instalments before the ledger's start read unpaid
-    missing: tuple[Missing, ...] = ()  # rule 24: months ended without an indicator's figure
-    levels: tuple[DeductionLine, ...] = ()  # rule 24: the service-level lines, each traced
+    missing: tuple[Missing, ...] = ()  # rule 25: months ended without an indicator's figure
+    levels: tuple[DeductionLine, ...] = ()  # rule 25: the service-level lines, each traced
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -180,7 +180,7 @@ def _brought_forward(book: Book, period: Period) -> tuple[date, str] | None:
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
     if paid_after_acceptance(book.contract):
-        return None, ZERO  # nothing is paid ahead: each quarter after its assessment (rule 25)
+        return None, ZERO  # nothing is paid ahead: each quarter after its assessment (rule 26)
     for signed in book.contract.instalments:
         inst, _ = instalment_in_force(book, signed)
         if inst.start > period.end and accrues(inst, book.termination):

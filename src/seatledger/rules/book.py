@@ -64,8 +64,8 @@ class Book(NamedTuple):
     cures: tuple[Cured, ...] = ()
     attendance_keys: tuple[tuple[date, str], ...] = ()  # attendance's keys, for bisecting
     opening: Opening | None = None  # rule 21: what stood on recorded_from, brought forward
-    measurements: tuple[Measurement, ...] = ()  # rule 24: service levels measured by month
-    assessments: tuple[Assessment, ...] = ()  # rule 25: Party A's quarterly scores
+    measurements: tuple[Measurement, ...] = ()  # rule 25: service levels measured by month
+    assessments: tuple[Assessment, ...] = ()  # rule 26: Party A's quarterly scores
 
     def attendance_between(self, start: date, end: date) -> list[Attendance]:
         """Attendance from `start` to `end`, in (date, shift) order, without a pass over all."""

@@ -3,7 +3,7 @@ after Party A receives Party B's payment request, the day of receipt not counted
 received before its period begins counts from the period's first day (a setting). Without a
 request, or where the contract sets no deadline, there is no due date. Where the quarterly
 assessment is the acceptance and payment is counted from it, the assessment's date stands for
-the request and the due date is that many calendar days after it (rule 25). The final payment is
+the request and the due date is that many calendar days after it (rule 26). The final payment is
 due from the completion only where the contract sets a deadline for it."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def due_date(book: Book, number: int) -> tuple[date | None, date | None]:
     c = book.contract
     inst = c.instalment(number)
     accepted = due_after_acceptance(book, inst) if inst is not None else None
-    if accepted is not None:  # the assessment is the acceptance (rule 25)
+    if accepted is not None:  # the assessment is the acceptance (rule 26)
         return accepted
     requests = sorted(r.date for r in book.requests if r.instalment == number)
     if inst is None or not requests or inst.due_working_days is None:

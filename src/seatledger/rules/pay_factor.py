@@ -1,4 +1,4 @@
-"""Rule 25: Party A's quarterly score sets the share of the quarter's fee that is paid. The
+"""Rule 26: Party A's quarterly score sets the share of the quarter's fee that is paid. The
 factor is read from the score by the contract's `pay_factor` in force at the quarter's start
 (rule 16): a floor below a score, else tiers or a line between two points (100 % at or above
 its upper score); the fee × factor, rounded half up (rule 1), is what accrues, so the
@@ -146,7 +146,7 @@ def low_scores(book: Book, start: date, end: date) -> list[tuple[str, Msg]]:
 def _notice(s: Scored, below: Decimal, clause: str) -> Msg:
     return msg(
         "{quarter}: score {score} is below {below}: the fee is paid at {percent} % ({amount}) and "
-        "Party A may give notice ({clause}; rule 25)",
+        "Party A may give notice ({clause}; rule 26)",
         quarter=s.quarter.label,
         score=s.assessment.score,
         below=below,
@@ -159,7 +159,7 @@ def _notice(s: Scored, below: Decimal, clause: str) -> Msg:
 def _terminate(run: list[Scored], n: int, clause: str) -> Msg:
     return msg(
         "{quarters}: {count} quarters in a row below the score that the contract requires: Party A "
-        "has the right to terminate ({clause}; rule 25)",
+        "has the right to terminate ({clause}; rule 26)",
         quarters=", ".join(s.quarter.label for s in run[-n:]),
         count=n,
         clause=clause,

@@ -69,7 +69,7 @@ def opening_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
 
 def deduction_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
     """Seat shortage, incidents, what an opening record brings forward and service levels
-    (rule 24), in date order."""
+    (rule 25), in date order."""
     lines = shortage_lines(book, start, end) + incident_lines(book, start, end)
     lines += opening_lines(book, start, end) + level_lines(book, start, end)
     lines.sort(key=lambda line: (line.date, line.penalty, line.shift or "", line.record))

@@ -1,4 +1,4 @@
-"""Rule 24: service levels measured by month, priced by the contract's `service_levels` terms in
+"""Rule 25: service levels measured by month, priced by the contract's `service_levels` terms in
 force in that month (rule 16). Points below target = target − value (higher is better) or
 value − target (lower is better), counted when full or once started as the indicator says;
 each point priced by its tier, as a share of the fee of the period the month falls in or a

@@ -271,3 +271,26 @@ def test_a_rate_with_both_a_percent_and_an_amount_is_refused_at_its_line(project
     assert "service_levels.indicators.answer-rate.tiers.0" in r.output
     zh = run("--lang", "zh", "init")
     assert "请给出 `percent` 或 `amount` 之一" in zh.output
+
+
+def test_started_points_tiers_and_a_twelve_month_cap(project: Path, run: Run) -> None:
+    """Answer rate counted per started point, 0.5 % of the fee for the first 3 points and 1 % for
+    each beyond; the cap is 60,000.00 over 12 months. August 93.40: 1.60 below, 2 started points
+    × 8,205.00 = 16,410.00. September 88.20: 6.80 below, 7 started points = 3 × 8,205.00 + 4 ×
+    16,410.00 = 24,615.00 + 65,640.00 = 90,255.00, cut by the monthly cap (5 % = 82,050.00) and
+    then by what the 12-month cap leaves: 60,000.00 − 16,410.00 = 43,590.00."""
+    contract = project / "contracts" / "haidian-hotline-2022.yaml"
+    terms = SERVICE_LEVELS.replace(
+        '      tiers:\n        - above: "0"\n          percent: "0.5"\n',
+        '      points: started\n      tiers:\n        - above: "0"\n          percent: "0.5"\n'
+        '        - above: "3"\n          percent: "1"\n',
+    ).replace('window: period\n    percent: "10"', 'window: 12-months\n    amount: "60000.00"')
+    contract.write_text(contract.read_text(encoding="utf-8") + terms, encoding="utf-8")
+    ok(run, "init")
+    measure(run, "2022-08", "answer-rate", "93.40")
+    measure(run, "2022-09", "answer-rate", "88.20")
+    d = as_json(run, "deduct", "--quarter", "Q3")
+    got = [(x["quantity"], x["amount"], x["service_level"]["uncapped"]) for x in d["lines"]]
+    assert got == [(2, "16410.00", "16410.00"), (7, "43590.00", "90255.00")]
+    assert "cap 60,000.00 over 2021-10-01..2022-09-30" in d["lines"][1]["service_level"]["cap"]
+    assert d["total"] == "60000.00"

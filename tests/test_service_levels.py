@@ -294,3 +294,22 @@ def test_started_points_tiers_and_a_twelve_month_cap(project: Path, run: Run) ->
     assert got == [(2, "16410.00", "16410.00"), (7, "43590.00", "90255.00")]
     assert "cap 60,000.00 over 2021-10-01..2022-09-30" in d["lines"][1]["service_level"]["cap"]
     assert d["total"] == "60000.00"
+
+
+def test_lower_is_better_at_a_fixed_amount(project: Path, run: Run) -> None:
+    """An abandonment rate of at most 5.00 %, 1,000.00 a full point above: 7.50 is 2 points,
+    2,000.00; 5.00 itself costs nothing."""
+    contract = project / "contracts" / "haidian-hotline-2022.yaml"
+    extra = (
+        '    abandon-rate:\n      title: 呼损率\n      target: "5.00"\n      direction: lower-is-better\n'
+        '      clause: 附件2 六\n      tiers:\n        - above: "0"\n          amount: "1000.00"\n'
+    )
+    terms = SERVICE_LEVELS.replace("  indicators:\n", "  indicators:\n" + extra)
+    contract.write_text(contract.read_text(encoding="utf-8") + terms, encoding="utf-8")
+    ok(run, "init")
+    measure(run, "2022-08", "abandon-rate", "7.5")
+    measure(run, "2022-09", "呼损率", "5")
+    d = as_json(run, "deduct", "--quarter", "Q3")
+    assert [(x["date"], x["quantity"], x["rate"], x["amount"]) for x in d["lines"]] == [
+        ("2022-08-31", 2, "1000.00", "2000.00")
+    ]

@@ -313,3 +313,24 @@ def test_lower_is_better_at_a_fixed_amount(project: Path, run: Run) -> None:
     assert [(x["date"], x["quantity"], x["rate"], x["amount"]) for x in d["lines"]] == [
         ("2022-08-31", 2, "1000.00", "2000.00")
     ]
+
+
+def test_a_late_assessment_starts_the_clock_when_the_agreed_period_ends(project: Path, run: Run) -> None:
+    """Assessment agreed within 15 days of the quarter's end (2022-09-30 + 15 = 2022-10-15).
+    Q3 assessed 2022-10-20: the clock starts 2022-10-15, due 30 days later, 2022-11-14, and Q4's
+    statement has the finding, citing the text in force on 2022-10-15 (728号 art. 8). Q4 is not
+    assessed by 2023-01-15: due 2023-02-14, a finding too."""
+    contract = project / "contracts" / "haidian-hotline-2022.yaml"
+    terms = SERVICE_LEVELS.replace("  clause: 附件2\n", "  clause: 附件2\n  assess_within_days: 15\n")
+    contract.write_text(contract.read_text(encoding="utf-8") + terms, encoding="utf-8")
+    ok(run, "init")
+    ok(run, "record", "assessment", "--quarter", "Q3", "--score", "95", "--date", "2022-10-20")
+    q4 = as_json(run, "settle", "--quarter", "Q4", "--as-of", "2023-01-31")
+    due = {d["instalment"]: (d["requested"], d["due"]) for d in q4["due"]}
+    assert due[2] == ("2022-10-15", "2022-11-14")
+    assert due[3] == ("2023-01-15", "2023-02-14")
+    found = [f for f in q4["findings"] if "agreed assessment period" in f["finding"]]
+    assert len(found) == 1 and "instalment 2: no assessment by 2022-10-15" in found[0]["finding"]
+    assert "(国务院令第728号) art. 8" in found[0]["finding"] and found[0]["record"].startswith("asm-")
+    q1 = as_json(run, "settle", "--quarter", "Q1", "--as-of", "2023-01-31")
+    assert any("instalment 3: no assessment by 2023-01-15" in f["finding"] for f in q1["findings"])

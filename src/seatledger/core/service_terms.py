@@ -90,3 +90,4 @@ class ServiceLevels(NamedTuple):
     cap: Cap | None = None
     pay_factor: PayFactor | None = None
     assessment_is_acceptance: bool = True  # the assessment's date starts the payment clock
+    assess_within_days: Positive | None = None  # after the period's end; later, the clock starts anyway

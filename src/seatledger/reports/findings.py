@@ -13,6 +13,7 @@ from seatledger.core.i18n import Msg, Term, msg
 from seatledger.core.money import fmt
 from seatledger.core.periods import Period
 from seatledger.reports.notices import notices
+from seatledger.rules.acceptance import late_acceptances
 from seatledger.rules.book import Book
 from seatledger.rules.invoices import Coverage, uncovered_payments
 from seatledger.rules.pay_factor import low_scores
@@ -75,6 +76,7 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
         for m in missing(book, period.start, period.end, as_of)
     ]  # fmt: skip
     out += [Finding(rid, found) for rid, found in low_scores(book, period.start, period.end)]
+    out += [Finding(rid, found) for rid, found in late_acceptances(book, period.start, period.end, as_of)]
     out += [
         Finding("", f.message)
         for f in law_findings(book.contract)

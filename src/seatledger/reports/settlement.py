@@ -15,6 +15,7 @@ from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
 from seatledger.reports.findings import Finding, findings
+from seatledger.rules.acceptance import paid_after_acceptance
 from seatledger.rules.accruals import Accrual, accruals, instalment_in_force
 from seatledger.rules.balance_owed import opening_balance, unopened
 from seatledger.rules.book import Book
@@ -23,7 +24,6 @@ from seatledger.rules.disputes import open_disputes
 from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.invoices import Coverage, coverage
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
-from seatledger.rules.pay_factor import paid_after_acceptance
 from seatledger.rules.penalties import deduction_lines
 from seatledger.rules.service_levels import Missing, indicator_terms, missing
 from seatledger.rules.termination import accrues

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from seatledger.core.records import Completion
+from seatledger.rules.acceptance import due_after_acceptance
 from seatledger.rules.book import Book
-from seatledger.rules.pay_factor import due_after_acceptance
 
 
 def due_date(book: Book, number: int) -> tuple[date | None, date | None]:

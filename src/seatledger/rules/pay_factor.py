@@ -4,8 +4,8 @@ factor is read from the score by the contract's `pay_factor` in force at the qua
 its upper score); the fee × factor, rounded half up (rule 1), is what accrues, so the
 difference is a negative accrual dated the quarter's last day. A score below `low_score.below`
 is a finding (Party A may give notice); that many quarters in a row give Party A the right to
-terminate (a finding, not a termination: that is Party A's record). Where the assessment is
-the acceptance, the payment falls due `payment.days_after` days after its date."""
+terminate (a finding, not a termination: that is Party A's record). The assessment as the
+acceptance that starts the payment clock is `rules.acceptance`'s."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from seatledger.core.contract import Contract, Instalment
+from seatledger.core.contract import Instalment
 from seatledger.core.i18n import Msg, msg
 from seatledger.core.money import fmt_grouped, quantize
 from seatledger.core.periods import Period, quarter
@@ -95,31 +95,6 @@ def label(s: Scored) -> Msg:
         quarter=s.quarter.label,
         id=s.assessment.id,
     )
-
-
-def paid_after_acceptance(c: Contract) -> bool:
-    """Each period is paid after its assessment, which is the acceptance: nothing falls due
-    ahead of the service."""
-    levels, p = c.service_levels, c.payment
-    return bool(levels and levels.assessment_is_acceptance and p and p.counted_from == "acceptance")
-
-
-def acceptance(book: Book, inst: Instalment) -> Assessment | None:
-    """The assessment that accepts the instalment's period, where the assessment is the
-    acceptance that starts the payment clock."""
-    levels = book.contract.service_levels
-    if levels is None or not levels.assessment_is_acceptance:
-        return None
-    return next((s.assessment for s in scored(book) if s.fee.number == inst.number), None)
-
-
-def due_after_acceptance(book: Book, inst: Instalment) -> tuple[date, date] | None:
-    """(assessment, due) where the contract counts its payment days from acceptance."""
-    p = book.contract.payment
-    found = acceptance(book, inst)
-    if found is None or p is None or p.counted_from != "acceptance" or p.days_after is None:
-        return None
-    return found.date, found.date + timedelta(days=p.days_after)
 
 
 def low_scores(book: Book, start: date, end: date) -> list[tuple[str, Msg]]:

@@ -334,3 +334,22 @@ def test_a_late_assessment_starts_the_clock_when_the_agreed_period_ends(project:
     assert "(国务院令第728号) art. 8" in found[0]["finding"] and found[0]["record"].startswith("asm-")
     q1 = as_json(run, "settle", "--quarter", "Q1", "--as-of", "2023-01-31")
     assert any("instalment 3: no assessment by 2023-01-15" in f["finding"] for f in q1["findings"])
+
+
+def test_a_pay_factor_by_tiers(project: Path, run: Run) -> None:
+    """Tiers: 100 % from a score of 90, 95 % from 80, the floor 85 % below 80. A score of 85.0
+    pays 95 %: 1,641,000.00 × 5 % = 82,050.00 less; 79.99 pays 85 %: 246,150.00 less."""
+    contract = project / "contracts" / "haidian-hotline-2022.yaml"
+    terms = SERVICE_LEVELS.replace(
+        '    linear: {low_score: "80", low_factor: "90", high_score: "90", high_factor: "100"}\n',
+        '    tiers: [{at_least: "90", factor: "100"}, {at_least: "80", factor: "95"}]\n',
+    )
+    contract.write_text(contract.read_text(encoding="utf-8") + terms, encoding="utf-8")
+    ok(run, "init")
+    ok(run, "record", "assessment", "--quarter", "Q3", "--score", "85.0", "--date", "2022-10-10")
+    ok(run, "record", "assessment", "--quarter", "Q4", "--score", "79.99", "--date", "2023-01-10")
+    rows = as_json(run, "balance", "--by", "quarter")["rows"]
+    assert [r["accrued"] for r in rows[1:3]] == [
+        str(FEE - Decimal("82050.00")),
+        str(FEE - Decimal("246150.00")),
+    ]

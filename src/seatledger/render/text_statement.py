@@ -9,17 +9,8 @@ from typing import Any
 from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.core.vocabulary import titled
-from seatledger.render.text import (
-    INCOMPLETE,
-    console,
-    gap_warning,
-    lines_table,
-    missing_warning,
-    mk,
-    strong_red,
-    table,
-    tm,
-)
+from seatledger.render.text import INCOMPLETE, console, gap_warning, mk, strong_red, table, tm
+from seatledger.render.text_deductions import lines_table, missing_warning
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.settlement import Statement
 

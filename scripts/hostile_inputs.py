@@ -1,7 +1,8 @@
 """Throw generated bad input at the real command line and count what goes wrong.
 
 Each case is a copy of the bundled example with one thing damaged (a command-line value, a
-month file, the roster, the closings, the ledger settings or the contract), then one command
+month file, the roster, the closings, the ledger settings, the contract, or an attendance
+export given to `import`), then one command
 run in a process of its own. A case fails if the command prints a traceback, exits 3 (an
 internal error), or exits non-zero yet changed a byte on disk.
 
@@ -385,6 +386,64 @@ def file_cases(rng: random.Random) -> Iterator[Case]:
             yield Case(f"{name}: {' '.join(args)}", damage, args)
 
 
+EXPORT = REPO / "examples" / "exports" / "dingtalk-2022-10.xlsx"
+PUNCH_HEAD = "工号,姓名,打卡时间\n"
+HOSTILE_CSV: list[tuple[str, bytes]] = [
+    ("empty", b""),
+    ("header only", PUNCH_HEAD.encode("gbk")),
+    ("no known column", b"a,b,c\n1,2,3\n"),
+    ("bad date", (PUNCH_HEAD + "S001,张三,2022-02-30 08:00\n").encode("gbk")),
+    ("bad time", (PUNCH_HEAD + "S001,张三,2022-10-09 25:61\n").encode("gbk")),
+    ("outside the term", (PUNCH_HEAD + "S001,张三,2030-10-09 08:00\n").encode("gbk")),
+    ("unknown person", (PUNCH_HEAD + "NOBODY,某人,2022-10-09 08:00\n").encode("gbk")),
+    ("nul bytes", b"\x00" * 64),
+    ("utf-16", (PUNCH_HEAD + "S001,张三,2022-10-09 08:00\n").encode("utf-16")),
+    ("one long line", b"x" * 2_000_000),
+    ("ragged rows", (PUNCH_HEAD + "S001\nS002,李四,2022-10-09 08:00,extra,extra\n").encode("gbk")),
+    ("quote never closed", (PUNCH_HEAD + 'S001,"张三,2022-10-09 08:00\n').encode("gbk")),
+]
+HOSTILE_RULES: list[bytes] = [b"", b"- a\n", b"columns: 5\n", b"[" * 3000, b"profile: nosuch\n"]
+
+
+def _export(name: str, data: Callable[[], bytes]) -> Callable[[Path], None]:
+    def damage(root: Path) -> None:
+        (root / name).write_bytes(data())
+
+    return damage
+
+
+def import_cases(rng: random.Random) -> Iterator[Case]:
+    """Exports of an attendance system, damaged: `import` must refuse them cleanly."""
+    xlsx = EXPORT.read_bytes
+    damages: list[tuple[str, str, Callable[[], bytes]]] = [
+        (f"csv {name}", "punches.csv", lambda d=data: d) for name, data in HOSTILE_CSV
+    ]
+    damages += [
+        ("xlsx empty", "export.xlsx", lambda: b""),
+        ("xlsx not a zip", "export.xlsx", lambda: b"PK\x03\x04 not really"),
+        ("xlsx as .xls", "export.xls", xlsx),
+        ("xlsx as .csv", "export.csv", xlsx),
+        ("csv as .xlsx", "export.xlsx", lambda: HOSTILE_CSV[3][1]),
+    ]
+    for _ in range(6):  # the real export cut short, or with bytes spliced in
+        cut = rng.randrange(1, len(xlsx()))
+        damages.append((f"xlsx cut at {cut}", "export.xlsx", lambda c=cut: xlsx()[:c]))
+        at, junk = rng.randrange(0, len(xlsx())), bytes(rng.randrange(256) for _n in range(8))
+        damages.append(
+            (f"xlsx spliced at {at}", "export.xlsx", lambda a=at, j=junk: xlsx()[:a] + j + xlsx()[a:])
+        )
+    for name, file, data in damages:
+        for extra in ((), ("--dry-run",), ("--profile", "punch-csv")):
+            label = f"import {name} {' '.join(extra)}".strip()
+            yield Case(label, _export(file, data), ("import", file, *extra))
+    for n, rules in enumerate(HOSTILE_RULES):
+        yield Case(
+            f"import --rules hostile {n}",
+            _export("rules.yaml", lambda r=rules: r),
+            ("import", str(EXPORT), "--rules", "rules.yaml"),
+        )
+
+
 # -- running --------------------------------------------------------------------------------------
 
 
@@ -420,6 +479,7 @@ def cases(sample: int | None) -> list[Case]:
     # No process can be given an argument with a NUL byte (exec refuses it), so none is tried.
     every = [c for c in cli_cases() if not any("\x00" in a for a in c.args)]
     every += file_cases(rng)
+    every += import_cases(rng)
     return sorted(rng.sample(every, sample), key=lambda c: c.name) if sample else every
 
 

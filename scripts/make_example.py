@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from seatledger.core.dates import parse_date
-from seatledger.core.day_lines import lay_out
+from seatledger.core.day_lines import heading, lay_out
 from seatledger.core.money import parse_amount
 from seatledger.core.record_text import block
 from seatledger.core.records import (
@@ -265,14 +265,14 @@ def write(out_dir: Path, until: date) -> None:
         old.unlink()
     (out_dir / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     (out_dir / "ledger.yaml").write_text(
-        "# seatledger ledger settings\ncontract: haidian-hotline-2022\n"
-        "recorded_from: 2022-04-01  # attendance is expected from this day on\n",
+        "# seatledger 台账设置 · ledger settings\ncontract: haidian-hotline-2022\n"
+        "recorded_from: 2022-04-01  # 自此日起应有考勤记录 · attendance is expected from this day on\n",
         encoding="utf-8",
     )
     people = sorted(roster(), key=lambda p: p.id)
     (out_dir / "roster.yaml").write_text(
-        "# the roster: one entry per person (ids only; names are kept off the example)\n\n"
-        + "".join(block(p) for p in people),
+        "# 人员名册：每人一条（示例只有工号，不含姓名）· the roster: one entry per person (ids only; "
+        "names are kept off the example)\n\n" + "".join(block(p) for p in people),
         encoding="utf-8",
     )
     by_month: dict[str, list[Record]] = defaultdict(list)
@@ -282,7 +282,7 @@ def write(out_dir: Path, until: date) -> None:
         name = f"{year}-{month:02d}"
         blocks = [((r.date.isoformat(), r.kind, r.id), block(r)) for r in by_month[name]]
         (out_dir / f"{name}.yaml").write_text(
-            lay_out(f"# {name}: records of haidian-hotline-2022\n", blocks, (year, month)), encoding="utf-8"
+            lay_out(heading(year, month, "haidian-hotline-2022"), blocks, (year, month)), encoding="utf-8"
         )
 
 

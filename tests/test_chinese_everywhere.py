@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import REPO, Run, commit, git
+from conftest import LEDGER, REPO, Run, commit, git, write_roster
 
 # Tokens that are not words for people: record ids (att-2022-05-10-day), refs (ZFHF-2022-06-031),
 # staff ids (S012, PM01), paths and file names, option names, period labels (2022-Q3).
@@ -496,3 +496,34 @@ def test_help_is_chinese(example: Path) -> None:
         # quoted and `backticked` text is typed; so are environment variables ($SEATLEDGER_LEDGER)
         said = re.sub(r"'[^'\n]*'|‘[^’\n]*’|“[^”\n]*”|`[^`\n]*`|\$?\b[A-Z]+(?:_[A-Z]+)+\b", " ", r.stdout)
         assert english(said, TYPED | commands | HELP_NAMES) == [], (args, r.stdout)
+
+
+def test_migrate_is_chinese(example: Path, run: Run) -> None:
+    from test_migrate import old_layout
+
+    old_layout(example)
+    for args in (
+        ("check",),
+        ("record", "attendance", "--date", "2022-09-30", "--present", "48", "--replace"),
+        ("migrate", "--dry-run"),
+        ("migrate",),
+        ("migrate",),  # nothing to do
+    ):
+        out = _zh(run, *args)
+        assert english(out, {"git", "add", "commit"}) == [], (args, out)
+
+
+def test_files_the_tool_starts_carry_chinese_comments(project: Path, run: Run) -> None:
+    """A reader of the ledger folder reads Chinese first: each comment the tool writes into a
+    file it starts (settings, roster, month headings, .gitignore) has its Chinese."""
+    assert run("init", "--recorded-from", "2022-04-01").exit_code == 0
+    write_roster(project / LEDGER)
+    comments = [
+        (path.name, line)
+        for path in sorted((project / LEDGER).iterdir())
+        if path.is_file()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#") and not line.startswith("# == ") or "  # " in line
+    ]
+    assert len(comments) >= 14, comments  # settings (2), roster, gitignore, twelve month headings
+    assert [c for c in comments if not re.search(r"[\u4e00-\u9fff]", c[1])] == []

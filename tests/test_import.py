@@ -249,6 +249,7 @@ def test_a_word_the_rules_do_not_know_refuses_the_import_by_row(blank: Path, run
         ("report.pdf", b"%PDF-1.4", "expected an attendance export"),
         ("binary.csv", b"\x00\x01\x02", "a binary file, not CSV text"),
         ("latin.csv", "工号".encode("utf-16"), "not text in"),
+        ("long.csv", b"x" * 200_000, "line 1 has a cell longer than 131,072 characters"),  # was exit 3
     ],
 )
 def test_a_damaged_or_foreign_file_is_refused_naming_it(

@@ -13,6 +13,7 @@ from seatledger.core.periods import month_period
 from seatledger.core.results import CheckResult
 from seatledger.git import audit
 from seatledger.git.driver_config import unconfigured_driver
+from seatledger.git.pinned_version import version_mismatch
 from seatledger.read import verdicts
 from seatledger.read.contract_file import load_contract
 from seatledger.read.locate import Paths, resolve
@@ -33,6 +34,7 @@ def check(contract: Path | None, ledger: Path | None, since: str | None = None) 
     lost = audit.history_losses(paths.ledger, since) if since is not None else []
     lost += audit.work_tree_losses(paths.ledger)
     lost += unconfigured_driver(paths.ledger)
+    lost += version_mismatch(paths.ledger)
     return result._replace(problems=[*result.problems, *lost]) if lost else result
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seatledger.app.ledger_access import open_for_append, paths_of
+from seatledger.app.ledger_access import open_for_append, paths_of, refuse_without_staffing
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.imports.attendance import Imported, Plan, plan
 from seatledger.imports.table import identify
+from seatledger.read.contract_file import load_contract
 from seatledger.read.exports import read_export
 from seatledger.read.import_rules import ImportRules, builtin, load_rules
 from seatledger.write.batch import append_attendance, refuse_overlaps
@@ -57,6 +58,7 @@ def import_files(
     dry_run: bool = False,
 ) -> Imported:
     paths = paths_of(contract, ledger)
+    refuse_without_staffing(paths.contract, load_contract(paths.contract), msg("an attendance import"))
     given = _rules(profile, rules_file)
     exports = [read_export(f, given.encoding if given else "auto") for f in files]
     with ledger_lock(paths.ledger):

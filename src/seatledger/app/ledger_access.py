@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seatledger.checks.ledger import ledger_problems
+from seatledger.core.contract import Contract
 from seatledger.core.errors import SeatledgerError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
@@ -124,3 +125,17 @@ def refuse_problems(ledger: Ledger, what: str = msg("the ledger")) -> Ledger:
 def book_for(contract: Path | None, ledger: Path | None) -> Book:
     """The book of a ledger that reads cleanly, for the reports."""
     return clean_book(paths_of(contract, ledger))[1]
+
+
+def refuse_without_staffing(contract_path: Path, contract: Contract, what: str) -> None:
+    """A seat command (attendance, the roster, check-roster) on a contract paid without seats:
+    refused, naming the file and the block it lacks, rather than answering with nothing."""
+    if contract.staffing is None:
+        raise SeatledgerError(
+            msg(
+                "{contract}: this contract has no staffing terms (no `staffing:` block): {what} "
+                "applies only to a contract with seats",
+                contract=contract_path,
+                what=what,
+            )
+        )

@@ -128,7 +128,10 @@ def reopen(
 def _append_closing(path: Path, label: str, text: str, dry_run: bool) -> Written:
     old, _ = parse_items(path)
     if not old:
-        old = "# closed and reopened quarters (rule 12); written by seatledger close/reopen\n\n"
+        old = (
+            "# 已结算和重新打开的季度（规则 12），由 seatledger close/reopen 写入 · "
+            "closed and reopened quarters (rule 12); written by seatledger close/reopen\n\n"
+        )
     new = old + ("" if old.endswith("\n") else "\n") + text
     line = old.count("\n") + 1 + (0 if old.endswith("\n") else 1)
     if not dry_run:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from seatledger.app.ledger_access import open_for_append, paths_of
+from seatledger.app.ledger_access import open_for_append, paths_of, refuse_without_staffing
 from seatledger.app.migrate import missing_months
 from seatledger.app.periods import option_date
 from seatledger.checks.disputes import refuse_dispute_of_no_live_incident
@@ -21,6 +21,7 @@ from seatledger.core.ledger import Ledger
 from seatledger.core.periods import month_period
 from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
 from seatledger.core.results import Written
+from seatledger.core.vocabulary import KINDS, term
 from seatledger.read.contract_file import load_contract
 from seatledger.read.fields import PERSON, SPECS, FieldProblems, Spec, build
 from seatledger.read.locate import resolve
@@ -120,7 +121,9 @@ def init(contract: Path | None, ledger: Path | None, recorded_from: str | None, 
 
 def roster_add(contract: Path | None, ledger: Path | None, raw: dict[str, Any], *, dry_run: bool) -> Written:
     paths = paths_of(contract, ledger)
-    person = _from_command_line(PERSON, _named(load_contract(paths.contract), raw))
+    c = load_contract(paths.contract)
+    refuse_without_staffing(paths.contract, c, msg("a roster"))
+    person = _from_command_line(PERSON, _named(c, raw))
     with ledger_lock(paths.ledger):
         return add_person(open_for_append(paths), person, dry_run=dry_run)
 
@@ -130,6 +133,7 @@ def roster_leave(
 ) -> Written:
     day = option_date(on, "--date")
     paths = paths_of(contract, ledger)
+    refuse_without_staffing(paths.contract, load_contract(paths.contract), msg("a roster"))
     with ledger_lock(paths.ledger):
         return person_leaves(open_for_append(paths), person_id, day, dry_run=dry_run)
 
@@ -145,7 +149,10 @@ def record(
     dry_run: bool = False,
 ) -> Written:
     paths = paths_of(contract, ledger)
-    draft = _named(load_contract(paths.contract), _month_end(kind, fields), kind)
+    c = load_contract(paths.contract)
+    if DECLARED[kind].seats:
+        refuse_without_staffing(paths.contract, c, msg("recording {kind}", kind=term(kind, KINDS)))
+    draft = _named(c, _month_end(kind, fields), kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)
     if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too

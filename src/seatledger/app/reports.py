@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seatledger.app.ledger_access import book_for
+from seatledger.app.ledger_access import book_for, paths_of, refuse_without_staffing
 from seatledger.app.periods import PeriodArgs, option_date, period_from
 from seatledger.core.errors import UsageError
 from seatledger.core.i18n import msg
@@ -84,6 +84,8 @@ def balance(
 def check_roster(
     contract: Path | None, ledger: Path | None, args: PeriodArgs, on: str | None, page: bool = False
 ) -> RosterReport | Printed[RosterReport]:
+    paths = paths_of(contract, ledger)
+    refuse_without_staffing(paths.contract, load_contract(paths.contract), msg("the roster check"))
     book = book_for(contract, ledger)
     report = roster_check.check_roster(book, _roster_period(book, args, on))
     return Printed(book.contract, report.period, report) if page else report

@@ -31,6 +31,7 @@ from seatledger.core.records import (
     Request,
 )
 from seatledger.core.titles import listed, titles
+from seatledger.core.vocabulary import KINDS, term
 
 
 def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[Problem]:
@@ -57,8 +58,19 @@ def record_problems(c: Contract, people: dict[str, Person], r: Record) -> list[P
                 ),
             )
         )
+    if DECLARED[r.kind].seats and c.staffing is None:
+        return out + [problem(r, "kind", without_staffing(r.kind))]
     own = _BY_KIND.get(r.kind)
     return out + own(c, people, r) if own is not None else out
+
+
+def without_staffing(kind: str) -> str:
+    """Why a seat record or a roster entry does not fit a contract paid without seats."""
+    return msg(
+        "the contract has no `staffing:` block (seats, degree quota, groups): a record of kind "
+        "{kind} applies only to a contract with seats",
+        kind=term(kind, KINDS),
+    )
 
 
 # What follows att-<date>-<shift> in an attendance id: nothing, or -N (N >= 2) where the
@@ -221,7 +233,14 @@ def _replace_request(c: Contract, people: dict[str, Person], r: ReplaceRequest) 
 def _completion(c: Contract, people: dict[str, Person], r: Completion) -> list[Problem]:
     """The confirmed final payment is within its cap (rule 8)."""
     out = []
-    cap = terms_on(c, r.date).contract.final_payment.cap
+    final = terms_on(c, r.date).contract.final_payment
+    if final is None or c.final_payment is None:
+        return [
+            problem(
+                r, "amount", msg("the contract has no final payment (final_payment); nothing to complete")
+            )
+        ]
+    cap = final.cap
     if r.amount > cap:
         out.append(
             problem(
@@ -231,7 +250,7 @@ def _completion(c: Contract, people: dict[str, Person], r: Completion) -> list[P
                     "{amount} is above the final payment's cap {amount2} ({clause})",
                     amount=fmt(r.amount),
                     amount2=fmt(cap),
-                    clause=c.final_payment.clause,
+                    clause=final.clause,
                 ),
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from seatledger.checks.problem import problem
+from seatledger.checks.records import without_staffing
 from seatledger.core.contract import Contract
 from seatledger.core.errors import Problem
 from seatledger.core.i18n import msg
@@ -11,6 +12,8 @@ from seatledger.core.titles import listed, titles
 
 
 def roster_problems(c: Contract, roster: tuple[Person, ...]) -> list[Problem]:
+    if c.staffing is None:
+        return [problem(p, "id", without_staffing("person")) for p in roster]
     out = []
     groups = {g.key for g in c.staffing.groups}
     seen: set[str] = set()

@@ -70,9 +70,9 @@ def migrate(opts: Opts) -> None:
     elif not opts.dry_run:
         print(
             tr(
-                "commit it as one change for review: git add {ledger} && git commit -m "
-                '"seatledger migrate: a line for every day in the month files"',
+                'commit it as one change for review: git add {ledger} && git commit -m "{message}"',
                 ledger=changed[0].parent,
+                message=_("seatledger migrate: a line for every day in the month files"),
             )
         )
 

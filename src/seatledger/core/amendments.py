@@ -18,8 +18,10 @@ class Terms(NamedTuple):
 
 def apply(c: Contract, a: Amendment) -> Contract:
     ch = a.changes
-    staffing = c.staffing._replace(seats=ch.seats) if ch.seats is not None else c.staffing
-    if ch.degree_quota is not None:
+    staffing = c.staffing  # the cross-checks refuse seat changes to a contract without staffing
+    if staffing is not None and ch.seats is not None:
+        staffing = staffing._replace(seats=ch.seats)
+    if staffing is not None and ch.degree_quota is not None:
         staffing = staffing._replace(degree_quota=ch.degree_quota)
     penalties = dict(c.penalties)
     for key, change in ch.penalties.items():
@@ -33,7 +35,7 @@ def apply(c: Contract, a: Amendment) -> Contract:
         for i in c.instalments
     )
     final = c.final_payment
-    if ch.final_payment is not None:
+    if final is not None and ch.final_payment is not None:
         final = final._replace(cap=ch.final_payment.cap, capitals=ch.final_payment.capitals)
     return c._replace(
         staffing=staffing,

@@ -203,11 +203,13 @@ class Amendment(NamedTuple):
 
 
 class Settings(NamedTuple):
-    """Readings one party could contest (docs/rules.md says which); each setting names its rule."""
+    """Readings one party could contest (docs/rules.md says which); each setting names its rule.
+    The two seat readings are required where the contract has staffing (the cross-checks say
+    so) and mean nothing without it."""
 
-    headcount_includes_management: bool
-    shortage_basis: Literal["presence", "vacancy", "per-day"]
     early_request_counts_from_period_start: bool
+    headcount_includes_management: bool | None = None
+    shortage_basis: Literal["presence", "vacancy", "per-day"] | None = None
 
 
 class CalendarOverride(NamedTuple):
@@ -226,12 +228,14 @@ class Contract(NamedTuple):
     total_clause: Text
     breakdown: tuple[CostLine, ...]
     instalments: tuple[Instalment, ...]
-    final_payment: FinalPayment
-    staffing: Staffing
-    penalties: dict[Key, Penalty]
-    obligations: dict[Key, Obligation]
     late_interest: LateInterest
     settings: Settings
+    # A contract paid for service, not seats, has no staffing, no seat-priced penalties, no
+    # counted duties and no final payment (issue 25); a seat contract has all four.
+    staffing: Staffing | None = None
+    penalties: dict[Key, Penalty] = {}
+    obligations: dict[Key, Obligation] = {}
+    final_payment: FinalPayment | None = None
     number: str | None = None
     signed: Day | None = None
     calendar_overrides: tuple[CalendarOverride, ...] = ()
@@ -253,9 +257,10 @@ class Contract(NamedTuple):
         grounds = self.termination.grounds if self.termination else ()
         return next((g for g in grounds if g.clause == clause), None)
 
-    def computed_penalty(self) -> tuple[str, Penalty]:
-        """The penalty priced from attendance (rule 5); the cross-checks make it exactly one."""
-        return next((k, p) for k, p in self.penalties.items() if p.computed)
+    def computed_penalty(self) -> tuple[str, Penalty] | None:
+        """The penalty priced from attendance (rule 5); the cross-checks make it exactly one
+        where the contract has staffing, and none where it has not."""
+        return next(((k, p) for k, p in self.penalties.items() if p.computed), None)
 
     def penalty_amount_fixed(self, key: str) -> Decimal | None:
         p = self.penalties[key]

@@ -30,8 +30,12 @@ def days_of_month(year: int, month: int) -> list[date]:
 
 def skeleton(year: int, month: int, ledger_name: str) -> str:
     """A new month file: its heading and every day line, no record yet."""
-    head = f"# {year}-{month:02d}: records of {ledger_name}\n\n"
-    return head + "".join(day_line(d) for d in days_of_month(year, month))
+    return heading(year, month, ledger_name) + "\n" + "".join(day_line(d) for d in days_of_month(year, month))
+
+
+def heading(year: int, month: int, ledger_name: str) -> str:
+    """A month file's first line, for readers of both languages."""
+    return f"# {year}-{month:02d}：{ledger_name} 的记录 · records of {ledger_name}\n"
 
 
 def lay_out(preamble: str, blocks: list[tuple[tuple[str, ...], str]], month: tuple[int, int] | None) -> str:

@@ -59,6 +59,7 @@ class Declared(NamedTuple):
     command: bool  # has a `record <kind>` command (void has its own top-level one)
     book: str  # the Book field that holds the live records of this kind ("" = none)
     single: bool  # at most one live record of the kind: the Book holds it or None
+    seats: bool = False  # needs the contract's staffing terms: refused without them (issue 25)
 
     @property
     def repeatable(self) -> bool:
@@ -93,11 +94,24 @@ def declare(
     command: bool = True,
     book: str = "",
     single: bool = False,
+    seats: bool = False,
 ) -> Callable[[type[T]], type[T]]:
     def register(cls: type[T]) -> type[T]:
         kind = cls._field_defaults["kind"]  # type: ignore[attr-defined]
         DECLARED[kind] = Declared(
-            kind, cls, prefix, help, fields_of(cls), after_term, bulk, roster, replace, command, book, single
+            kind,
+            cls,
+            prefix,
+            help,
+            fields_of(cls),
+            after_term,
+            bulk,
+            roster,
+            replace,
+            command,
+            book,
+            single,
+            seats,
         )
         return cls
 

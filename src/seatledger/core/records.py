@@ -19,7 +19,7 @@ from seatledger.core.source import NOWHERE as NOWHERE
 from seatledger.core.source import Source as Source
 
 
-@declare("att", N_("Attendance of one shift."), bulk=True, replace=True, book="attendance")
+@declare("att", N_("Attendance of one shift."), bulk=True, replace=True, book="attendance", seats=True)
 class Attendance(NamedTuple):
     id: Id
     date: Day
@@ -51,7 +51,7 @@ class Incident(NamedTuple):
     kind: Literal["incident"] = "incident"
 
 
-@declare("dem", N_("Party A's staffing demand for a shift over a date range."))
+@declare("dem", N_("Party A's staffing demand for a shift over a date range."), seats=True)
 class Demand(NamedTuple):
     """Party A's staffing demand for one shift over a date range; `date` is its first day."""
 
@@ -147,6 +147,7 @@ class Invoice(NamedTuple):
     "rpl",
     N_("Party A's request to replace staff, within the contract's replacement window."),
     roster=True,
+    seats=True,
     book="replace_requests",
 )
 class ReplaceRequest(NamedTuple):
@@ -165,6 +166,7 @@ class ReplaceRequest(NamedTuple):
     "cns",
     N_("Party A's written consent to a change of project manager or team leader."),
     roster=True,
+    seats=True,
     book="consents",
 )
 class Consent(NamedTuple):

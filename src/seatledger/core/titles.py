@@ -19,7 +19,7 @@ def titles(c: Contract, field: str) -> dict[str, str]:
         return dict(c.late_interest.excuses)
     if field == "document":
         return dict(c.payment_documents)
-    if field == "group":
+    if field == "group" and c.staffing is not None:
         return {g.key: g.name for g in c.staffing.groups}
     if field == "clause" and c.termination is not None:
         return {g.clause: g.title for g in c.termination.grounds}

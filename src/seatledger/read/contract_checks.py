@@ -21,6 +21,7 @@ def cross_checks(c: Contract) -> list[tuple[Loc, str]]:
     out = _cross_checks(c)
     for n, a in enumerate(c.amendments):
         loc: Loc = ("amendments", n)
+        out += _seatless_changes(c, n)
         if not c.term.start <= a.starts <= c.term.end:
             out.append(
                 (
@@ -106,12 +107,29 @@ def _obligations(c: Contract) -> list[tuple[Loc, str]]:
 
 
 def _staffing(c: Contract) -> list[tuple[Loc, str]]:
-    """Staffing groups named once."""
+    """Staffing groups named once; the seat readings given where there are seats."""
     out: list[tuple[Loc, str]] = []
+    if c.staffing is None:
+        return out
     keys = [g.key for g in c.staffing.groups]
     for n, g in enumerate(c.staffing.groups):
         if keys.count(g.key) > 1:
             out.append((("staffing", "groups", n, "key"), msg("{key!r} appears twice", key=g.key)))
+    for field in ("headcount_includes_management", "shortage_basis"):
+        if getattr(c.settings, field) is None:
+            out.append((("settings", field), msg("is required where the contract has `staffing:`")))
+    return out
+
+
+def _seatless_changes(c: Contract, n: int) -> list[tuple[Loc, str]]:
+    """An amendment changes only terms the contract has."""
+    ch, loc = c.amendments[n].changes, ("amendments", n, "changes")
+    out: list[tuple[Loc, str]] = []
+    for field in ("seats", "degree_quota"):
+        if c.staffing is None and getattr(ch, field) is not None:
+            out.append((loc + (field,), msg("the contract has no `staffing:` block to change")))
+    if c.final_payment is None and ch.final_payment is not None:
+        out.append((loc + ("final_payment",), msg("the contract has no `final_payment:` to change")))
     return out
 
 

@@ -25,7 +25,8 @@ def sums(c: Contract) -> list[tuple[Loc, str]]:
                 msg("adds up to {amount}, not the total {amount2}", amount=fmt(parts), amount2=fmt(c.total)),
             )
         )
-    plan = sum((i.amount for i in c.instalments), Decimal(0)) + c.final_payment.cap
+    cap = c.final_payment.cap if c.final_payment is not None else Decimal(0)
+    plan = sum((i.amount for i in c.instalments), Decimal(0)) + cap
     if plan != c.total:
         out.append(
             (
@@ -33,17 +34,17 @@ def sums(c: Contract) -> list[tuple[Loc, str]]:
                 msg(
                     "instalments {amount} plus the final payment cap {amount2} make {amount3}, not "
                     "the total {amount4}",
-                    amount=fmt(plan - c.final_payment.cap),
-                    amount2=fmt(c.final_payment.cap),
+                    amount=fmt(plan - cap),
+                    amount2=fmt(cap),
                     amount3=fmt(plan),
                     amount4=fmt(c.total),
                 ),
             )
         )
     _check_capitals(out, ("total_capitals",), c.total_capitals, c.total, capitals)
-    _check_capitals(
-        out, ("final_payment", "capitals"), c.final_payment.capitals, c.final_payment.cap, capitals
-    )
+    if c.final_payment is not None:
+        final = c.final_payment
+        _check_capitals(out, ("final_payment", "capitals"), final.capitals, final.cap, capitals)
     return out
 
 
@@ -159,8 +160,22 @@ def penalties(c: Contract) -> list[tuple[Loc, str]]:
             out.append((loc, msg("give either a fixed `amount` or a `min`/`max` range, not both")))
         elif p.amount is None and p.min is None and p.max is None:
             out.append((loc, msg("needs a fixed `amount` or a `min` and/or `max`")))
+    return out + _computed(c)
+
+
+def _computed(c: Contract) -> list[tuple[Loc, str]]:
+    """Exactly one penalty priced from attendance where there are seats; none without."""
+    out: list[tuple[Loc, str]] = []
     computed = [key for key, p in c.penalties.items() if p.computed]
-    if len(computed) != 1:
+    if c.staffing is None:
+        out += [
+            (
+                ("penalties", key, "computed"),
+                msg("the contract has no `staffing:` block, so no penalty is priced from attendance"),
+            )
+            for key in computed
+        ]
+    elif len(computed) != 1:
         out.append(
             (
                 ("penalties",),

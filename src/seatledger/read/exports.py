@@ -114,4 +114,18 @@ def _csv_rows(path: Path, data: bytes, encoding: str) -> list[tuple[str, ...]]:
     if b"\x00" in data[:4096]:
         raise _refused(path, msg("a binary file, not CSV text; expected a punch-clock CSV export"))
     text = decode_export(path, data, encoding)
-    return [tuple(c.strip() for c in row) for row in csv.reader(io.StringIO(text, newline=""))]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [tuple(c.strip() for c in row) for row in reader]
+    except csv.Error as exc:  # the csv module's own words are English: say it in ours
+        too_long = "field limit" in str(exc)
+        raise _refused(
+            path,
+            msg(
+                "line {line} has a cell longer than 131,072 characters; expected short cells separated "
+                "by commas",
+                line=reader.line_num,
+            )
+            if too_long
+            else msg("line {line} is not a readable CSV row", line=reader.line_num),
+        ) from None

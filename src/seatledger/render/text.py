@@ -132,6 +132,8 @@ def compliance(r: ComplianceReport) -> None:
             str(len(s.lines)),
             strong_red(str(len(s.shortfalls))) if s.shortfalls else "0",
         )
+    if not r.obligations:  # a contract that sets no counted duties: say so, not a bare header
+        t.add_row(*([""] if keyed else []), _("(the contract sets no counted duties)"), "", "", "", "", "")
     out.print(t)
     short = [line for s in r.obligations for line in s.shortfalls]
     if short:

@@ -62,24 +62,26 @@ def contract_terms(c: Contract) -> ContractTerms:
         Term("instalments", str(i.number), f"{i.start}..{i.end}", fmt_grouped(i.amount), i.clause)
         for i in c.instalments
     ]
-    terms.append(
-        Term(
-            "instalments",
-            "final",
-            c.final_payment.capitals,
-            f"<= {fmt_grouped(c.final_payment.cap)}",
-            c.final_payment.clause,
+    if c.final_payment is not None:
+        final = c.final_payment
+        terms.append(
+            Term("instalments", "final", final.capitals, f"<= {fmt_grouped(final.cap)}", final.clause)
         )
-    )
     terms += [Term("excuses", k, t, "", c.late_interest.clause) for k, t in c.late_interest.excuses.items()]
     terms += [Term("documents", k, t, "", c.documents_clause or "") for k, t in c.payment_documents.items()]
-    terms += [Term("groups", g.key, g.name, "", c.staffing.groups_clause) for g in c.staffing.groups]
+    if c.staffing is not None:
+        s = c.staffing
+        terms += [Term("groups", g.key, g.name, "", s.groups_clause) for g in s.groups]
     if c.termination is not None:
         terms += [
             Term("grounds", g.clause, g.title, msg("notice first") if g.needs_notice else "", g.clause)
             for g in c.termination.grounds
         ]
-    terms += [Term("settings", k, "", term(str(v), SETTINGS), "") for k, v in c.settings._asdict().items()]
+    terms += [  # a seat reading is not given where there are no seats
+        Term("settings", k, "", term(str(v), SETTINGS), "")
+        for k, v in c.settings._asdict().items()
+        if v is not None
+    ]
     return ContractTerms(
         c.id,
         c.title,

@@ -60,6 +60,7 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
             )
     out += [Accrual(label(s), s.quarter.end, -s.reduction, s.clause) for s in reductions(book, start, end)]
     done = book.completion
-    if done is not None and start <= done.date <= end:
-        out.append(Accrual(msg("final payment"), done.date, done.amount, book.contract.final_payment.clause))
+    final = book.contract.final_payment  # a completion without one is refused by the checks
+    if done is not None and final is not None and start <= done.date <= end:
+        out.append(Accrual(msg("final payment"), done.date, done.amount, final.clause))
     return out

@@ -31,7 +31,8 @@ def due_date(book: Book, number: int) -> tuple[date | None, date | None]:
 
 
 def final_due_date(book: Book, done: Completion | None) -> date | None:
-    days = book.contract.final_payment.due_working_days
+    final = book.contract.final_payment
+    days = final.due_working_days if final is not None else None
     if done is None or days is None:
         return None
     return book.calendar.add_working_days(done.date, days)

@@ -19,6 +19,8 @@ MANAGER_ROLES = ("project-manager", "team-lead")
 
 
 def replacement_violations(book: Book, period: Period) -> list[Violation]:
+    if book.contract.staffing is None:
+        return []
     rule = book.contract.staffing.replacement
     people = {p.id: p for p in book.roster}
     out = []
@@ -45,6 +47,8 @@ def replacement_violations(book: Book, period: Period) -> list[Violation]:
 
 
 def consent_violations(book: Book, period: Period) -> list[Violation]:
+    if book.contract.staffing is None:
+        return []
     clause = book.contract.staffing.management.change_clause
     term_start = book.contract.term.start
     out = []

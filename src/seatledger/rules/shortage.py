@@ -21,7 +21,10 @@ from seatledger.rules.deduction_lines import UNITS, DeductionLine
 
 
 def shortage_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
-    key, _ = book.contract.computed_penalty()
+    computed = book.contract.computed_penalty()
+    if computed is None:  # a contract without staffing has no seats to fall short of
+        return []
+    key = computed[0]
     basis = book.contract.settings.shortage_basis
     found: list[tuple[int, Attendance, int]] = []  # (short, attendance, required)
     for att in book.attendance_between(max(start, book.recorded_from), end):

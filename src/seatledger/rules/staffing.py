@@ -25,7 +25,8 @@ class Requirements:
 
     def __init__(self, contract: Contract, calendar: WorkCalendar, records: Iterable[Record]):
         self.contract = contract
-        self.seats = contract.staffing.seats  # as signed; seats_on() reads the terms in force
+        # as signed; seats_on() reads the terms in force; none without staffing (issue 25)
+        self.seats = contract.staffing.seats if contract.staffing else 0
         self.versions = versions(contract)  # made once per book: rules ask for many dates
         self.calendar = calendar
         self.demands: dict[str, list[Demand]] = {s: [] for s in SHIFTS}
@@ -46,7 +47,8 @@ class Requirements:
         return terms_in(self.versions, day)
 
     def seats_on(self, day: date) -> int:
-        return self.terms_on(day).contract.staffing.seats
+        staffing = self.terms_on(day).contract.staffing
+        return staffing.seats if staffing else 0
 
     def required(self, day: date, shift: str) -> int:
         if self.ends is not None and day >= self.ends:

@@ -116,6 +116,8 @@ def roster(snap: Snapshot) -> Values:
     for m in months_of(term.start, term.end):
         day = max(m.start, term.start)
         s = book.requirements.terms_on(day).contract.staffing
+        if s is None:  # a contract without seats: no headcount or quota to show
+            continue
         people = book.counting(day)
         minimum = degree_rank(s.degree_quota.min_degree)
         qualified = sum(1 for p in people if degree_rank(p.degree) >= minimum)

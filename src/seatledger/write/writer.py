@@ -38,7 +38,8 @@ from seatledger.write.store import (
     replace_item,
 )
 
-GITIGNORE = "# seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
+ROSTER_HEAD = "# 人员名册：每人一条 · the roster: one entry per person\n\n"
+GITIGNORE = "# seatledger 的锁和临时文件 · seatledger's lock and temporary files\n.seatledger.lock\n.*.tmp\n"
 
 
 def content_id(record: Record) -> str:
@@ -272,13 +273,13 @@ def init_ledger(ledger_dir: Path, contract_id: str, recorded_from: date, *, dry_
             msg("refused: {ledger_dir} is already a ledger ({meta} exists)", ledger_dir=ledger_dir, meta=meta)
         )
     text = (
-        f"# seatledger ledger settings\ncontract: {contract_id}\n"
-        f"recorded_from: {recorded_from}  # attendance is expected from this day on\n"
+        f"# seatledger 台账设置 · ledger settings\ncontract: {contract_id}\n"
+        f"recorded_from: {recorded_from}  # 自此日起应有考勤记录 · attendance is expected from this day on\n"
     )
     if not dry_run:
         ledger_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(ledger_dir / ".gitignore", GITIGNORE)
         if not (ledger_dir / ROSTER_FILE).exists():
-            write_atomic(ledger_dir / ROSTER_FILE, "# the roster: one entry per person\n\n")
+            write_atomic(ledger_dir / ROSTER_FILE, ROSTER_HEAD)
         write_atomic(meta, text)
     return Written(contract_id, meta, 1, text, dry_run, "created")

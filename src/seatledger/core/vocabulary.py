@@ -87,6 +87,8 @@ KINDS = {
     "document": "付款依据文件",
     "void": "作废",
     "person": "人员",
+    "measurement": "服务水平实测",
+    "assessment": "季度考核",
 }
 # a record's fields, where a change lists them (diff): the file's keys, in words
 FIELDS = {

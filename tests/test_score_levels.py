@@ -118,3 +118,13 @@ def test_a_missing_month_makes_q4_incomplete(examples: Path, run: Run) -> None:
         ("2025-10", "answer-rate"),
         ("2025-10", "satisfaction"),
     }
+
+
+def test_contract_lists_the_indicators(examples: Path, run: Run) -> None:
+    terms = json.loads(run("contract", "--format", "json").stdout)["terms"]
+    found = {t["key"]: (t["title"], t["rate"], t["clause"]) for t in terms if t["section"] == "indicators"}
+    assert found == {
+        "answer-rate": ("接通率", "target 95.00 %; 0.50% of the fee a point", "第六条第一款"),
+        "satisfaction": ("满意度", "target 90.00 %; 0.30% of the fee a point", "第六条第二款"),
+    }
+    assert "服务水平指标" in run("--lang", "zh", "contract").stdout

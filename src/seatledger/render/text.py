@@ -209,6 +209,7 @@ def contract_terms(r: ContractTerms) -> None:
         "excuses": _("Excuses for late payment"),
         "documents": _("Documents that are a basis for payment"),
         "groups": _("Groups"),
+        "indicators": _("Service-level indicators"),
         "grounds": _("Grounds for termination"),
         "settings": _("Settings"),
     }

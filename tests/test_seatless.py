@@ -19,6 +19,11 @@ CONTRACT = "contracts/score-hotline-2025.yaml"
 LEDGER = "ledgers/score-hotline-2025"
 # The terms: four equal quarterly fees making 1,700,000.00.
 FEE = Decimal("1700000.00") / 4
+# The example's 2025-Q3 (rules 25, 26; worked by hand in tests/test_score_levels.py): the score
+# 86.5 pays 96.5 % of the fee, 14,875.00 less; service levels cost 19,975.00; 390,150.00 is paid.
+CUT = (FEE * Decimal("0.035")).quantize(Decimal("0.01"))
+DEDUCTED = Decimal("19975.00")
+PAID = FEE - CUT - DEDUCTED
 
 
 @pytest.fixture
@@ -34,7 +39,7 @@ def score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _paid_q3(run: Run) -> None:
     for kind in ("invoice", "payment"):
-        got = run("record", kind, "--date", "2025-11-05", "--instalment", "1", "--amount", str(FEE))
+        got = run("record", kind, "--date", "2025-11-05", "--instalment", "1", "--amount", str(PAID))
         assert got.exit_code == 0, got.output
 
 
@@ -54,19 +59,19 @@ def test_settle_q3_shows_the_fee_accrued_and_the_payment(score: Path, run: Run) 
     got = run("settle", "--quarter", "2025-Q3", "--as-of", "2025-11-30", "--format", "json")
     assert got.exit_code == 0, got.output
     s = json.loads(got.stdout)
-    assert [Decimal(i["amount"]) for i in s["instalments"]] == [FEE]
-    assert Decimal(s["accrued"]) == FEE and Decimal(s["deductions"]["total"]) == 0
+    assert [Decimal(i["amount"]) for i in s["instalments"]] == [FEE, -CUT]
+    assert Decimal(s["accrued"]) == FEE - CUT and Decimal(s["deductions"]["total"]) == DEDUCTED
     (due,) = s["due"]
-    assert Decimal(due["paid"]) == FEE and [p["date"] for p in due["payments"]] == ["2025-11-05"]
+    assert Decimal(due["paid"]) == PAID and [p["date"] for p in due["payments"]] == ["2025-11-05"]
     assert s["complete"] and s["gaps"] == [] and s["findings"] == []
     # The quarter it was paid in: the payment counts against the balance.
     q4 = json.loads(run("settle", "--quarter", "2025-Q4", "--as-of", "2025-12-31", "--format", "json").stdout)
-    assert Decimal(q4["paid"]) == FEE
-    assert Decimal(q4["closing_balance"]) == Decimal(q4["opening_balance"]) + FEE - FEE
+    assert Decimal(q4["paid"]) == PAID
+    assert Decimal(q4["closing_balance"]) == Decimal(q4["opening_balance"]) + FEE - PAID
     text = run("settle", "--quarter", "2025-Q3", "--as-of", "2025-11-30").stdout
-    assert "425,000.00" in text and "pay-2025-11-05" in text
+    assert "425,000.00" in text and "390,150.00" in text and "pay-2025-11-05" in text
     zh = run("--lang", "zh", "settle", "--quarter", "2025-Q3", "--as-of", "2025-11-30").stdout
-    assert "肆拾贰万伍仟元整" in zh and "pay-2025-11-05" in zh
+    assert "叁拾玖万零壹佰伍拾元整" in zh and "pay-2025-11-05" in zh
 
 
 def test_money_reports_run_in_every_format(score: Path, run: Run, tmp_path: Path) -> None:
@@ -83,8 +88,10 @@ def test_money_reports_run_in_every_format(score: Path, run: Run, tmp_path: Path
             got = run(*args, "--format", fmt)
             assert got.exit_code == 0, (args, fmt, got.output)
     balance = json.loads(run("balance", "--by", "quarter", "--format", "json").stdout)
-    assert balance["complete"] and [Decimal(r["accrued"]) for r in balance["rows"]] == [FEE] * 4
-    assert [Decimal(r["paid"]) for r in balance["rows"]] == [0, FEE, 0, 0]
+    # Only Q3's service levels are recorded: the later quarters' months read as missing (rule 25).
+    assert [r["complete"] for r in balance["rows"]] == [True, False, False, False]
+    assert [Decimal(r["accrued"]) for r in balance["rows"]] == [FEE - CUT, FEE, FEE, FEE]
+    assert [Decimal(r["paid"]) for r in balance["rows"]] == [0, PAID, 0, 0]
     book = tmp_path / "settle.xlsx"
     got = run("settle", "--quarter", "2025-Q3", "--format", "xlsx", "--output", str(book))
     assert got.exit_code == 0, got.output

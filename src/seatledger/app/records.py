@@ -14,9 +14,11 @@ from seatledger.checks.duplicates import likeness
 from seatledger.core import titles
 from seatledger.core.atomic import write_atomic
 from seatledger.core.contract import Contract
+from seatledger.core.dates import parse_month
 from seatledger.core.errors import Problem, SeatledgerError, UsageError
 from seatledger.core.i18n import msg
 from seatledger.core.ledger import Ledger
+from seatledger.core.periods import month_period
 from seatledger.core.records import DECLARED, Attendance, Dispute, Record, Source
 from seatledger.core.results import Written
 from seatledger.core.vocabulary import KINDS, term
@@ -150,7 +152,7 @@ def record(
     c = load_contract(paths.contract)
     if DECLARED[kind].seats:
         refuse_without_staffing(paths.contract, c, msg("recording {kind}", kind=term(kind, KINDS)))
-    draft = _named(c, fields, kind)
+    draft = _named(c, _month_end(kind, fields), kind)
     draft["id"] = "pending"  # a real id is drawn under the lock
     rec = _from_command_line(SPECS[kind], draft, kind)
     if isinstance(rec, Attendance):  # from the parsed date: 2022/07/01 on the command line too
@@ -165,6 +167,17 @@ def record(
         if isinstance(rec, Dispute):
             refuse_dispute_of_no_live_incident(led.records, rec)
         return append_record(led, rec, replace=replace, dry_run=dry_run)
+
+
+def _month_end(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """A measurement without --date is dated its month's last day (rule 25)."""
+    if kind != "measurement" or fields.get("date") or not fields.get("month"):
+        return fields
+    try:
+        year, number = parse_month(str(fields["month"]))
+    except ValueError:
+        return {**fields, "date": None}  # the month's own error says what is wrong
+    return {**fields, "date": month_period(year, number).end.isoformat()}
 
 
 def _fresh(ledger: Ledger, rid: str) -> str:

@@ -21,6 +21,7 @@ from seatledger.checks.problem import problem
 from seatledger.checks.records import People, record_problems
 from seatledger.checks.references import reference_problems
 from seatledger.checks.roster import roster_problems
+from seatledger.checks.service_levels import level_problems
 from seatledger.checks.termination import service_problems
 from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Contract
@@ -167,6 +168,7 @@ CHECKS: tuple[Check, ...] = (
     _recorded_from,
     _gaps,
     lambda x: opening_problems(x.ledger, x.book, x.rare),
+    lambda x: level_problems(x.ledger.contract, x.rare),
 )
 
 

@@ -107,6 +107,9 @@ _METAVARS = {  # the placeholders help shows, in the chosen language (registered
     "N": ("count", "present", "required", "repeat"),
     N_("ID"): ("target", "incident", "notice", "dispute", "follows"),
     N_("TEXT"): ("note", "reason", "ref", "number", "badge"),
+    "YYYY-MM": ("month",),
+    "Q1..Q4": ("quarter",),
+    "0..100": ("value", "score"),
 }
 _METAVAR = {option: metavar for metavar, options in _METAVARS.items() for option in options}
 

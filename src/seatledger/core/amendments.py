@@ -46,6 +46,7 @@ def apply(c: Contract, a: Amendment) -> Contract:
         total=ch.total if ch.total is not None else c.total,
         breakdown=ch.breakdown if ch.breakdown is not None else c.breakdown,
         total_capitals=ch.total_capitals if ch.total_capitals is not None else c.total_capitals,
+        service_levels=ch.service_levels if ch.service_levels is not None else c.service_levels,
     )
 
 

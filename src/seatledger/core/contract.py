@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 
 from seatledger.core.choices import Degree
 from seatledger.core.contract_types import Count, Day, Key, Money, Percent, Positive, Ratio, Text
+from seatledger.core.service_terms import ServiceLevels
 
 Basis = Literal["per-person-shift", "per-occurrence", "per-case", "percent-of-total"]
 Window = Literal["day", "iso-week", "month", "half-term", "rolling-months"]
@@ -184,6 +185,7 @@ class Changes(NamedTuple):
     total_capitals: Text | None = None
     final_payment: FinalPaymentChange | None = None
     breakdown: tuple[CostLine, ...] | None = None  # restated whole, beside a changed total
+    service_levels: ServiceLevels | None = None  # restated whole (rules 25, 26)
 
 
 class Amendment(NamedTuple):
@@ -244,6 +246,7 @@ class Contract(NamedTuple):
     documents_clause: str | None = None
     renews: Key | None = None  # the contract this one renews (`seatledger renew`)
     payment: PaymentTerms | None = None  # the statutory clock's terms (rule 23)
+    service_levels: ServiceLevels | None = None  # measured indicators and the score (rules 25, 26)
 
     def instalment(self, number: int) -> Instalment | None:
         return next((i for i in self.instalments if i.number == number), None)

@@ -295,8 +295,11 @@ class Void(NamedTuple):
 
 
 from seatledger.core.opening import Opening as Opening  # noqa: E402  (declared last: rule 21)
+from seatledger.core.service_records import Assessment as Assessment  # noqa: E402  (and rules 25, 26)
+from seatledger.core.service_records import Measurement as Measurement  # noqa: E402
 
 Record = (
     Attendance | Incident | Demand | Activity | Request | Payment | Completion | Invoice | ReplaceRequest
-    | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void | Opening
+    | Consent | Dispute | Ruling | Notice | Cured | Termination | Document | Void | Opening | Measurement
+    | Assessment
 )  # fmt: skip

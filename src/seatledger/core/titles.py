@@ -1,12 +1,12 @@
-"""The contract's own words for its keys: each penalty, duty, excuse, payment document, group
-and termination ground has a key and a Chinese title. People may type either; a refusal lists
-both (`post-abandonment (座席员无故脱岗、空岗)`)."""
+"""The contract's own words for its keys: each penalty, duty, excuse, payment document, group,
+termination ground and service-level indicator has a key and a Chinese title. People may type
+either; a refusal lists both (`post-abandonment (座席员无故脱岗、空岗)`)."""
 
 from __future__ import annotations
 
 from seatledger.core.contract import Contract
 
-FIELDS = ("penalty", "obligation", "excused", "document", "group", "clause")
+FIELDS = ("penalty", "obligation", "excused", "document", "group", "clause", "indicator")
 
 
 def titles(c: Contract, field: str) -> dict[str, str]:
@@ -23,6 +23,8 @@ def titles(c: Contract, field: str) -> dict[str, str]:
         return {g.key: g.name for g in c.staffing.groups}
     if field == "clause" and c.termination is not None:
         return {g.clause: g.title for g in c.termination.grounds}
+    if field == "indicator" and c.service_levels is not None:
+        return {k: i.title for k, i in c.service_levels.indicators.items()}
     return {}
 
 

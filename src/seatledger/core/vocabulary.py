@@ -15,6 +15,7 @@ UNITS = {
     "per-occurrence": "每次",
     "per-case": "每件",
     "percent-of-total": "合同总额的百分比",
+    "points": "个百分点",
 }
 WINDOWS = {
     "day": "每日",
@@ -86,6 +87,8 @@ KINDS = {
     "document": "付款依据文件",
     "void": "作废",
     "person": "人员",
+    "measurement": "服务水平实测",
+    "assessment": "季度考核",
 }
 # a record's fields, where a change lists them (diff): the file's keys, in words
 FIELDS = {

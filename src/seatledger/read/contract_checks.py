@@ -9,6 +9,7 @@ from collections.abc import Callable
 from seatledger.core.amendments import versions
 from seatledger.core.contract import Contract
 from seatledger.core.i18n import msg
+from seatledger.read import contract_level_checks as levels
 from seatledger.read import contract_money_checks as money
 
 Loc = money.Loc
@@ -164,4 +165,5 @@ SECTIONS: tuple[Callable[[Contract], list[tuple[Loc, str]]], ...] = (
     _obligations,
     _staffing,
     _late_interest,
+    levels.service_levels,
 )

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         schemas_portfolio,
         schemas_statement,
         text,
+        text_deductions,
         text_diff,
         text_portfolio,
         text_statement,
@@ -64,6 +65,7 @@ else:
     schemas_statement = lazy.module("seatledger.render.schemas_statement")
     text_portfolio = lazy.module("seatledger.render.text_portfolio")
     text = lazy.module("seatledger.render.text")
+    text_deductions = lazy.module("seatledger.render.text_deductions")
     text_diff = lazy.module("seatledger.render.text_diff")
     text_statement = lazy.module("seatledger.render.text_statement")
 
@@ -109,7 +111,7 @@ CALENDAR: Renderers[MonthCalendar] = Renderers(
     html=lambda p: html_reports.calendar(p),
 )
 DEDUCT: Renderers[DeductionReport] = Renderers(
-    text=lambda r: text.deductions(r),
+    text=lambda r: text_deductions.deductions(r),
     json=lambda r: schemas.deductions(r),
     csv=lambda r: _utf8(schemas.deduction_csv(r)),
     xlsx=lambda r: _xlsx(grids_money.deduct(schemas.deductions(r))),

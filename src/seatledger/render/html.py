@@ -72,6 +72,12 @@ def header(p: Printed[Any], title: str, extra: Iterable[tuple[str, str]] = ()) -
 def incomplete(report: Statement | DeductionReport) -> str:
     if report.complete:
         return ""
+    if not report.gaps and not report.unrecorded:
+        warning = tr(
+            "Figures are INCOMPLETE: {n} monthly figure(s) of the service levels are not recorded (rule 25).",
+            n=len(report.missing),
+        )
+        return f'<p class="warn">{escape(warning)}</p>'
     warning = tr(
         "Figures are INCOMPLETE: {n} required shift(s) have no attendance record; the "
         "deductions may be understated.",

@@ -186,6 +186,23 @@ def statutory(s: Statement) -> str:
     return section(_("Latest lawful due dates for a small or medium supplier (rule 23)"), table(heads, rows))
 
 
+def levels(s: Statement) -> str:
+    """Each service-level line with the figure, target, points and cap it comes from (rule 25)."""
+    if not s.levels:
+        return ""
+    rows = [
+        f"<tr>{text(line.clause, 'k')}{text(line.title)}{text(lv.month, 'k')}"
+        f'<td class="n">{lv.value}</td><td class="n">{lv.target}</td><td class="n">{lv.points}</td>'
+        f"{money(line.rate)}{money(lv.uncapped)}{text(local(lv.cap) if lv.cap else '')}{money(line.amount)}"
+        f"{text(line.record, 'k')}</tr>"
+        for line in s.levels
+        if (lv := line.level) is not None
+    ]
+    heads = ["clause", "title", "month", N_("value %"), N_("target %"), N_("points"), "rate"]
+    heads += [N_("before caps"), N_("cap applied"), "amount", "record"]
+    return section(_("Service levels below target (rule 25)"), table(heads, rows))
+
+
 def findings(s: Statement) -> str:
     if not s.findings:
         return ""
@@ -221,6 +238,7 @@ def statement(p: Printed[Statement]) -> str:
         + section(_("Instalments: due dates, invoices and documents (rules 9, 15)"), instalments(s))
         + statutory(s)
         + section(_("Deductions by clause, with their records"), deduction_lines(p.deductions))
+        + levels(s)
         + findings(s)
         + chart_and_signatures(p)
     )

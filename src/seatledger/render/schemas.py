@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # the reports' types only: `portfolio --format json` imports 
     from seatledger.reports.deductions import DeductionReport
     from seatledger.reports.notices import NoticesReport
     from seatledger.reports.roster_check import RosterReport
-    from seatledger.rules.deduction_lines import DeductionLine
+    from seatledger.rules.deduction_lines import DeductionLine, Level
     from seatledger.rules.gaps import Gap
+    from seatledger.rules.service_levels import Missing
     from seatledger.rules.violations import Violation
 
 
@@ -48,7 +49,28 @@ def deduction_line(line: DeductionLine) -> dict[str, Any]:
         "ref": line.ref,
         "payer": line.payer,
         "amendment": line.amendment,
+        **({"service_level": level(line.level)} if line.level is not None else {}),
     }
+
+
+def level(lv: Level) -> dict[str, Any]:
+    """What a service-level line is computed from (rule 25)."""
+    return {
+        "month": lv.month,
+        "value": str(lv.value),
+        "target": str(lv.target),
+        "points": lv.points,
+        "uncapped": fmt(lv.uncapped),
+        "cap": str(lv.cap) if lv.cap is not None else None,
+    }
+
+
+def missing(found: tuple[Missing, ...]) -> dict[str, Any]:
+    """Months ended without an indicator's figure, where there are any (rule 25)."""
+    if not found:
+        return {}
+    rows = [{"month": m.month, "indicator": m.indicator, "clause": m.clause} for m in found]
+    return {"missing_measurements": rows}
 
 
 def gap(g: Gap) -> dict[str, Any]:
@@ -66,6 +88,7 @@ def deductions(r: DeductionReport) -> dict[str, Any]:
         "personal_fines": [deduction_line(line) for line in r.personal_fines],
         "gaps": [gap(g) for g in r.gaps],
         "unrecorded": [gap(g) for g in r.unrecorded],
+        **missing(r.missing),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from seatledger.core.money import ZERO, capitals, fmt
-from seatledger.render.schemas import day, deduction_line, gap, money_map
+from seatledger.render.schemas import day, deduction_line, gap, missing, money_map
 from seatledger.reports.settlement import Statement
 from seatledger.rules.late_interest import Due
 from seatledger.rules.statutory_due import StatutoryDue
@@ -88,7 +88,11 @@ def statement(s: Statement) -> dict[str, Any]:
             for a in s.accruals
         ],
         "accrued": fmt(s.accrued),
-        "deductions": {"total": fmt(s.deductions), "by_penalty": money_map(s.by_penalty)},
+        "deductions": {
+            "total": fmt(s.deductions),
+            "by_penalty": money_map(s.by_penalty),
+            **({"service_levels": [deduction_line(line) for line in s.levels]} if s.levels else {}),
+        },
         "payments": [
             {"date": p.date.isoformat(), "instalment": p.instalment, "amount": fmt(p.amount), "record": p.id}
             for p in s.payments
@@ -121,4 +125,5 @@ def statement(s: Statement) -> dict[str, Any]:
         "findings": [{"record": f.record or None, "finding": str(f.message)} for f in s.findings],
         "gaps": [gap(g) for g in s.gaps],
         "unrecorded": [gap(g) for g in s.unrecorded],
+        **missing(s.missing),
     }

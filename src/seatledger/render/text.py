@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from seatledger.core.i18n import _, current, local, tr
-from seatledger.core.money import fmt_grouped
-from seatledger.core.vocabulary import ROSTER_RULES, SETTINGS, STATUSES, UNITS, WINDOWS, shown, titled
+from seatledger.core.vocabulary import ROSTER_RULES, SETTINGS, STATUSES, WINDOWS, shown, titled
 from seatledger.render.sheet import Sheet
 from seatledger.render.terminal import Markup, Terminal, escape
 from seatledger.reports.compliance import ComplianceReport
 from seatledger.reports.contract_terms import ContractTerms
-from seatledger.reports.deductions import DeductionReport
 from seatledger.reports.notices import NoticesReport
 from seatledger.reports.roster_check import RosterReport
 from seatledger.rules.gaps import Gap
@@ -66,84 +64,6 @@ def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...], re
         )
     if gaps or unrecorded:
         out.print(mk("[bold yellow]figures are INCOMPLETE[/]"))
-
-
-def deductions(r: DeductionReport) -> None:
-    out = console()
-    title = tr(
-        "Deductions {label} ({start}..{end})", label=r.period.label, start=r.period.start, end=r.period.end
-    )
-    out.print(_lines_table(title, r.lines))
-    t = _by_penalty(r)
-    t.add_section()
-    t.add_row(
-        mk("[bold]total deducted from Party B[/]"),
-        *[""] * (len(t.columns) - 2),
-        tm("[bold]{amount}[/]", amount=fmt_grouped(r.total)),
-    )
-    out.print(t)
-    if r.personal_fines:
-        out.print(_lines_table(_("Fines on persons: reported, not deducted from Party B"), r.personal_fines))
-    gap_warning(out, r.gaps, r.unrecorded, r.recorded_to)
-
-
-def _by_penalty(r: DeductionReport) -> Sheet:
-    """Each penalty's total; in Chinese by its title alone (the key is for typing)."""
-    keyed = current() != "zh"
-    columns = [("penalty", "left"), ("title", "left")] if keyed else [("penalty", "left")]
-    t = table(_("By penalty"), [*columns, ("clause", "left"), ("amount", "right")])
-    titles = {line.penalty: (line.title, line.clause) for line in r.lines}
-    for key, amount in sorted(r.by_penalty.items()):
-        title, clause = titles[key]
-        names = (key, title) if keyed else (titled(key, title),)
-        t.add_row(*names, clause, fmt_grouped(amount))
-    return t
-
-
-def _lines_table(title: str, lines: tuple[Any, ...]) -> Any:
-    t = table(
-        title,
-        [
-            ("date", "left"),
-            ("penalty", "left"),
-            ("clause", "left"),
-            ("qty", "right"),
-            ("unit", "left"),
-            ("rate", "right"),
-            ("amount", "right"),
-            ("detail", "left"),
-        ],
-    )
-    for line in lines:
-        detail = []
-        if line.shift:
-            detail.append(
-                tr(
-                    "{shift} shift {present}/{required} present, {headcount} on roster",
-                    shift=shown(line.shift),
-                    present=line.present,
-                    required=line.required,
-                    headcount=line.headcount,
-                )
-            )
-        if line.staff:
-            detail.append(tr("staff {ids}", ids=",".join(line.staff)))
-        if line.ref:
-            detail.append(tr("ref {ref}", ref=line.ref))
-        detail.append(line.record)
-        t.add_row(
-            line.date.isoformat(),
-            titled(line.penalty, line.title),
-            line.clause,
-            str(line.quantity),
-            shown(line.unit, UNITS),
-            fmt_grouped(line.rate),
-            fmt_grouped(line.amount),
-            "; ".join(detail),
-        )
-    if not lines:
-        t.add_row("", _("(none)"), "", "", "", "", "", "")
-    return t
 
 
 def roster(r: RosterReport) -> None:
@@ -289,6 +209,7 @@ def contract_terms(r: ContractTerms) -> None:
         "excuses": _("Excuses for late payment"),
         "documents": _("Documents that are a basis for payment"),
         "groups": _("Groups"),
+        "indicators": _("Service-level indicators"),
         "grounds": _("Grounds for termination"),
         "settings": _("Settings"),
     }

@@ -10,6 +10,7 @@ from seatledger.core.i18n import _, local, tr
 from seatledger.core.money import capitals, fmt_grouped
 from seatledger.core.vocabulary import titled
 from seatledger.render.text import INCOMPLETE, console, gap_warning, mk, strong_red, table, tm
+from seatledger.render.text_deductions import lines_table, missing_warning
 from seatledger.reports.balance import BalanceRow
 from seatledger.reports.settlement import Statement
 from seatledger.rules.statutory_due import STARTS
@@ -93,6 +94,7 @@ def statement(s: Statement) -> None:
             "",
         )
     out.print(t)
+    _levels(out, s)
     accruing = any(e.accruing for e in s.dues)  # a column of zeros is left out
     d = table(
         _("Due dates and late-payment interest (rules 9, 10)"),
@@ -165,6 +167,13 @@ def statement(s: Statement) -> None:
     out.print(v)
     _findings(out, s)
     gap_warning(out, s.gaps, s.unrecorded, s.recorded_to)
+    missing_warning(out, s.missing, said=bool(s.gaps or s.unrecorded))
+
+
+def _levels(out: Any, s: Statement) -> None:
+    """The service-level lines behind the deductions, each with its figure (rule 25)."""
+    if s.levels:
+        out.print(lines_table(_("Service levels below target (rule 25)"), s.levels))
 
 
 def _statutory(out: Any, s: Statement) -> None:

@@ -10,6 +10,7 @@ from seatledger.core.periods import Period, months_of, quarters_of
 from seatledger.rules.balance_owed import movements, opening_balance, unopened
 from seatledger.rules.book import Book
 from seatledger.rules.gaps import gaps_in
+from seatledger.rules.service_levels import missing
 
 
 class BalanceRow(NamedTuple):
@@ -28,6 +29,7 @@ def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
     # Rule 21: before a mid-term ledger's first day, an instalment with no payment recorded and
     # no opening record reads as unpaid: not a figure to trust.
     unknown = period.start < book.recorded_from and bool(unopened(book))
+    # Rule 25: a month ended without a service level's figure is not a figure to trust either.
     return BalanceRow(
         period,
         m.accrued,
@@ -35,7 +37,7 @@ def row(book: Book, period: Period, opening: Decimal) -> BalanceRow:
         m.paid,
         m.balance,
         opening + m.balance,
-        not (gaps or unrecorded or unknown),
+        not (gaps or unrecorded or unknown or missing(book, period.start, period.end, period.end)),
     )
 
 

@@ -12,7 +12,7 @@ from seatledger.core.vocabulary import SETTINGS, UNITS, WINDOWS, term
 
 
 class Term(NamedTuple):
-    section: str  # penalties, duties, instalments, excuses, documents, groups, grounds, settings
+    section: str  # penalties, duties, instalments, excuses, documents, groups, indicators, grounds, settings
     key: str
     title: str
     rate: str  # an amount, a range, a count per window, a period; "" where none
@@ -44,6 +44,22 @@ def _penalty_rate(c: Contract, key: str) -> str:
     )
 
 
+def _indicators(c: Contract) -> list[Term]:
+    """Each service-level indicator: its target, and the first tier's rate a point (rule 25)."""
+    if c.service_levels is None:
+        return []
+    out = []
+    for k, i in c.service_levels.indicators.items():
+        first = i.tiers[0] if i.tiers else None
+        rate = "" if first is None else (
+            msg("{percent}% of the fee a point", percent=first.percent) if first.percent is not None
+            else msg("{amount} a point", amount=fmt_grouped(first.amount or ZERO))
+        )  # fmt: skip
+        target = msg("target {target} %", target=i.target)
+        out.append(Term("indicators", k, i.title, f"{target}; {rate}" if rate else target, i.clause))
+    return out
+
+
 def contract_terms(c: Contract) -> ContractTerms:
     terms = [Term("penalties", k, p.title, _penalty_rate(c, k), p.clause) for k, p in c.penalties.items()]
     terms += [
@@ -72,6 +88,7 @@ def contract_terms(c: Contract) -> ContractTerms:
     if c.staffing is not None:
         s = c.staffing
         terms += [Term("groups", g.key, g.name, "", s.groups_clause) for g in s.groups]
+    terms += _indicators(c)
     if c.termination is not None:
         terms += [
             Term("grounds", g.clause, g.title, msg("notice first") if g.needs_notice else "", g.clause)

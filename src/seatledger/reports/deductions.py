@@ -1,5 +1,6 @@
-"""`deduct`: what Party B owes for breaches in a period, seat shortage and incidents, each
-line with its penalty, clause, date, quantity, rate and record; fines on persons apart."""
+"""`deduct`: what Party B owes for breaches in a period, seat shortage, incidents and service
+levels below target, each line with its penalty (or indicator), clause, date, quantity, rate
+and record; fines on persons apart; months without a measured figure listed (rule 25)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import DeductionLine
 from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.penalties import deduction_lines
+from seatledger.rules.service_levels import Missing, missing
 
 
 class DeductionReport(NamedTuple):
@@ -25,10 +27,11 @@ class DeductionReport(NamedTuple):
     gaps: tuple[Gap, ...]
     unrecorded: tuple[Gap, ...]  # required shifts after the last attendance record
     recorded_to: date | None
+    missing: tuple[Missing, ...] = ()  # rule 25: months ended without an indicator's figure
 
     @property
     def complete(self) -> bool:
-        return not self.gaps and not self.unrecorded
+        return not self.gaps and not self.unrecorded and not self.missing
 
 
 def deduct(book: Book, period: Period) -> DeductionReport:
@@ -47,4 +50,5 @@ def deduct(book: Book, period: Period) -> DeductionReport:
         tuple(gaps),
         tuple(unrecorded),
         book.last_attendance,
+        tuple(missing(book, period.start, period.end, period.end)),
     )

@@ -13,9 +13,12 @@ from seatledger.core.i18n import Msg, Term, msg
 from seatledger.core.money import fmt
 from seatledger.core.periods import Period
 from seatledger.reports.notices import notices
+from seatledger.rules.acceptance import late_acceptances
 from seatledger.rules.book import Book
 from seatledger.rules.invoices import Coverage, uncovered_payments
+from seatledger.rules.pay_factor import low_scores
 from seatledger.rules.payment_law import law_findings
+from seatledger.rules.service_levels import missing
 
 
 def titled(book: Book, keys: tuple[str, ...]) -> Term:
@@ -67,6 +70,13 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
         for line in notices(book, as_of).lines
         if line.status not in ("cured", "terminated")
     ]
+    out += [
+        Finding("", msg("{month}: no {indicator} measured ({clause}): the figures are incomplete (rule 25)",
+                        month=m.month, indicator=m.indicator, clause=m.clause))
+        for m in missing(book, period.start, period.end, as_of)
+    ]  # fmt: skip
+    out += [Finding(rid, found) for rid, found in low_scores(book, period.start, period.end)]
+    out += [Finding(rid, found) for rid, found in late_acceptances(book, period.start, period.end, as_of)]
     out += [
         Finding("", f.message)
         for f in law_findings(book.contract)

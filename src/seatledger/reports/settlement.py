@@ -15,6 +15,7 @@ from seatledger.core.money import ZERO
 from seatledger.core.periods import Period
 from seatledger.core.records import Payment
 from seatledger.reports.findings import Finding, findings
+from seatledger.rules.acceptance import paid_after_acceptance
 from seatledger.rules.accruals import Accrual, accruals, instalment_in_force
 from seatledger.rules.balance_owed import opening_balance, unopened
 from seatledger.rules.book import Book
@@ -24,6 +25,7 @@ from seatledger.rules.gaps import Gap, gaps_in
 from seatledger.rules.invoices import Coverage, coverage
 from seatledger.rules.late_interest import Due, dues, final_due, floor_rate
 from seatledger.rules.penalties import deduction_lines
+from seatledger.rules.service_levels import Missing, indicator_terms, missing
 from seatledger.rules.statutory_due import StatutoryDue, statutory_dues, statutory_findings
 from seatledger.rules.termination import accrues
 
@@ -59,6 +61,8 @@ class Statement(NamedTuple):
     brought_forward: tuple[date, str] | None = None  # rule 21: the opening record's day and id
     unopened: tuple[int, ...] = ()  # rule 21: instalments before the ledger's start read unpaid
     statutory: tuple[StatutoryDue, ...] = ()  # rule 23: the latest lawful due dates, for an SME
+    missing: tuple[Missing, ...] = ()  # rule 25: months ended without an indicator's figure
+    levels: tuple[DeductionLine, ...] = ()  # rule 25: the service-level lines, each traced
 
     def deduction_item(self, key: str) -> str:
         """A deduction as the statement names it: the penalty's title in the contract, and
@@ -80,7 +84,7 @@ class Statement(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        return not self.gaps and not self.unrecorded and not self.unopened
+        return not self.gaps and not self.unrecorded and not self.unopened and not self.missing
 
 
 def settle(
@@ -146,7 +150,7 @@ def settle(
         gaps=tuple(gaps),
         unrecorded=tuple(unrecorded),
         recorded_to=book.last_attendance,
-        clauses={k: p.clause for k, p in book.contract.penalties.items()},
+        clauses={k: p.clause for k, p in book.contract.penalties.items()} | indicator_terms(book, "clause"),
         interest_clause=book.contract.late_interest.clause,
         late_interest_at_floor=late_floor,
         floor_percent=floor_rate(book),
@@ -155,10 +159,12 @@ def settle(
         findings=findings(book, period, as_of, covered) + clock_findings + _unopened_findings(book),
         document_titles=dict(book.contract.payment_documents),
         excuse_titles=dict(book.contract.late_interest.excuses),
-        titles={k: p.title for k, p in book.contract.penalties.items()},
+        titles={k: p.title for k, p in book.contract.penalties.items()} | indicator_terms(book, "title"),
         brought_forward=_brought_forward(book, period),
         unopened=unopened(book),
         statutory=statutory,
+        missing=tuple(missing(book, period.start, period.end, as_of)),
+        levels=tuple(line for line in lines if line.level is not None),
     )
 
 
@@ -186,6 +192,8 @@ def _brought_forward(book: Book, period: Period) -> tuple[date, str] | None:
 
 
 def _next_instalment(book: Book, period: Period) -> tuple[str | None, Decimal]:
+    if paid_after_acceptance(book.contract):
+        return None, ZERO  # nothing is paid ahead: each quarter after its assessment (rule 26)
     for signed in book.contract.instalments:
         inst, _ = instalment_in_force(book, signed)
         if inst.start > period.end and accrues(inst, book.termination):

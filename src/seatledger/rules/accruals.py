@@ -13,6 +13,7 @@ from seatledger.core.amendments import terms_on
 from seatledger.core.contract import Instalment
 from seatledger.core.i18n import msg
 from seatledger.rules.book import Book
+from seatledger.rules.pay_factor import label, reductions
 from seatledger.rules.termination import accrues, reversal
 
 
@@ -57,6 +58,7 @@ def accruals(book: Book, start: date, end: date) -> list[Accrual]:
                     ended.clause,
                 )
             )
+    out += [Accrual(label(s), s.quarter.end, -s.reduction, s.clause) for s in reductions(book, start, end)]
     done = book.completion
     final = book.contract.final_payment  # a completion without one is refused by the checks
     if done is not None and final is not None and start <= done.date <= end:

@@ -14,6 +14,7 @@ from seatledger.core.opening import amounts
 from seatledger.core.records import (
     DECLARED,
     Activity,
+    Assessment,
     Attendance,
     Completion,
     Consent,
@@ -22,6 +23,7 @@ from seatledger.core.records import (
     Document,
     Incident,
     Invoice,
+    Measurement,
     Notice,
     Opening,
     Payment,
@@ -62,6 +64,8 @@ class Book(NamedTuple):
     cures: tuple[Cured, ...] = ()
     attendance_keys: tuple[tuple[date, str], ...] = ()  # attendance's keys, for bisecting
     opening: Opening | None = None  # rule 21: what stood on recorded_from, brought forward
+    measurements: tuple[Measurement, ...] = ()  # rule 25: service levels measured by month
+    assessments: tuple[Assessment, ...] = ()  # rule 26: Party A's quarterly scores
 
     def attendance_between(self, start: date, end: date) -> list[Attendance]:
         """Attendance from `start` to `end`, in (date, shift) order, without a pass over all."""

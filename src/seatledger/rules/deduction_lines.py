@@ -34,3 +34,15 @@ class DeductionLine(NamedTuple):
     staff: tuple[str, ...] = ()
     ref: str | None = None
     amendment: str | None = None  # the supplementary contract whose terms priced it (rule 16)
+    level: Level | None = None  # a service-level line: the measured figure behind it (rule 25)
+
+
+class Level(NamedTuple):
+    """What a service-level deduction line is computed from (rule 25)."""
+
+    month: str
+    value: Decimal
+    target: Decimal
+    points: int
+    uncapped: Decimal  # before any cap
+    cap: str | None = None  # the cap applied, with its amount and clause

@@ -19,6 +19,7 @@ from seatledger.core.records import Payment
 from seatledger.rules.accruals import instalment_in_force
 from seatledger.rules.book import Book
 from seatledger.rules.due_dates import due_date, final_due_date
+from seatledger.rules.pay_factor import scored
 from seatledger.rules.termination import accrues, reversal
 
 
@@ -135,6 +136,7 @@ def dues(book: Book, period_end: date, as_of: date) -> list[Due]:
         if inst.start <= period_end and accrues(inst, ended):
             requested, due = due_date(book, inst.number)
             amount = inst.amount - (reversal(book.contract, book.calendar, inst, ended) or ZERO)
+            amount -= sum((s.reduction for s in scored(book) if s.fee.number == inst.number), ZERO)
             out.append(_due_entry(book, inst.number, amount, requested, due, as_of))
     return out
 

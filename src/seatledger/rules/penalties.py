@@ -12,6 +12,7 @@ from seatledger.core.money import ZERO, quantize
 from seatledger.core.opening import amounts
 from seatledger.rules.book import Book
 from seatledger.rules.deduction_lines import UNITS, DeductionLine
+from seatledger.rules.service_levels import level_lines
 from seatledger.rules.shortage import shortage_lines
 
 
@@ -67,8 +68,9 @@ def opening_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
 
 
 def deduction_lines(book: Book, start: date, end: date) -> list[DeductionLine]:
-    """Seat shortage, incidents and what an opening record brings forward, in date order."""
+    """Seat shortage, incidents, what an opening record brings forward and service levels
+    (rule 25), in date order."""
     lines = shortage_lines(book, start, end) + incident_lines(book, start, end)
-    lines += opening_lines(book, start, end)
+    lines += opening_lines(book, start, end) + level_lines(book, start, end)
     lines.sort(key=lambda line: (line.date, line.penalty, line.shift or "", line.record))
     return lines

@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 
 from seatledger.core.contract import PaymentTerms
 from seatledger.core.i18n import N_, Msg, msg
+from seatledger.rules.acceptance import acceptance
 from seatledger.rules.accruals import instalment_in_force
 from seatledger.rules.book import Book
 from seatledger.rules.late_interest import Due
@@ -124,11 +125,10 @@ class StatutoryDue(NamedTuple):
 
 
 def acceptance_dates(book: Book) -> dict[int, date]:
-    """The seam for acceptance: instalment number -> the day Party A accepted its service.
-    No record holds acceptance yet; the lead wires Party A's assessment here (issue 25: the
-    quarterly assessment is the acceptance), mapping each assessment to the instalment whose
-    period it assesses."""
-    return {}
+    """Instalment number -> the day Party A accepted its service: the quarterly assessment of
+    its period, where the contract makes the assessment the acceptance (rule 26)."""
+    found = {inst.number: acceptance(book, inst) for inst in book.contract.instalments}
+    return {n: a.date for n, a in found.items() if a is not None}
 
 
 def statutory_dues(

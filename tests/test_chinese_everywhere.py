@@ -527,3 +527,29 @@ def test_files_the_tool_starts_carry_chinese_comments(project: Path, run: Run) -
     ]
     assert len(comments) >= 14, comments  # settings (2), roster, gitignore, twelve month headings
     assert [c for c in comments if not re.search(r"[\u4e00-\u9fff]", c[1])] == []
+
+
+SCORE_REPORTS = [
+    ("check",),
+    ("settle", "--quarter", "Q3", "--as-of", "2025-11-30"),
+    ("settle", "--quarter", "Q4", "--as-of", "2026-01-31"),
+    ("deduct", "--quarter", "Q4", "--as-of", "2026-01-31"),
+    ("balance", "--by", "quarter"),
+    ("compliance", "--quarter", "Q3"),
+    ("notices",),
+]
+
+
+@pytest.mark.parametrize("args", SCORE_REPORTS, ids=" ".join)
+def test_the_score_contract_reads_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run, args: tuple[str, ...]
+) -> None:
+    """Issue 25's contract: service levels, the pay factor, missing figures and the statutory
+    clock in Chinese, indicators by their titles (接通率), not their keys."""
+    import shutil
+
+    for part in ("contracts", "ledgers"):
+        shutil.copytree(REPO / "examples" / part, tmp_path / part)
+    monkeypatch.chdir(tmp_path)
+    out = _zh(run, *args)
+    assert english(out) == [], out

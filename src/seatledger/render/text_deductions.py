@@ -41,7 +41,7 @@ def missing_warning(out: Any, missing: tuple[Missing, ...], said: bool = False) 
     the gap warning has said the figures are incomplete already."""
     if not missing:
         return
-    listed = ", ".join(f"{m.month} {m.indicator}" for m in missing[:8])
+    listed = ", ".join(f"{m.month} {titled(m.indicator, m.title)}" for m in missing[:8])
     more = tr(" and {n} more", n=len(missing) - 8) if len(missing) > 8 else ""
     out.print(
         tm(

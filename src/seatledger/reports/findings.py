@@ -72,7 +72,7 @@ def findings(book: Book, period: Period, as_of: date, covered: tuple[Coverage, .
     ]
     out += [
         Finding("", msg("{month}: no {indicator} measured ({clause}): the figures are incomplete (rule 25)",
-                        month=m.month, indicator=m.indicator, clause=m.clause))
+                        month=m.month, indicator=Term(m.indicator, m.title or m.indicator), clause=m.clause))
         for m in missing(book, period.start, period.end, as_of)
     ]  # fmt: skip
     out += [Finding(rid, found) for rid, found in low_scores(book, period.start, period.end)]

@@ -31,6 +31,7 @@ class Missing(NamedTuple):
     month: str
     indicator: str
     clause: str
+    title: str = ""  # the indicator's title, the word Chinese readers know it by
 
 
 def fee_of(c: Contract, day: date) -> Instalment | None:
@@ -161,5 +162,6 @@ def missing(book: Book, start: date, end: date, as_of: date) -> list[Missing]:
         if levels is None or month.end > as_of:
             continue
         label = month.start.strftime("%Y-%m")
-        out += [Missing(label, k, i.clause) for k, i in levels.indicators.items() if (label, k) not in have]
+        found = levels.indicators.items()
+        out += [Missing(label, k, i.clause, i.title) for k, i in found if (label, k) not in have]
     return out

@@ -39,10 +39,15 @@ def table(title: str, columns: list[tuple[str, str]]) -> Sheet:
     return Sheet(title, columns)
 
 
+def first_few(items: list[str], n: int = 8) -> tuple[str, str]:
+    """The first `n` of a long list, joined, and the words for how many more there are."""
+    more = tr(" and {n} more", n=len(items) - n) if len(items) > n else ""
+    return ", ".join(items[:n]), more
+
+
 def gap_warning(out: Any, gaps: tuple[Gap, ...], unrecorded: tuple[Gap, ...], recorded_to: object) -> None:
     if gaps:
-        listed = ", ".join(f"{g.date} {shown(g.shift)}" for g in gaps[:8])
-        more = tr(" and {n} more", n=len(gaps) - 8) if len(gaps) > 8 else ""
+        listed, more = first_few([f"{g.date} {shown(g.shift)}" for g in gaps])
         out.print(
             tm(
                 "[bold yellow]warning:[/] {n_gaps} required shift(s) have no attendance record "

@@ -10,7 +10,7 @@ from seatledger.core.i18n import _, current, local, tr
 from seatledger.core.money import fmt_grouped
 from seatledger.core.vocabulary import UNITS, shown, titled
 from seatledger.render.sheet import Sheet
-from seatledger.render.text import console, gap_warning, mk, table, tm
+from seatledger.render.text import console, first_few, gap_warning, mk, table, tm
 from seatledger.reports.deductions import DeductionReport
 from seatledger.rules.deduction_lines import Level
 from seatledger.rules.service_levels import Missing
@@ -41,8 +41,7 @@ def missing_warning(out: Any, missing: tuple[Missing, ...], said: bool = False) 
     the gap warning has said the figures are incomplete already."""
     if not missing:
         return
-    listed = ", ".join(f"{m.month} {titled(m.indicator, m.title)}" for m in missing[:8])
-    more = tr(" and {n} more", n=len(missing) - 8) if len(missing) > 8 else ""
+    listed, more = first_few([f"{m.month} {titled(m.indicator, m.title)}" for m in missing])
     out.print(
         tm(
             "[bold yellow]warning:[/] {n} monthly figure(s) of the service levels are not recorded "

@@ -60,7 +60,7 @@ def factor(pf: PayFactor, score: Decimal) -> Decimal:
     if score <= line.low_score:
         return line.low_factor
     slope = (line.high_factor - line.low_factor) / (line.high_score - line.low_score)
-    return (line.low_factor + (score - line.low_score) * slope).quantize(Decimal("0.01"))
+    return quantize(line.low_factor + (score - line.low_score) * slope)  # half up, as rule 1
 
 
 def scored(book: Book) -> list[Scored]:

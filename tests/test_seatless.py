@@ -225,3 +225,23 @@ def test_a_completion_is_refused_without_a_final_payment(score: Path, run: Run) 
     zh = run("--lang", "zh", "record", "completion", "--date", "2026-07-10", "--amount", "1000.00")
     assert zh.exit_code == 1 and "合同没有尾款" in zh.output
     assert snapshot(score) == before
+
+
+def test_the_web_pages_offer_no_attendance_or_roster(score: Path, run: Run, tmp_path: Path) -> None:
+    """The served pages of a contract without seats link to no attendance or roster page; a
+    seat contract's pages still do."""
+    import re
+
+    site = tmp_path / "site"
+    got = run("serve", "--static", str(site))
+    assert got.exit_code == 0, got.output
+
+    def nav(page: Path) -> str:
+        text = page.read_text(encoding="utf-8")
+        return text[text.index("<nav>") : text.index("</nav>")]
+
+    pages = sorted(site.rglob("statement*.en.html"))
+    assert pages, sorted(p.name for p in site.rglob("*.html"))[:10]
+    for page in pages:
+        links = re.findall(r'href="([^"]+)"', nav(page))
+        assert links and not [h for h in links if "attendance" in h or "roster" in h], (page, links)

@@ -248,3 +248,20 @@ def test_the_printed_page_in_chinese_carries_the_clock_in_a_browser(project: Pat
     assert "中小企业供应商的法定最迟付款日（规则23）" in flat
     assert "交付2025-06-30" in flat and "2025-07-30" in flat and "2025-09-28" in flat
     assert "《保障中小企业款项支付条例》（国务院令第802号）第9条" in flat
+
+
+def test_a_termination_delivers_the_service_the_day_before_it(project: Path, run: Run) -> None:
+    """Terminated 2025-11-16 (十(3), the term moved on three years): instalment 3's service
+    (2025-10-01..12-31) was delivered up to 2025-11-15, so its clock runs from then: due
+    2025-12-15 at the latest (802号 art. 9); the earlier instalments keep their periods' ends."""
+    _project(project, run, DELIVERY)
+    assert run("record", "termination", "--date", "2025-11-16", "--clause", "十(3)").exit_code == 0
+    rows = {
+        r["instalment"]: r for r in _settle(run, "--quarter", "Q4", "--as-of", "2025-12-31")["statutory_due"]
+    }
+    assert (rows[3]["delivered"], rows[3]["from"], rows[3]["latest"]) == (
+        "2025-11-15",
+        "2025-11-15",
+        "2025-12-15",
+    )
+    assert (rows[2]["delivered"], rows[2]["latest"]) == ("2025-09-30", "2025-10-30")

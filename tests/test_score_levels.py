@@ -65,6 +65,11 @@ def test_settle_q3_in_json(examples: Path, run: Run) -> None:
     assert Decimal(s["deductions"]["total"]) == sum(DEDUCTIONS)
     accrued = [Decimal(i["amount"]) for i in s["instalments"]]
     assert accrued == [FEE, Decimal("410125.00") - FEE]
+    # the factor's line names its instalment, factor, score, quarter and the assessment
+    assert re.fullmatch(
+        r"instalment 1 × pay factor 96\.50 % \(score 86\.50, 2025-Q3, assessment asm-2025-10-10-[0-9a-f]{6}\)",
+        s["instalments"][1]["label"],
+    ), s["instalments"][1]["label"]
     # the statement foots: opening + accrued − deducted − paid = closing
     closing = (
         Decimal(s["opening_balance"]) + sum(accrued) - Decimal(s["deductions"]["total"]) - Decimal(s["paid"])

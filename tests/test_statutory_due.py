@@ -265,3 +265,34 @@ def test_a_termination_delivers_the_service_the_day_before_it(project: Path, run
         "2025-12-15",
     )
     assert (rows[2]["delivered"], rows[2]["latest"]) == ("2025-09-30", "2025-10-30")
+
+
+def test_agreed_days_within_60_set_the_day_and_a_payment_on_it_is_on_time(project: Path, run: Run) -> None:
+    """45 days agreed from delivery (at most 60: the law lets the contract agree them):
+    instalment 1, delivered 2025-06-30, is due 2025-08-14 at the latest. Instalment 1 paid
+    half on that day (on time) and half a day later (1 day late); no finding of a contract date
+    later than the law's."""
+    _project(project, run, DELIVERY.replace("days_after: 90", "days_after: 45"))
+    for day in ("2025-08-14", "2025-08-15"):
+        ok = run("record", "payment", "--date", day, "--instalment", "1", "--amount", "820500.00")
+        assert ok.exit_code == 0, ok
+    first = _settle(run, "--quarter", "Q3")["statutory_due"][0]
+    assert (first["days"], first["latest"], first["contract_due"], first["contract_later"]) == (
+        45,
+        "2025-08-14",
+        "2025-08-14",
+        False,
+    )
+    assert [(p["date"], p["days_late"]) for p in first["paid_after"]] == [("2025-08-15", 1)]
+
+
+def test_a_payment_before_the_acceptance_is_known_is_no_finding(project: Path, run: Run) -> None:
+    """Counted from acceptance, none recorded and its period not yet over at the as-of day: no
+    lawful date is known, so a payment made meanwhile is neither late nor a finding."""
+    _project(project, run, ACCEPTANCE)
+    ok = run("record", "payment", "--date", "2025-07-05", "--instalment", "2", "--amount", "1641000.00")
+    assert ok.exit_code == 0, ok
+    q3 = _settle(run, "--quarter", "Q3", "--as-of", "2025-07-10")
+    rows = {r["instalment"]: r for r in q3["statutory_due"]}
+    assert rows[2]["latest"] is None and rows[2]["paid_after"] == []
+    assert _clock_findings(q3) == []

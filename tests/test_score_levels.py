@@ -151,3 +151,24 @@ def test_the_statutory_clock_reads_the_assessment_as_acceptance(examples: Path, 
         [9, 10],
         False,
     )
+
+
+def test_the_quarter_cap_counts_every_earlier_line_of_its_last_day(examples: Path, run: Run) -> None:
+    """The quarterly cap lowered to 4 % (17,000.00): August's 2,125.00 and September's answer
+    rate 12,750.00 (dated 2025-09-30, the quarter's last day) leave 2,125.00 under the cap, so
+    September's satisfaction line (5,100.00, the same day) is capped at 2,125.00: 17,000.00 in all."""
+    contract = examples / "contracts" / "score-hotline-2025.yaml"
+    text = contract.read_text(encoding="utf-8")
+    old = '  cap:  # 一个季度的服务水平扣款合计至多当季服务费的 10%\n    window: period\n    percent: "10"\n'
+    assert old in text
+    contract.write_text(text.replace(old, old.replace('percent: "10"', 'percent: "4"')), encoding="utf-8")
+    got = run("settle", "--quarter", "Q3", "--format", "json")
+    assert got.exit_code == 0, got.output
+    lines = json.loads(got.stdout)["deductions"]["service_levels"]
+    amounts = [(x["penalty"], x["service_level"]["month"], Decimal(x["amount"])) for x in lines]
+    assert amounts == [
+        ("answer-rate", "2025-08", Decimal("2125.00")),
+        ("answer-rate", "2025-09", Decimal("12750.00")),
+        ("satisfaction", "2025-09", Decimal("2125.00")),
+    ]
+    assert lines[2]["service_level"]["cap"] is not None and lines[1]["service_level"]["cap"] is None
